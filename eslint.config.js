@@ -1,0 +1,50 @@
+// Lint rules that keep the architecture honest (see docs/architecture.md):
+// domain/ is pure (no Node or DOM API, nothing of ours), and nothing but bin/ imports api/ or modeler/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noApiOrModeler = {
+  group: ['**/api/*', '**/api/**', '**/modeler/*', '**/modeler/**'],
+  message: 'Only bin/ wires api/ and modeler/; depend on domain/ or storage/ instead.',
+};
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads', 'process'],
+  message: 'domain/ runs in the Temporal sandbox and the browser: no Node API.',
+};
+const ours = {
+  group: ['**/workflows/**', '**/activities/**', '**/storage/**', '**/runtime/**', '**/bin/**', '**/tests/**', '**/api/**', '**/modeler/**'],
+  message: 'domain/ imports nothing of ours outside domain/.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.data/', '.tools/', 'test-artifacts/', 'modeler/dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [noApiOrModeler] }],
+    },
+  },
+  {
+    files: ['domain/**/*.ts'],
+    ignores: ['domain/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, ours] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'setTimeout', 'setInterval', 'fetch', 'localStorage', 'navigator', '__dirname'],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain/ has no clock: take `now` as an argument.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ has no clock: take `now` as an argument.' }, { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'domain/ has no randomness.' }],
+    },
+  },
+  {
+    files: ['modeler/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['bin/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,15 +1,31 @@
-// One test run for the whole repository: pure unit tests beside their code, integration and
-// browser tests under tests/. The global setup provisions a real Temporal dev server once.
+// One test run for the whole repository, in two projects:
+// - unit: pure tests beside their code (`*.test.ts` outside tests/), no servers;
+// - integration: tests/ against a real Temporal dev server (provisioned once by the global setup)
+//   and a real database.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['domain/**/*.test.ts', 'workflows/**/*.test.ts', 'activities/**/*.test.ts', 'api/**/*.test.ts', 'storage/**/*.test.ts', 'runtime/**/*.test.ts', 'modeler/**/*.test.ts', 'tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    fileParallelism: true,
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{domain,workflows,activities,api,storage,runtime,modeler,bin}/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -176,6 +176,8 @@ export const Process = z.object({
   isExecutable: z.boolean(),
   /** The pool (participant) showing this process, when the diagram is a collaboration. */
   participantId: z.string().optional(),
+  /** `casework:watchdog`: how long a case may go without progress before it is flagged. */
+  watchdog: Deadline.optional(),
 });
 export type Process = z.infer<typeof Process>;
 

@@ -1,0 +1,20 @@
+// Activities through which workflows write the projection store. Each write carries stable
+// event ids, so Temporal's retries (or a worker crash mid-write) never duplicate an event.
+import { CaseLogEvent } from '../domain/events/case-log-event.ts';
+import type { Database } from '../storage/database.ts';
+import { appendCaseLogEvents, type AppendResult } from '../storage/case-log-store.ts';
+import { findDeployedVersion, type DeployedVersion } from '../storage/definition-store.ts';
+
+export function createProjectionActivities(db: Database) {
+  return {
+    async recordCaseEvents(events: CaseLogEvent[]): Promise<AppendResult> {
+      return appendCaseLogEvents(db, events.map((event) => CaseLogEvent.parse(event)));
+    },
+    /** For call activities: the latest deployed version of the called process. */
+    async resolveCalledDefinition(calledElement: string): Promise<DeployedVersion | null> {
+      return findDeployedVersion(db, calledElement);
+    },
+  };
+}
+
+export type ProjectionActivities = ReturnType<typeof createProjectionActivities>;

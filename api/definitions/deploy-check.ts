@@ -1,0 +1,31 @@
+// What stands between a diagram and a deployed version: the compiler's diagnostics and the
+// executability checks. Errors block a deploy; warnings are returned with the new version.
+import { compile } from '../../domain/compile/compile.ts';
+import { lintBpmn } from '../../domain/checks/lint-bpmn.ts';
+import type { ProcessIR } from '../../domain/process/ir.ts';
+import type { ProblemIssue } from '../problems/problem.ts';
+
+export interface DeployCheck {
+  ir: ProcessIR;
+  errors: ProblemIssue[];
+  warnings: ProblemIssue[];
+}
+
+export async function checkForDeploy(xml: string): Promise<DeployCheck> {
+  const { ir, diagnostics } = await compile(xml);
+  const errors: ProblemIssue[] = [];
+  const warnings: ProblemIssue[] = [];
+  for (const diagnostic of diagnostics) {
+    const issue = { elementId: 'elementId' in diagnostic ? diagnostic.elementId : undefined, code: diagnostic.code, message: diagnostic.message };
+    if (diagnostic.severity === 'error') errors.push(issue);
+    else if (diagnostic.severity === 'warning') warnings.push(issue);
+  }
+  // Checks read the parsed diagram; they only make sense once it parsed at all.
+  if (!errors.some((issue) => issue.code === 'xml-unparsable' || issue.code === 'doctype-rejected' || issue.code === 'too-large')) {
+    for (const finding of await lintBpmn(xml)) {
+      const issue = { elementId: finding.elementId, code: finding.rule, message: finding.message };
+      (finding.severity === 'error' ? errors : warnings).push(issue);
+    }
+  }
+  return { ir, errors, warnings };
+}

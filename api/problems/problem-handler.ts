@@ -1,0 +1,44 @@
+// The one place that turns any error into an RFC 9457 problem+json response. Known errors keep
+// their code and status; anything unexpected is logged and answered as a plain 500.
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { Problem, ProblemCode, type ProblemIssue } from './problem.ts';
+
+export function fromZod(error: ZodError, where: 'body' | 'query' | 'params' = 'body'): Problem {
+  const issues: ProblemIssue[] = error.issues.map((issue) => ({ field: [where, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code }));
+  return new Problem('invalid-request', `The request ${where} is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+}
+
+/** A refused or failed workflow Update carries the refusal code chosen in workflows/task-rules.ts. */
+export function fromTemporal(error: unknown): Problem | undefined {
+  if (error instanceof WorkflowNotFoundError) return new Problem('task-not-open', 'The case is no longer running.');
+  if (error instanceof WorkflowUpdateFailedError) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure && cause.type && ProblemCode.safeParse(cause.type).success) {
+      const code = cause.type as ProblemCode;
+      const issues = code === 'invalid-form-data' ? ((cause.details?.[0] as ProblemIssue[] | undefined) ?? []) : [];
+      return new Problem(code, cause.message, issues);
+    }
+    return new Problem('conflict', cause?.message ?? error.message);
+  }
+  const message = error instanceof Error ? error.message : '';
+  if (/workflow execution already completed/i.test(message)) return new Problem('task-not-open', 'The case is no longer running.');
+  if (/(UNAVAILABLE|ECONNREFUSED|Connection refused|failed to connect)/i.test(message)) return new Problem('temporal-unavailable', 'The workflow engine is not reachable right now; nothing was changed. Try again shortly.');
+  return undefined;
+}
+
+export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  let problem: Problem;
+  if (error instanceof Problem) problem = error;
+  else if (error instanceof ZodError) problem = fromZod(error);
+  else if (error?.type === 'entity.too.large') problem = new Problem('payload-too-large', `The request body is larger than the ${error.limit} bytes allowed.`);
+  else if (error?.type === 'entity.parse.failed') problem = new Problem('invalid-request', `The request body is not valid JSON: ${error.message}`);
+  else problem = fromTemporal(error) ?? new Problem('internal-error', 'Something went wrong on the server; it has been logged.');
+  if (problem.status >= 500 && problem.code === 'internal-error') console.error(`${req.method} ${req.originalUrl}:`, error);
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({ type: `https://casemap.dev/problems/${problem.code}`, title: problem.code.replace(/-/g, ' '), status: problem.status, code: problem.code, detail: problem.detail, instance: req.originalUrl, issues: problem.issues, ...problem.extra });
+};

@@ -1,0 +1,49 @@
+// Casemap's engine runs a deliberate subset of BPMN (docs: DESIGN.md §4-5). A diagram may map any
+// BPMN for analysis, but an executable process must only use what the engine can run.
+import { describe, elements, is, isInExecutableProcess, type BpmnElement } from './support/bpmn-element.ts';
+import type { RuleFactory } from './support/rule.ts';
+
+const UNSUPPORTED_ELEMENTS: readonly (readonly [string, string])[] = [
+  ['bpmn:ScriptTask', 'is a script task: make it a service task with a handler (casework:handler), or a user task'],
+  ['bpmn:BusinessRuleTask', 'is a business rule task: make it a service task with a handler, or decide with an exclusive gateway and FEEL conditions'],
+  ['bpmn:ComplexGateway', 'is a complex gateway: use an exclusive, inclusive or parallel gateway'],
+  ['bpmn:Transaction', 'is a transaction: use an embedded sub-process with error boundary events'],
+  ['bpmn:AdHocSubProcess', 'is an ad-hoc sub-process: use an embedded sub-process with its steps connected in order, or parallel gateways'],
+];
+
+const UNSUPPORTED_TRIGGERS: readonly (readonly [string, string])[] = [
+  ['bpmn:SignalEventDefinition', 'a signal'],
+  ['bpmn:ConditionalEventDefinition', 'a condition'],
+  ['bpmn:LinkEventDefinition', 'a link'],
+  ['bpmn:CompensateEventDefinition', 'compensation'],
+  ['bpmn:CancelEventDefinition', 'a cancellation'],
+];
+
+function problemOf(node: BpmnElement): string | undefined {
+  const element = UNSUPPORTED_ELEMENTS.find(([type]) => is(node, type));
+  if (element) return element[1];
+  if (is(node, 'bpmn:SubProcess') && node.triggeredByEvent === true) {
+    return 'is an event sub-process: put a boundary event (interrupting or not) on the sub-process or step it should watch instead';
+  }
+  if (is(node, 'bpmn:Event')) {
+    const trigger = UNSUPPORTED_TRIGGERS.find(([type]) => elements(node, 'eventDefinitions').some((definition) => is(definition, type)));
+    if (trigger) return `is triggered by ${trigger[1]}: use a message, timer or error event instead`;
+  }
+  const loop = node.loopCharacteristics as BpmnElement | undefined;
+  if (is(loop, 'bpmn:MultiInstanceLoopCharacteristics')) {
+    return 'runs as multi-instance: start one case per item with a call activity from the parent case, or draw the steps once';
+  }
+  if (is(loop, 'bpmn:StandardLoopCharacteristics')) return 'loops: draw the loop as a gateway with a flow back to the step';
+  return undefined;
+}
+
+const executableElementsOnly: RuleFactory = () => ({
+  meta: { description: 'An executable process uses only the BPMN elements Casemap can run.' },
+  check(node, reporter) {
+    if (!is(node, 'bpmn:FlowNode') || !node.id || !isInExecutableProcess(node)) return;
+    const problem = problemOf(node);
+    if (problem) reporter.report(node.id, `${describe(node)} ${problem}. Casemap cannot run it in an executable process.`);
+  },
+});
+
+export default executableElementsOnly;

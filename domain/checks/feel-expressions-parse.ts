@@ -1,0 +1,55 @@
+// Conditions, FEEL SLAs and correlation keys are evaluated while a case runs; one that does not
+// parse would stop a case mid-way, so it is caught when the diagram is checked instead.
+import { element, expressionBody, extensionValues, is, mention, text, type BpmnElement } from './support/bpmn-element.ts';
+import { feelSyntaxProblem, isJuel, juelAsFeel, stripFeelMarker } from './support/feel.ts';
+import type { Reporter, RuleFactory } from './support/rule.ts';
+
+const FEEL_LANGUAGES = ['feel', 'http://www.omg.org/spec/feel/20140401', 'https://www.omg.org/spec/dmn/20191111/feel/'];
+
+function checkFeel(id: string, what: string, value: string, reporter: Reporter, language?: string): void {
+  if (isJuel(value)) {
+    reporter.report(id, `${what} is written in JUEL (Camunda 7), but Casemap evaluates FEEL: rewrite "${value}" as FEEL, e.g. "${juelAsFeel(value)}".`);
+    return;
+  }
+  if (language && !FEEL_LANGUAGES.includes(language.toLowerCase())) {
+    reporter.report(id, `${what} is written in "${language}", but Casemap evaluates FEEL only: rewrite it as a FEEL expression starting with "=".`);
+    return;
+  }
+  const problem = feelSyntaxProblem(stripFeelMarker(value));
+  if (problem) reporter.report(id, `${what} is not a valid FEEL expression (${problem}): check "${value}".`);
+}
+
+function flowLabel(flow: BpmnElement): string {
+  const [source, target] = [element(flow, 'sourceRef'), element(flow, 'targetRef')];
+  const name = text(flow, 'name');
+  const ends = source && target ? ` from ${mention(source)} to ${mention(target)}` : '';
+  return `The condition of the path${name ? ` "${name}"` : ''}${ends}`;
+}
+
+const feelExpressionsParse: RuleFactory = () => ({
+  meta: { description: 'Sequence flow conditions, FEEL SLAs and message correlation keys are FEEL that parses.' },
+  check(node, reporter) {
+    if (!node.id) return;
+    if (is(node, 'bpmn:SequenceFlow')) {
+      const condition = element(node, 'conditionExpression');
+      const body = expressionBody(condition);
+      if (body) checkFeel(node.id, flowLabel(node), body, reporter, text(condition, 'language'));
+      return;
+    }
+    if (is(node, 'bpmn:FlowNode')) {
+      const sla = text(node, 'casework:sla');
+      if (sla?.startsWith('=')) checkFeel(node.id, `The SLA of ${mention(node)}`, sla, reporter);
+      return;
+    }
+    if (is(node, 'bpmn:Message')) {
+      const key = text(node, 'casework:correlationKey');
+      if (key) checkFeel(node.id, `The correlation key of ${mention(node)}`, key, reporter);
+      for (const subscription of extensionValues(node).filter((value) => is(value, 'zeebe:Subscription'))) {
+        const zeebeKey = text(subscription, 'correlationKey');
+        if (zeebeKey) checkFeel(node.id, `The correlation key of ${mention(node)}`, zeebeKey, reporter);
+      }
+    }
+  },
+});
+
+export default feelExpressionsParse;

@@ -1,0 +1,79 @@
+// Which flow elements Casemap can run, and for the rest a reason and an alternative; the
+// compiler keeps them on the map and reports them (docs/bpmn-elements.md is the same table).
+import type { Trigger } from '../process/ir.ts';
+import type { CompileContext, ProcessScope } from './compile-context.ts';
+import { describe, kindInWords, sentence } from './describe-element.ts';
+import { type Element, child, raw } from './moddle-access.ts';
+
+type TriggerType = Trigger['type'];
+
+/** Event triggers Casemap runs, by event type. */
+const RUNNABLE_TRIGGERS: Record<string, readonly TriggerType[]> = {
+  'bpmn:StartEvent': ['none', 'timer', 'message'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message'],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation'],
+  'bpmn:BoundaryEvent': ['timer', 'message', 'error', 'escalation'],
+};
+
+/** Flow elements Casemap maps but does not run, with what to use instead. */
+const MAPPED_ONLY: Record<string, string> = {
+  'bpmn:ScriptTask': 'script tasks; use a service task with a handler instead',
+  'bpmn:BusinessRuleTask': 'business rule tasks; use a service task with a handler instead',
+  'bpmn:ComplexGateway': 'complex gateways; use an inclusive or parallel gateway instead',
+  'bpmn:Transaction': 'transactions; use an embedded sub-process with error boundary events instead',
+  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes; model the optional steps with an inclusive gateway instead',
+  'bpmn:ImplicitThrowEvent': 'implicit throw events',
+  'bpmn:ChoreographyTask': 'choreographies, which describe messages between parties rather than one process',
+  'bpmn:SubChoreography': 'choreographies, which describe messages between parties rather than one process',
+  'bpmn:CallChoreography': 'choreographies, which describe messages between parties rather than one process',
+};
+
+const triggerAlternatives: Partial<Record<TriggerType, string>> = {
+  signal: 'use a message event instead',
+  conditional: 'use an exclusive gateway or a message event instead',
+  link: 'connect the steps with a sequence flow instead',
+  compensate: 'model the undo steps explicitly instead',
+  cancel: 'use an error event instead',
+  multiple: 'use one event per trigger, after an event-based gateway, instead',
+  message: 'use a send task instead',
+  error: 'use an error boundary event instead',
+  escalation: 'use an escalation boundary event instead',
+  terminate: 'use a terminate end event instead',
+  none: 'use a timer or message event instead',
+  timer: 'use a timer boundary event or intermediate timer event instead',
+};
+
+/** The reasons Casemap cannot run the element, or an empty list when it can. */
+export function unsupportedReasons(element: Element, trigger: Trigger | undefined): string[] {
+  const reasons: string[] = [];
+  const type = element.$type;
+  const runnable = RUNNABLE_TRIGGERS[type];
+  const triggerType = trigger?.type ?? 'none';
+  if (runnable && !runnable.includes(triggerType)) {
+    const alternative = triggerAlternatives[triggerType];
+    reasons.push(`${triggerType} ${kindInWords(type)}s${alternative ? `; ${alternative}` : ''}`);
+  }
+  const mappedOnly = MAPPED_ONLY[type];
+  if (mappedOnly) reasons.push(mappedOnly);
+  if (type === 'bpmn:SubProcess' && raw(element, 'triggeredByEvent') === true) {
+    reasons.push('event sub-processes; use boundary events on an embedded sub-process instead');
+  }
+  const loop = child(element, 'loopCharacteristics');
+  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') reasons.push('multi-instance steps; repeat the step through a gateway loop or start one case per item');
+  else if (loop) reasons.push('loop markers; model the loop with an exclusive gateway instead');
+  return reasons;
+}
+
+export function reportUnsupported(element: Element, trigger: Trigger | undefined, scope: ProcessScope | undefined, ctx: CompileContext): void {
+  for (const reason of unsupportedReasons(element, trigger)) {
+    const executable = scope?.isExecutable === true;
+    ctx.report({
+      code: 'not-executable-element',
+      severity: executable ? 'error' : 'info',
+      elementId: element.id,
+      elementType: element.$type,
+      message: `${sentence(describe(element))} is kept on the map, but Casemap does not run ${reason}.`,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+// How a case ends: completed, terminated by a terminate end event, failed, or cancelled from outside.
+import { ROOT_SCOPE } from './engine-state.ts';
+import { isRunning, issue, type Run } from './run.ts';
+import { cancelScope, scopeAlive } from './scopes.ts';
+
+export function completeCase(run: Run): void {
+  if (!isRunning(run)) return;
+  run.state.status = 'completed';
+  issue(run, { type: 'complete', data: run.state.data });
+}
+
+/** Stops all work first, so the shell closes every task and timer before it records the failure. */
+export function failCase(run: Run, reason: string, nodeId?: string): void {
+  if (!isRunning(run)) return;
+  cancelScope(run, ROOT_SCOPE);
+  run.queue = [];
+  run.state.status = 'failed';
+  run.state.failure = nodeId === undefined ? { reason } : { reason, nodeId };
+  issue(run, nodeId === undefined ? { type: 'fail', reason } : { type: 'fail', reason, nodeId });
+}
+
+export function cancelCase(run: Run): void {
+  cancelScope(run, ROOT_SCOPE);
+  run.queue = [];
+  run.state.status = 'cancelled';
+}
+
+/**
+ * A terminate end event ends its scope at once: at the top level the whole case (a normal end, so
+ * the shell completes it); inside a sub-process only that sub-process, which then completes (BPMN).
+ */
+export function terminateScope(run: Run, scopeId: string): void {
+  if (scopeId !== ROOT_SCOPE) {
+    if (scopeAlive(run, scopeId)) cancelScope(run, scopeId);
+    return;
+  }
+  cancelScope(run, ROOT_SCOPE);
+  run.queue = [];
+  run.state.status = 'terminated';
+  issue(run, { type: 'complete', data: run.state.data });
+}

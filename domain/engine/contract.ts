@@ -1,0 +1,82 @@
+// The engine's boundary: what the Temporal shell feeds in (events) and what it must carry out
+// (commands). Everything here is plain JSON so it crosses workflow history and queries unchanged.
+import type { FormField } from '../process/ir.ts';
+
+export type CaseData = Record<string, unknown>;
+
+export interface EngineInput {
+  caseId: string;
+  data: CaseData;
+  /** The start event to begin at; defaults to the main process's none start event. */
+  startEventId?: string;
+}
+
+/** Why a timer exists: the shell treats them all alike, the engine reacts differently. */
+export type TimerPurpose = 'boundary' | 'intermediate' | 'event-gateway' | 'sla' | 'handoff' | 'watchdog';
+
+export type EngineCommand =
+  | {
+      type: 'openUserTask';
+      taskId: string;
+      nodeId: string;
+      name: string;
+      team: string;
+      role?: string;
+      assignee?: string;
+      form: FormField[];
+      /** ISO instant the step is due (its SLA), if it has one. */
+      dueAt?: string;
+      /** Set when reaching this task moves the case to another team. */
+      handoff?: { fromTeam: string; toTeam: string; acceptBy?: string };
+    }
+  | { type: 'closeUserTask'; taskId: string; reason: 'cancelled' }
+  | {
+      type: 'scheduleActivity';
+      taskId: string;
+      nodeId: string;
+      handler: string;
+      input: CaseData;
+      retry?: { maximumAttempts?: number; initialInterval?: string; backoffCoefficient?: number; maximumInterval?: string; nonRetryableErrors: string[] };
+    }
+  | { type: 'cancelActivity'; taskId: string }
+  | { type: 'startTimer'; timerId: string; nodeId: string; purpose: TimerPurpose; fireAt: string }
+  | { type: 'cancelTimer'; timerId: string }
+  | { type: 'subscribeMessage'; subscriptionId: string; nodeId: string; messageName: string; correlationKey?: string }
+  | { type: 'unsubscribeMessage'; subscriptionId: string }
+  | { type: 'startChildCase'; childId: string; nodeId: string; calledElement: string; input: CaseData }
+  | { type: 'cancelChildCase'; childId: string }
+  | { type: 'emit'; event: CaseEvent }
+  | { type: 'complete'; data: CaseData }
+  | { type: 'fail'; reason: string; nodeId?: string };
+
+/** Lifecycle facts the engine reports; the shell writes them to the event log. */
+export type CaseEvent =
+  | { kind: 'element-entered'; nodeId: string; instanceId: string }
+  | { kind: 'element-completed'; nodeId: string; instanceId: string }
+  | { kind: 'element-cancelled'; nodeId: string; instanceId: string }
+  | { kind: 'ownership-changed'; nodeId: string; fromTeam?: string; toTeam: string }
+  | { kind: 'sla-breached'; nodeId: string; taskId: string; team: string }
+  | { kind: 'handoff-overdue'; nodeId: string; taskId: string; team: string }
+  | { kind: 'escalation-raised'; nodeId: string; escalationCode?: string; caught: boolean }
+  | { kind: 'error-raised'; nodeId: string; errorCode?: string; caught: boolean }
+  | { kind: 'message-correlated'; nodeId: string; messageName: string }
+  | { kind: 'timer-fired'; nodeId: string; timerId: string };
+
+export type EngineEvent =
+  | { type: 'userTaskCompleted'; taskId: string; data: CaseData; actor: string }
+  | { type: 'handoffAccepted'; taskId: string; actor: string }
+  | { type: 'activityCompleted'; taskId: string; output: CaseData }
+  /** A business error from a service handler: becomes a BPMN error for boundary events. */
+  | { type: 'activityFailed'; taskId: string; errorCode: string; message?: string }
+  | { type: 'timerFired'; timerId: string }
+  | { type: 'messageReceived'; subscriptionId: string; messageName: string; data: CaseData }
+  | { type: 'childCaseCompleted'; childId: string; data: CaseData }
+  | { type: 'childCaseFailed'; childId: string; reason: string }
+  | { type: 'cancel'; reason: string };
+
+export interface StepResult<State> {
+  state: State;
+  commands: EngineCommand[];
+  /** Set when the event did not apply (stale task, fired timer…): the state is then unchanged and no command issued. */
+  rejected?: string;
+}

@@ -1,0 +1,116 @@
+// The engine's state: plain JSON the Temporal workflow stores, answers queries from and carries
+// through continue-as-new. The zod schema lets the shell check a state it reads back.
+import { z } from 'zod';
+
+/** The scope id of the process itself; a sub-process scope is named by its host token's id. */
+export const ROOT_SCOPE = 'root';
+
+export const CaseStatus = z.enum(['running', 'completed', 'terminated', 'failed', 'cancelled']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** What a token is waiting for, so a query can say why a case is not moving. */
+export const WaitKind = z.enum(['none', 'user-task', 'activity', 'timer', 'message', 'child-case', 'sub-process', 'join', 'event-gateway']);
+export type WaitKind = z.infer<typeof WaitKind>;
+
+/** Left by an inclusive split on each token it forks, so the matching join knows how many to await. */
+export const ForkTag = z.object({ forkId: z.string(), width: z.number().int().positive() });
+export type ForkTag = z.infer<typeof ForkTag>;
+
+export const Token = z.object({
+  /** Also the element instance id, the task id of a user task or activity and a child case id. */
+  id: z.string(),
+  nodeId: z.string(),
+  scopeId: z.string(),
+  /** The sequence flow the token arrived by; parallel joins count arrivals per flow. */
+  via: z.string().optional(),
+  forks: z.array(ForkTag),
+  wait: WaitKind,
+});
+export type Token = z.infer<typeof Token>;
+
+export const OpenTask = z.object({
+  taskId: z.string(),
+  nodeId: z.string(),
+  name: z.string(),
+  team: z.string(),
+  role: z.string().optional(),
+  assignee: z.string().optional(),
+  openedAt: z.string(),
+  dueAt: z.string().optional(),
+  handoff: z
+    .object({ fromTeam: z.string(), toTeam: z.string(), acceptBy: z.string().optional(), accepted: z.boolean() })
+    .optional(),
+});
+export type OpenTask = z.infer<typeof OpenTask>;
+
+export const RunningActivity = z.object({ taskId: z.string(), nodeId: z.string(), handler: z.string() });
+export type RunningActivity = z.infer<typeof RunningActivity>;
+
+export const ActiveTimer = z.object({
+  timerId: z.string(),
+  nodeId: z.string(),
+  purpose: z.enum(['boundary', 'intermediate', 'event-gateway', 'sla', 'handoff', 'watchdog']),
+  fireAt: z.string(),
+  /** The token the timer belongs to (the host of a boundary timer, the task of an SLA timer). */
+  tokenId: z.string(),
+  /** A cycle (R<n>/<duration>) still to repeat; `remaining: null` repeats without end. */
+  cycle: z.object({ interval: z.string(), remaining: z.number().int().nonnegative().nullable() }).optional(),
+});
+export type ActiveTimer = z.infer<typeof ActiveTimer>;
+
+export const MessageSubscription = z.object({
+  subscriptionId: z.string(),
+  nodeId: z.string(),
+  messageName: z.string(),
+  correlationKey: z.string().optional(),
+  tokenId: z.string(),
+  purpose: z.enum(['catch', 'boundary', 'event-gateway']),
+});
+export type MessageSubscription = z.infer<typeof MessageSubscription>;
+
+export const ChildCase = z.object({ childId: z.string(), nodeId: z.string(), calledElement: z.string() });
+export type ChildCase = z.infer<typeof ChildCase>;
+
+export const EngineState = z.object({
+  stateVersion: z.literal(1),
+  caseId: z.string(),
+  processId: z.string(),
+  status: CaseStatus,
+  data: z.record(z.string(), z.unknown()),
+  /** The team that currently owns the case; undefined until a step or lane names one. */
+  owner: z.string().optional(),
+  /** Source of every id the engine makes, so a replay makes the same ids. */
+  counter: z.number().int().nonnegative(),
+  tokens: z.record(z.string(), Token),
+  userTasks: z.record(z.string(), OpenTask),
+  activities: z.record(z.string(), RunningActivity),
+  timers: z.record(z.string(), ActiveTimer),
+  subscriptions: z.record(z.string(), MessageSubscription),
+  childCases: z.record(z.string(), ChildCase),
+  failure: z.object({ reason: z.string(), nodeId: z.string().optional() }).optional(),
+});
+export type EngineState = z.infer<typeof EngineState>;
+
+/** Adds an SLA or handoff duration to an instant, in working or calendar days. */
+export type AddDuration = (startIso: string, isoDuration: string, mode: 'working-days' | 'calendar-days') => string;
+
+export interface EngineOptions {
+  addDuration?: AddDuration;
+}
+
+export function emptyState(caseId: string, processId: string, data: Record<string, unknown>): EngineState {
+  return {
+    stateVersion: 1,
+    caseId,
+    processId,
+    status: 'running',
+    data: { ...data },
+    counter: 0,
+    tokens: {},
+    userTasks: {},
+    activities: {},
+    timers: {},
+    subscriptions: {},
+    childCases: {},
+  };
+}

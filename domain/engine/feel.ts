@@ -1,0 +1,33 @@
+// FEEL over case data with feelin, the evaluator the bpmn-io tools use; nothing here ever uses eval.
+import { evaluate, FeelDate, FeelDateTime, FeelDuration } from 'feelin';
+import type { CaseData } from './contract.ts';
+
+export type FeelOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Evaluates an expression, written with or without the leading `=` that marks FEEL in a diagram. */
+export function evaluateFeel(expression: string, data: CaseData): FeelOutcome<unknown> {
+  const source = expression.trim().replace(/^=/, '');
+  try {
+    return { ok: true, value: evaluate(source, data).value };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A condition holds only when it is exactly true; null (e.g. a missing field) does not hold. */
+export function conditionHolds(expression: string, data: CaseData): FeelOutcome<boolean> {
+  const outcome = evaluateFeel(expression, data);
+  return outcome.ok ? { ok: true, value: outcome.value === true } : outcome;
+}
+
+/** A FEEL value as text: strings as is, dates and durations in ISO form, numbers and booleans printed. */
+export function feelText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof FeelDate || value instanceof FeelDateTime || value instanceof FeelDuration) return value.toString();
+  return undefined;
+}
+
+export function isFeelDuration(value: unknown): boolean {
+  return value instanceof FeelDuration;
+}

@@ -1,0 +1,36 @@
+// Message subscriptions for receive tasks, message catch events, message boundaries and
+// event-based gateways; a message is matched by subscription id and name.
+import type { Node } from '../process/ir.ts';
+import { failCase } from './case-outcome.ts';
+import type { MessageSubscription } from './engine-state.ts';
+import { evaluateFeel, feelText } from './feel.ts';
+import { issue, nextId, type Run } from './run.ts';
+
+/** Subscribes `tokenId` to the message named on `node`; undefined (case failed) when it names none. */
+export function subscribe(
+  run: Run,
+  node: Node,
+  tokenId: string,
+  purpose: MessageSubscription['purpose'],
+): MessageSubscription | undefined {
+  const trigger = node.trigger;
+  if (trigger?.type !== 'message') {
+    failCase(run, `${run.ir.label(node.id)} waits for a message but does not say which: choose a message for it.`, node.id);
+    return undefined;
+  }
+  const sub: MessageSubscription = { subscriptionId: nextId(run, node.id), nodeId: node.id, messageName: trigger.messageName, tokenId, purpose };
+  if (trigger.correlationKey) {
+    const outcome = evaluateFeel(trigger.correlationKey, run.state.data);
+    const key = outcome.ok ? feelText(outcome.value) : undefined;
+    if (key !== undefined) sub.correlationKey = key;
+  }
+  run.state.subscriptions[sub.subscriptionId] = sub;
+  issue(run, {
+    type: 'subscribeMessage',
+    subscriptionId: sub.subscriptionId,
+    nodeId: node.id,
+    messageName: sub.messageName,
+    ...(sub.correlationKey === undefined ? {} : { correlationKey: sub.correlationKey }),
+  });
+  return sub;
+}

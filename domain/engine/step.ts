@@ -1,0 +1,142 @@
+// Applies one event from the shell to a case. Pure: the given state is never changed; an event that
+// does not apply (stale task, withdrawn timer…) is rejected with a reason and changes nothing.
+import type { ProcessIR } from '../process/ir.ts';
+import { fireBoundary, isInterrupting } from './boundary-events.ts';
+import { cancelCase } from './case-outcome.ts';
+import type { EngineEvent, StepResult } from './contract.ts';
+import { calendarAddDuration } from './deadlines.ts';
+import type { EngineOptions, EngineState } from './engine-state.ts';
+import { raiseError } from './errors-and-escalations.ts';
+import { winEventGateway } from './event-gateway.ts';
+import { indexIr } from './ir-index.ts';
+import { emit, mergeData, openRun, type Run } from './run.ts';
+import { rearmCycle } from './timers.ts';
+import { drain, leaveToken } from './tokens.ts';
+import { acceptHandoff, completeUserTask, reportOverdue } from './user-tasks.ts';
+
+type Handler<T extends EngineEvent['type']> = (run: Run, event: Extract<EngineEvent, { type: T }>) => string | undefined;
+
+const activityCompleted: Handler<'activityCompleted'> = (run, event) => {
+  const token = run.state.tokens[event.taskId];
+  if (!run.state.activities[event.taskId] || !token) return `No activity "${event.taskId}" is running.`;
+  delete run.state.activities[event.taskId];
+  mergeData(run, event.output);
+  leaveToken(run, token);
+  return undefined;
+};
+
+const activityFailed: Handler<'activityFailed'> = (run, event) => {
+  const activity = run.state.activities[event.taskId];
+  const token = run.state.tokens[event.taskId];
+  if (!activity || !token) return `No activity "${event.taskId}" is running.`;
+  delete run.state.activities[event.taskId];
+  raiseError(run, { nodeId: activity.nodeId, scopeId: token.scopeId, tokenId: token.id }, event.errorCode, event.message);
+  return undefined;
+};
+
+const timerFired: Handler<'timerFired'> = (run, event) => {
+  const timer = run.state.timers[event.timerId];
+  if (!timer) return `No timer "${event.timerId}" is running: it may have fired already or been cancelled.`;
+  delete run.state.timers[timer.timerId];
+  emit(run, { kind: 'timer-fired', nodeId: timer.nodeId, timerId: timer.timerId });
+  const token = run.state.tokens[timer.tokenId];
+  if (!token) return undefined;
+  switch (timer.purpose) {
+    case 'boundary': {
+      const boundary = run.ir.node(timer.nodeId);
+      if (!boundary) return undefined;
+      if (!isInterrupting(boundary)) rearmCycle(run, timer);
+      fireBoundary(run, boundary, token);
+      return undefined;
+    }
+    case 'intermediate':
+      leaveToken(run, token);
+      return undefined;
+    case 'event-gateway':
+      winEventGateway(run, token.id, timer.nodeId);
+      return undefined;
+    case 'sla':
+    case 'handoff':
+      reportOverdue(run, token.id, timer.nodeId, timer.purpose);
+      return undefined;
+    case 'watchdog':
+      return undefined;
+  }
+};
+
+const messageReceived: Handler<'messageReceived'> = (run, event) => {
+  const sub = run.state.subscriptions[event.subscriptionId];
+  if (!sub) return `No step is waiting on subscription "${event.subscriptionId}".`;
+  if (sub.messageName !== event.messageName) {
+    return `Subscription "${sub.subscriptionId}" waits for the message "${sub.messageName}", not "${event.messageName}".`;
+  }
+  const token = run.state.tokens[sub.tokenId];
+  const node = run.ir.node(sub.nodeId);
+  if (!token || !node) return `No step is waiting on subscription "${event.subscriptionId}".`;
+  // A non-interrupting message boundary keeps listening while its activity runs.
+  const keep = sub.purpose === 'boundary' && !isInterrupting(node);
+  if (!keep) delete run.state.subscriptions[sub.subscriptionId];
+  mergeData(run, event.data);
+  emit(run, { kind: 'message-correlated', nodeId: sub.nodeId, messageName: sub.messageName });
+  if (sub.purpose === 'catch') leaveToken(run, token);
+  else if (sub.purpose === 'boundary') fireBoundary(run, node, token);
+  else winEventGateway(run, token.id, sub.nodeId);
+  return undefined;
+};
+
+const childCaseCompleted: Handler<'childCaseCompleted'> = (run, event) => {
+  const token = run.state.tokens[event.childId];
+  if (!run.state.childCases[event.childId] || !token) return `No child case "${event.childId}" is running.`;
+  delete run.state.childCases[event.childId];
+  mergeData(run, event.data);
+  leaveToken(run, token);
+  return undefined;
+};
+
+const childCaseFailed: Handler<'childCaseFailed'> = (run, event) => {
+  const child = run.state.childCases[event.childId];
+  const token = run.state.tokens[event.childId];
+  if (!child || !token) return `No child case "${event.childId}" is running.`;
+  delete run.state.childCases[event.childId];
+  raiseError(run, { nodeId: child.nodeId, scopeId: token.scopeId, tokenId: token.id }, undefined, event.reason);
+  return undefined;
+};
+
+function apply(run: Run, event: EngineEvent): string | undefined {
+  switch (event.type) {
+    case 'userTaskCompleted':
+      return completeUserTask(run, event);
+    case 'handoffAccepted':
+      return acceptHandoff(run, event);
+    case 'activityCompleted':
+      return activityCompleted(run, event);
+    case 'activityFailed':
+      return activityFailed(run, event);
+    case 'timerFired':
+      return timerFired(run, event);
+    case 'messageReceived':
+      return messageReceived(run, event);
+    case 'childCaseCompleted':
+      return childCaseCompleted(run, event);
+    case 'childCaseFailed':
+      return childCaseFailed(run, event);
+    case 'cancel':
+      cancelCase(run);
+      return undefined;
+  }
+}
+
+export function step(
+  ir: ProcessIR,
+  state: EngineState,
+  event: EngineEvent,
+  now: string,
+  options: EngineOptions = {},
+): StepResult<EngineState> {
+  if (state.status !== 'running') return { state, commands: [], rejected: `The case is ${state.status} and takes no more events.` };
+  const run = openRun(indexIr(ir), state, now, options.addDuration ?? calendarAddDuration);
+  const rejected = apply(run, event);
+  if (rejected !== undefined) return { state, commands: [], rejected };
+  drain(run);
+  return { state: run.state, commands: run.commands };
+}

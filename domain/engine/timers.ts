@@ -1,0 +1,88 @@
+// BPMN timers (durations, dates, cycles; ISO 8601 or FEEL) turned into instants, and the timers a
+// case keeps running. Only a cycle's first firing is planned; non-interrupting boundaries re-arm.
+import type { TimerSpec } from '../process/ir.ts';
+import type { TimerPurpose } from './contract.ts';
+import type { ActiveTimer } from './engine-state.ts';
+import { failCase } from './case-outcome.ts';
+import { evaluateFeel, feelText } from './feel.ts';
+import { addElapsed, parseDuration, toInstant } from './iso-time.ts';
+import { issue, nextId, type Run } from './run.ts';
+
+export interface TimerPlan {
+  fireAt: string;
+  cycle?: { interval: string; remaining: number | null };
+}
+
+const CYCLE = /^R(\d*)\/(.+)$/;
+
+function planFromText(type: TimerSpec['type'], text: string, now: string): TimerPlan | undefined {
+  if (type === 'date') {
+    const at = toInstant(text);
+    return at === undefined ? undefined : { fireAt: at };
+  }
+  if (type === 'duration') {
+    const duration = parseDuration(text);
+    return duration ? { fireAt: addElapsed(now, duration) } : undefined;
+  }
+  const match = CYCLE.exec(text.trim());
+  if (!match) return undefined;
+  const repetitions = match[1] === '' || match[1] === undefined ? null : Number(match[1]);
+  if (repetitions === 0) return undefined;
+  const parts = (match[2] ?? '').split('/');
+  // R<n>/<duration>, R<n>/<start>/<duration> or R<n>/<duration>/<end> (the end is not enforced).
+  const [first = '', second] = parts;
+  const startAt = second === undefined ? undefined : toInstant(first);
+  const intervalText = startAt === undefined ? first : second ?? '';
+  const interval = parseDuration(intervalText);
+  if (!interval || parts.length > 2) return undefined;
+  const remaining = repetitions === null ? null : repetitions - 1;
+  return { fireAt: startAt ?? addElapsed(now, interval), cycle: { interval: intervalText, remaining } };
+}
+
+/** When a timer first fires; fails the case (naming the element) when its definition cannot be read. */
+export function planTimer(run: Run, spec: TimerSpec, nodeId: string): TimerPlan | undefined {
+  let text: string | undefined = spec.expression;
+  if (spec.feel) {
+    const outcome = evaluateFeel(spec.expression, run.state.data);
+    text = outcome.ok ? feelText(outcome.value) : undefined;
+  }
+  const plan = text === undefined ? undefined : planFromText(spec.type, text, run.now);
+  if (!plan) {
+    failCase(
+      run,
+      `The timer on ${run.ir.label(nodeId)} cannot be read: "${spec.expression}" is not a ${spec.type} such as ${
+        spec.type === 'date' ? '2026-01-01T09:00:00Z' : spec.type === 'duration' ? 'PT72H or P1D' : 'R3/P1D'
+      }.`,
+      nodeId,
+    );
+  }
+  return plan;
+}
+
+export function startTimer(run: Run, nodeId: string, purpose: TimerPurpose, tokenId: string, plan: TimerPlan): ActiveTimer {
+  const timer: ActiveTimer = { timerId: nextId(run, nodeId), nodeId, purpose, fireAt: plan.fireAt, tokenId };
+  if (plan.cycle) timer.cycle = plan.cycle;
+  run.state.timers[timer.timerId] = timer;
+  issue(run, { type: 'startTimer', timerId: timer.timerId, nodeId, purpose, fireAt: timer.fireAt });
+  return timer;
+}
+
+/** The next firing of a cycle, counted from the planned instant so firings never drift. */
+export function rearmCycle(run: Run, fired: ActiveTimer): void {
+  const cycle = fired.cycle;
+  if (!cycle || cycle.remaining === 0) return;
+  const interval = parseDuration(cycle.interval);
+  if (!interval) return;
+  startTimer(run, fired.nodeId, fired.purpose, fired.tokenId, {
+    fireAt: addElapsed(fired.fireAt, interval),
+    cycle: { interval: cycle.interval, remaining: cycle.remaining === null ? null : cycle.remaining - 1 },
+  });
+}
+
+export function cancelTimersOf(run: Run, tokenId: string, purpose: TimerPurpose): void {
+  for (const timer of Object.values(run.state.timers)) {
+    if (timer.tokenId !== tokenId || timer.purpose !== purpose) continue;
+    issue(run, { type: 'cancelTimer', timerId: timer.timerId });
+    delete run.state.timers[timer.timerId];
+  }
+}

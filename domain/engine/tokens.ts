@@ -1,0 +1,106 @@
+// Token moves: entering a node, leaving it by its sequence flows, and draining the moves of one
+// step until every token waits on something or the case ends.
+import type { Flow } from '../process/ir.ts';
+import { failCase } from './case-outcome.ts';
+import { conditionHolds } from './feel.ts';
+import type { ForkTag, Token, WaitKind } from './engine-state.ts';
+import { enterNode } from './nodes.ts';
+import { emit, isRunning, nextId, type Move, type Run } from './run.ts';
+import { completeEmptyScopes, releaseWaits, scopeAlive } from './scopes.ts';
+
+/** Moves one step may make without any token waiting before it is judged to loop for ever. */
+export const MAX_MOVES = 10_000;
+
+export function enqueue(run: Run, move: Move): void {
+  if (isRunning(run)) run.queue.push(move);
+}
+
+export function createToken(run: Run, move: Move, wait: WaitKind = 'none'): Token {
+  const token: Token = { id: nextId(run, move.nodeId), nodeId: move.nodeId, scopeId: move.scopeId, forks: move.forks, wait };
+  if (move.via !== undefined) token.via = move.via;
+  run.state.tokens[token.id] = token;
+  emit(run, { kind: 'element-entered', nodeId: token.nodeId, instanceId: token.id });
+  return token;
+}
+
+export interface LeaveOptions {
+  /** Flows to take instead of the node's own choice (gateways choose their own). */
+  flows?: readonly Flow[];
+  forks?: ForkTag[];
+  /** The target's event already happened (the winner of an event-based gateway). */
+  fired?: boolean;
+}
+
+/** Completes the node a token is on, disarms what it waited on, and sends it along its flows. */
+export function leaveToken(run: Run, token: Token, options: LeaveOptions = {}): void {
+  const flows = options.flows ?? activityFlows(run, token.nodeId);
+  if (!flows) return;
+  emit(run, { kind: 'element-completed', nodeId: token.nodeId, instanceId: token.id });
+  releaseWaits(run, token, 'completed');
+  delete run.state.tokens[token.id];
+  for (const flow of flows) {
+    const move: Move = { nodeId: flow.target, scopeId: token.scopeId, via: flow.id, forks: options.forks ?? token.forks };
+    if (options.fired) move.fired = true;
+    enqueue(run, move);
+  }
+}
+
+/** Ends a token where it is (end events, joins absorbing a sibling). */
+export function consumeToken(run: Run, token: Token): void {
+  leaveToken(run, token, { flows: [] });
+}
+
+/**
+ * Flows out of anything but a gateway: every unconditional flow and every flow whose condition
+ * holds (an implicit parallel split, as BPMN says), else the default flow. Undefined when the case failed.
+ */
+function activityFlows(run: Run, nodeId: string): Flow[] | undefined {
+  const node = run.ir.node(nodeId);
+  const taken: Flow[] = [];
+  let fallback: Flow | undefined;
+  for (const flow of run.ir.outgoing(nodeId)) {
+    if (flow.id === node?.defaultFlow) {
+      fallback = flow;
+      continue;
+    }
+    if (flow.condition === undefined) {
+      taken.push(flow);
+      continue;
+    }
+    const holds = conditionHolds(flow.condition, run.state.data);
+    if (!holds.ok) {
+      failCase(run, `The condition on the path "${flow.name ?? flow.id}" out of ${run.ir.label(nodeId)} cannot be read: ${holds.error}`, nodeId);
+      return undefined;
+    }
+    if (holds.value) taken.push(flow);
+  }
+  if (taken.length === 0 && fallback) taken.push(fallback);
+  return taken;
+}
+
+/** Makes every queued move; when none is left, completes emptied sub-processes (and then the case). */
+export function drain(run: Run): void {
+  while (isRunning(run)) {
+    const move = run.queue.shift();
+    if (!move) {
+      if (completeEmptyScopes(run)) continue;
+      return;
+    }
+    // A move into a scope cancelled meanwhile (an interrupting boundary) is dropped with it.
+    if (!scopeAlive(run, move.scopeId)) continue;
+    run.moves += 1;
+    if (run.moves > MAX_MOVES) {
+      failCase(
+        run,
+        `The case moved through ${MAX_MOVES} steps without waiting for anything, near ${run.ir.label(move.nodeId)}: check the loop there has a step that waits or a way out.`,
+        move.nodeId,
+      );
+      return;
+    }
+    enterNode(run, move);
+  }
+}
+
+export function tokensIn(run: Run, scopeId: string): Token[] {
+  return Object.values(run.state.tokens).filter((t) => t.scopeId === scopeId);
+}

@@ -1,0 +1,77 @@
+// User tasks: opening one for its team (handing the case over when the team changes), its SLA and
+// handoff timers, and completion by a caseworker.
+import type { Node } from '../process/ir.ts';
+import type { EngineEvent } from './contract.ts';
+import { resolveDeadline } from './deadlines.ts';
+import type { OpenTask, Token } from './engine-state.ts';
+import { emit, issue, mergeData, type Run } from './run.ts';
+import { cancelTimersOf, startTimer } from './timers.ts';
+import { leaveToken } from './tokens.ts';
+
+/** The team of a step nobody owns; it never becomes the case's owning team. */
+export const UNASSIGNED_TEAM = 'unassigned';
+
+export function openUserTask(run: Run, token: Token, node: Node): void {
+  const s = run.state;
+  const team = node.owner?.team ?? run.ir.laneTeam(node.laneId) ?? s.owner ?? UNASSIGNED_TEAM;
+  const task: OpenTask = { taskId: token.id, nodeId: node.id, name: node.name ?? node.id, team, openedAt: run.now };
+  if (node.owner?.role !== undefined) task.role = node.owner.role;
+  if (node.owner?.assignee !== undefined) task.assignee = node.owner.assignee;
+  const dueAt = node.sla ? resolveDeadline(run, node.sla) : undefined;
+  if (dueAt !== undefined) task.dueAt = dueAt;
+
+  if (team !== UNASSIGNED_TEAM && s.owner === undefined) {
+    // The first team reached owns the case from the start: no handoff to accept.
+    emit(run, { kind: 'ownership-changed', nodeId: node.id, toTeam: team });
+    s.owner = team;
+  } else if (team !== UNASSIGNED_TEAM && s.owner !== undefined && team !== s.owner) {
+    const acceptBy = node.handoffSla ? resolveDeadline(run, node.handoffSla) : undefined;
+    task.handoff = { fromTeam: s.owner, toTeam: team, accepted: false, ...(acceptBy === undefined ? {} : { acceptBy }) };
+    emit(run, { kind: 'ownership-changed', nodeId: node.id, fromTeam: s.owner, toTeam: team });
+    s.owner = team;
+  }
+
+  token.wait = 'user-task';
+  s.userTasks[task.taskId] = task;
+  issue(run, {
+    type: 'openUserTask',
+    taskId: task.taskId,
+    nodeId: node.id,
+    name: task.name,
+    team,
+    ...(task.role === undefined ? {} : { role: task.role }),
+    ...(task.assignee === undefined ? {} : { assignee: task.assignee }),
+    form: node.form,
+    ...(dueAt === undefined ? {} : { dueAt }),
+    ...(task.handoff ? { handoff: { fromTeam: task.handoff.fromTeam, toTeam: task.handoff.toTeam, ...(task.handoff.acceptBy === undefined ? {} : { acceptBy: task.handoff.acceptBy }) } } : {}),
+  });
+  if (dueAt !== undefined) startTimer(run, node.id, 'sla', token.id, { fireAt: dueAt });
+  if (task.handoff?.acceptBy !== undefined) startTimer(run, node.id, 'handoff', token.id, { fireAt: task.handoff.acceptBy });
+}
+
+export function completeUserTask(run: Run, event: Extract<EngineEvent, { type: 'userTaskCompleted' }>): string | undefined {
+  const task = run.state.userTasks[event.taskId];
+  const token = run.state.tokens[event.taskId];
+  if (!task || !token) return `There is no open task "${event.taskId}" to complete: it may already be done or cancelled.`;
+  delete run.state.userTasks[event.taskId];
+  mergeData(run, event.data);
+  leaveToken(run, token);
+  return undefined;
+}
+
+export function acceptHandoff(run: Run, event: Extract<EngineEvent, { type: 'handoffAccepted' }>): string | undefined {
+  const task = run.state.userTasks[event.taskId];
+  if (!task) return `There is no open task "${event.taskId}" whose handoff could be accepted.`;
+  if (!task.handoff || task.handoff.accepted) return `Task "${event.taskId}" has no handoff waiting to be accepted.`;
+  task.handoff.accepted = true;
+  cancelTimersOf(run, task.taskId, 'handoff');
+  return undefined;
+}
+
+/** SLA and handoff timers only report: the task stays open with its team. */
+export function reportOverdue(run: Run, tokenId: string, nodeId: string, purpose: 'sla' | 'handoff'): void {
+  const task = run.state.userTasks[tokenId];
+  if (!task) return;
+  const kind = purpose === 'sla' ? 'sla-breached' : 'handoff-overdue';
+  emit(run, { kind, nodeId, taskId: task.taskId, team: task.team });
+}

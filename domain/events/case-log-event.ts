@@ -1,0 +1,66 @@
+// One entry of the case event log: every lifecycle fact of a case, with a stable id chosen by the
+// workflow so a retried write never duplicates it. Insights and duplication analyses read these.
+import { z } from 'zod';
+import { FormField } from '../process/ir.ts';
+
+export const CaseLogEventKind = z.enum([
+  'case-started',
+  'task-ready',
+  'task-claimed',
+  'task-returned',
+  'task-reassigned',
+  'handoff-accepted',
+  'task-completed',
+  'task-cancelled',
+  'ownership-changed',
+  'sla-breached',
+  'handoff-overdue',
+  'timer-fired',
+  'message-received',
+  'escalation-raised',
+  'error-raised',
+  'element-entered',
+  'element-completed',
+  'element-cancelled',
+  'case-completed',
+  'case-failed',
+  'case-cancelled',
+]);
+export type CaseLogEventKind = z.infer<typeof CaseLogEventKind>;
+
+/** What the inbox needs to show a task that has just become ready. */
+export const ReadyTask = z.object({
+  name: z.string(),
+  team: z.string(),
+  role: z.string().optional(),
+  assignee: z.string().optional(),
+  form: z.array(FormField),
+  dueAt: z.string().optional(),
+  handoffFrom: z.string().optional(),
+  acceptBy: z.string().optional(),
+  priority: z.number().int().default(0),
+});
+export type ReadyTask = z.infer<typeof ReadyTask>;
+
+export const CaseLogEvent = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  kind: CaseLogEventKind,
+  at: z.string(),
+  nodeId: z.string().optional(),
+  taskId: z.string().optional(),
+  team: z.string().optional(),
+  actor: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).default({}),
+  task: ReadyTask.optional(),
+});
+export type CaseLogEvent = z.infer<typeof CaseLogEvent>;
+
+/** The case facts that `case-started` carries, so the projection can create the case row. */
+export const CaseStartedData = z.object({
+  definitionId: z.string(),
+  version: z.number().int(),
+  workflowId: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  startedBy: z.string().optional(),
+});

@@ -1,0 +1,65 @@
+// Creates a Casemap worker: the case workflow plus the projection and service-task activities,
+// on one task queue. Any number of these can run against one Temporal cluster.
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../storage/database.ts';
+import { createProjectionActivities } from '../activities/projection-activities.ts';
+import { createServiceTaskActivities, type ServiceHandler } from '../activities/service-handlers/registry.ts';
+import { defaultServiceHandlers } from '../activities/service-handlers/default-handlers.ts';
+
+export const DEFAULT_TASK_QUEUE = 'casemap-cases';
+export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+let cachedBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Bundling takes a second or two; do it once per process. */
+export function caseWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  cachedBundle ??= bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  return cachedBundle;
+}
+
+const quietBundlerLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+export interface CaseWorkerOptions {
+  address: string;
+  namespace?: string;
+  taskQueue?: string;
+  db: Database;
+  serviceHandlers?: Record<string, ServiceHandler>;
+  connection?: NativeConnection;
+}
+
+let runtimeInstalled = false;
+
+/** The SDK logs every worker state change at INFO; Casemap keeps warnings and errors only. */
+function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger(process.env.CASEMAP_WORKER_LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+  } catch {
+    // Already installed by the host process (e.g. a test): keep its logger.
+  }
+}
+
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  installQuietRuntime();
+  const connection = options.connection ?? (await NativeConnection.connect({ address: options.address }));
+  return Worker.create({
+    connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue ?? DEFAULT_TASK_QUEUE,
+    workflowBundle: await caseWorkflowBundle(),
+    activities: {
+      ...createProjectionActivities(options.db),
+      ...createServiceTaskActivities({ ...defaultServiceHandlers, ...options.serviceHandlers }),
+    },
+  });
+}

@@ -1,0 +1,95 @@
+// Starts a whole Casemap on one machine: Temporal (dev server unless TEMPORAL_ADDRESS is set), the
+// projection store, one worker, the API and the browser app on one port. `npm start` and the
+// end-to-end tests both use it, so what is tested is what runs.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import type { CasemapConfig } from './config.ts';
+import { startTemporalDevServer, type RunningDevServer } from './temporal-dev-server.ts';
+import { openDatabase, type Database } from '../storage/database.ts';
+import { migrate } from '../storage/migrate.ts';
+import { createCaseWorker } from './case-worker.ts';
+import { seedDemoIdentities } from './demo-identities.ts';
+import { deploySampleLibrary, type SampleResult } from './sample-library.ts';
+import { createApp } from '../api/app.ts';
+
+export interface RunningCasemap {
+  url: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  db: Database;
+  client: Client;
+  samples: SampleResult[];
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  config: CasemapConfig;
+  staticDir?: string;
+  log?: (line: string) => void;
+}
+
+export async function startCasemap({ config, staticDir, log = () => {} }: StackOptions): Promise<RunningCasemap> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => log(`while stopping: ${error}`));
+  };
+  try {
+    let devServer: RunningDevServer | undefined;
+    if (!config.temporalAddress) {
+      devServer = await startTemporalDevServer({ dbFilename: join(config.dataDir, 'temporal.sqlite'), port: config.temporalPort, uiPort: config.temporalUiPort, log });
+      stops.push(() => devServer!.stop());
+    }
+    const temporalAddress = config.temporalAddress ?? devServer!.address;
+
+    const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite') });
+    stops.push(() => db.close());
+    await migrate(db);
+    if (!config.production) await seedDemoIdentities(db);
+
+    const connection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporalNamespace });
+
+    const workerConnection = await NativeConnection.connect({ address: temporalAddress });
+    stops.push(() => workerConnection.close());
+    const worker = await createCaseWorker({ address: temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, connection: workerConnection });
+    const workerRun = worker.run();
+    stops.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerRun;
+    });
+
+    const samples = config.loadSamples ? await deploySampleLibrary(db, join(config.repoRoot, 'processes')) : [];
+
+    const app = createApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production });
+    const server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
+    });
+    stops.push(
+      () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    const { port } = server.address() as AddressInfo;
+
+    return {
+      url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+      temporalAddress,
+      temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl,
+      db,
+      client,
+      samples,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

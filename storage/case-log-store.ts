@@ -1,0 +1,106 @@
+// Appends case log events and keeps the case and task projections in step with them, in one
+// transaction. An event id already present is skipped with its side effects, so retries are safe.
+import { CaseStartedData, type CaseLogEvent } from '../domain/events/case-log-event.ts';
+import type { Database, Sql } from './database.ts';
+
+export interface AppendResult {
+  inserted: number;
+  skipped: number;
+}
+
+export async function appendCaseLogEvents(db: Database, events: CaseLogEvent[]): Promise<AppendResult> {
+  if (events.length === 0) return { inserted: 0, skipped: 0 };
+  return db.transaction(async (tx) => {
+    let inserted = 0;
+    for (const event of events) {
+      const rows = await tx.query(
+        `INSERT INTO events (id, case_id, kind, node_id, task_id, team, actor, at, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (id) DO NOTHING RETURNING seq`,
+        [event.id, event.caseId, event.kind, event.nodeId ?? null, event.taskId ?? null, event.team ?? null, event.actor ?? null, event.at, JSON.stringify(event.data)],
+      );
+      if (rows.length === 0) continue;
+      inserted += 1;
+      await project(tx, event);
+    }
+    return { inserted, skipped: events.length - inserted };
+  });
+}
+
+async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
+  const { caseId, at } = event;
+  switch (event.kind) {
+    case 'case-started': {
+      const started = CaseStartedData.parse(event.data);
+      await tx.query(
+        `INSERT INTO cases (id, definition_id, version, workflow_id, status, owner_team, data, started_by, started_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $8)
+         ON CONFLICT (id) DO NOTHING`,
+        [caseId, started.definitionId, started.version, started.workflowId, event.team ?? null, JSON.stringify(started.data), started.startedBy ?? null, at],
+      );
+      return;
+    }
+    case 'task-ready': {
+      const task = event.task;
+      if (!task || !event.taskId) return;
+      await tx.query(
+        `INSERT INTO tasks (id, case_id, node_id, name, team, role, assignee, status, form, handoff_from, accept_by, due_at, priority, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12, $13, $13)
+         ON CONFLICT (id) DO NOTHING`,
+        [taskRowId(caseId, event.taskId), caseId, event.nodeId ?? '', task.name, task.team, task.role ?? null, task.assignee ?? null, JSON.stringify(task.form), task.handoffFrom ?? null, task.acceptBy ?? null, task.dueAt ?? null, task.priority, at],
+      );
+      await touchCase(tx, caseId, at);
+      return;
+    }
+    case 'task-claimed':
+      await updateTask(tx, event, `status = 'claimed', assignee = $3, claimed_at = $4`, [event.actor ?? null, at]);
+      await tx.query('UPDATE cases SET owner_user = $2, updated_at = $3 WHERE id = $1', [caseId, event.actor ?? null, at]);
+      return;
+    case 'task-returned':
+      await updateTask(tx, event, `status = 'open', assignee = NULL, claimed_at = NULL`, []);
+      return;
+    case 'task-reassigned': {
+      const toUser = typeof event.data.toUser === 'string' ? event.data.toUser : null;
+      const toTeam = typeof event.data.toTeam === 'string' ? event.data.toTeam : null;
+      await updateTask(tx, event, `assignee = $3, team = COALESCE($4, team), status = CASE WHEN $3::text IS NULL THEN 'open' ELSE 'claimed' END, claimed_at = CASE WHEN $3::text IS NULL THEN NULL ELSE $5::timestamptz END`, [toUser, toTeam, at]);
+      return;
+    }
+    case 'handoff-accepted':
+      await updateTask(tx, event, `accepted_at = $3`, [at]);
+      return;
+    case 'task-completed':
+      await updateTask(tx, event, `status = 'completed', completed_at = $3, completed_by = $4`, [at, event.actor ?? null]);
+      await tx.query(`UPDATE cases SET data = data || $2::jsonb, updated_at = $3 WHERE id = $1`, [caseId, JSON.stringify(event.data), at]);
+      return;
+    case 'task-cancelled':
+      await updateTask(tx, event, `status = 'cancelled'`, []);
+      return;
+    case 'ownership-changed':
+      await tx.query('UPDATE cases SET owner_team = $2, owner_user = NULL, updated_at = $3 WHERE id = $1', [caseId, event.team ?? null, at]);
+      return;
+    case 'case-completed':
+    case 'case-failed':
+    case 'case-cancelled': {
+      const status = event.kind.replace('case-', '');
+      await tx.query(`UPDATE cases SET status = $2, ended_at = $3, updated_at = $3, data = data || $4::jsonb WHERE id = $1`, [caseId, status, at, JSON.stringify(event.data.data ?? {})]);
+      await tx.query(`UPDATE tasks SET status = 'cancelled', updated_at = $2 WHERE case_id = $1 AND status IN ('open', 'claimed')`, [caseId, at]);
+      return;
+    }
+    default:
+      await touchCase(tx, caseId, at);
+  }
+}
+
+/** Task ids from the engine are unique within a case; the inbox needs them unique everywhere. */
+export function taskRowId(caseId: string, taskId: string): string {
+  return `${caseId}:${taskId}`;
+}
+
+async function updateTask(tx: Sql, event: CaseLogEvent, assignments: string, params: unknown[]): Promise<void> {
+  if (!event.taskId) return;
+  await tx.query(`UPDATE tasks SET ${assignments}, updated_at = $2 WHERE id = $1`, [taskRowId(event.caseId, event.taskId), event.at, ...params]);
+}
+
+async function touchCase(tx: Sql, caseId: string, at: string): Promise<void> {
+  await tx.query('UPDATE cases SET updated_at = GREATEST(updated_at, $2::timestamptz) WHERE id = $1', [caseId, at]);
+}

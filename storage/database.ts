@@ -1,0 +1,73 @@
+// The one place that speaks SQL to a connection: PGlite (embedded, data under .data/) by default,
+// PostgreSQL when DATABASE_URL is set. Both take the same parameterised SQL and migrations.
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface Sql {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface Database extends Sql {
+  /** Runs `work` in one transaction: all of it is written or none of it. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly kind: 'pglite' | 'postgres';
+}
+
+// Timestamps come back as ISO strings from both stores, so callers never see two representations.
+function isoDates(row: unknown): unknown {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row as Record<string, unknown>)) {
+    out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+// PostgreSQL returns bigint (int8) as text; Casemap's counts and sequence numbers fit in a double.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export function openPglite(dataDir?: string): Database {
+  const db = new PGlite(dataDir);
+  return {
+    kind: 'pglite',
+    async query(text, params) {
+      return (await db.query(text, params as unknown[] | undefined)).rows.map(isoDates) as never;
+    },
+    transaction(work) {
+      return db.transaction((tx) =>
+        work({ query: async (text, params) => (await tx.query(text, params as unknown[] | undefined)).rows.map(isoDates) as never }),
+      );
+    },
+    close: () => db.close(),
+  };
+}
+
+export function openPostgres(connectionString: string): Database {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  return {
+    kind: 'postgres',
+    async query(text, params) {
+      return (await pool.query({ text, values: params as unknown[] | undefined })).rows.map(isoDates) as never;
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({ query: async (text, params) => (await client.query({ text, values: params as unknown[] | undefined })).rows.map(isoDates) as never });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** DATABASE_URL wins; otherwise an embedded PGlite in `dataDir` (in memory when undefined). */
+export function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Database {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

@@ -1,0 +1,113 @@
+// Process definitions: a draft being drawn, and numbered deployed versions pinned by IR hash.
+import { ProcessIR } from '../domain/process/ir.ts';
+import type { Database, Sql } from './database.ts';
+
+export interface DeployedVersion {
+  definitionId: string;
+  version: number;
+  irHash: string;
+  ir: ProcessIR;
+  name: string;
+  note: string | null;
+  deployedBy: string | null;
+  deployedAt: string;
+}
+
+export interface DeployRequest {
+  definitionId: string;
+  name: string;
+  xml: string;
+  ir: ProcessIR;
+  note?: string;
+  deployedBy?: string;
+}
+
+/** Deploys a new version, unless the same IR is already the latest version (then returns it). */
+export async function deployVersion(db: Database, request: DeployRequest): Promise<{ version: DeployedVersion; created: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO definitions (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name`,
+      [request.definitionId, request.name],
+    );
+    // Lock the definition row so two deploys at once get consecutive version numbers.
+    await tx.query('SELECT id FROM definitions WHERE id = $1 FOR UPDATE', [request.definitionId]);
+    const latest = await latestVersion(tx, request.definitionId);
+    if (latest && latest.irHash === request.ir.hash) return { version: latest, created: false };
+    const version = (latest?.version ?? 0) + 1;
+    await tx.query(
+      `INSERT INTO definition_versions (definition_id, version, ir_hash, bpmn_xml, ir, note, deployed_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [request.definitionId, version, request.ir.hash, request.xml, JSON.stringify(request.ir), request.note ?? null, request.deployedBy ?? null],
+    );
+    const created = await latestVersion(tx, request.definitionId);
+    return { version: created!, created: true };
+  });
+}
+
+const versionColumns = `v.definition_id, v.version, v.ir_hash, v.ir, v.note, v.deployed_by, v.deployed_at, d.name`;
+
+interface VersionRow {
+  definition_id: string;
+  version: number;
+  ir_hash: string;
+  ir: unknown;
+  note: string | null;
+  deployed_by: string | null;
+  deployed_at: string;
+  name: string;
+}
+
+function toVersion(row: VersionRow): DeployedVersion {
+  return {
+    definitionId: row.definition_id,
+    version: row.version,
+    irHash: row.ir_hash,
+    ir: ProcessIR.parse(row.ir),
+    name: row.name,
+    note: row.note,
+    deployedBy: row.deployed_by,
+    deployedAt: row.deployed_at,
+  };
+}
+
+async function latestVersion(sql: Sql, definitionId: string): Promise<DeployedVersion | null> {
+  const rows = await sql.query<VersionRow>(
+    `SELECT ${versionColumns} FROM definition_versions v JOIN definitions d ON d.id = v.definition_id
+     WHERE v.definition_id = $1 ORDER BY v.version DESC LIMIT 1`,
+    [definitionId],
+  );
+  return rows[0] ? toVersion(rows[0]) : null;
+}
+
+/** A deployed version by number, or the latest when `version` is omitted. */
+export async function findDeployedVersion(sql: Sql, definitionId: string, version?: number): Promise<DeployedVersion | null> {
+  if (version === undefined) return latestVersion(sql, definitionId);
+  const rows = await sql.query<VersionRow>(
+    `SELECT ${versionColumns} FROM definition_versions v JOIN definitions d ON d.id = v.definition_id
+     WHERE v.definition_id = $1 AND v.version = $2`,
+    [definitionId, version],
+  );
+  return rows[0] ? toVersion(rows[0]) : null;
+}
+
+export async function findVersionXml(sql: Sql, definitionId: string, version: number): Promise<string | null> {
+  const rows = await sql.query<{ bpmn_xml: string }>('SELECT bpmn_xml FROM definition_versions WHERE definition_id = $1 AND version = $2', [definitionId, version]);
+  return rows[0]?.bpmn_xml ?? null;
+}
+
+export interface DefinitionSummary {
+  id: string;
+  name: string;
+  latestVersion: number | null;
+  deployedAt: string | null;
+  hasDraft: boolean;
+}
+
+export async function listDefinitions(sql: Sql): Promise<DefinitionSummary[]> {
+  const rows = await sql.query<{ id: string; name: string; latest_version: number | null; deployed_at: string | null; has_draft: boolean }>(
+    `SELECT d.id, d.name, max(v.version) AS latest_version, max(v.deployed_at) AS deployed_at, d.draft_xml IS NOT NULL AS has_draft
+     FROM definitions d LEFT JOIN definition_versions v ON v.definition_id = d.id
+     GROUP BY d.id ORDER BY d.name`,
+  );
+  return rows.map((row) => ({ id: row.id, name: row.name, latestVersion: row.latest_version, deployedAt: row.deployed_at, hasDraft: row.has_draft }));
+}

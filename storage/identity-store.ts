@@ -1,0 +1,86 @@
+// Users, teams, memberships and sessions.
+import type { Sql } from './database.ts';
+
+export const Roles = ['admin', 'designer', 'team-lead', 'caseworker', 'analyst'] as const;
+export type Role = (typeof Roles)[number];
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  teams: string[];
+  leadOf: string[];
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  teams: string[] | null;
+  lead_of: string[] | null;
+}
+
+const userSelect = `
+  SELECT u.id, u.username, u.display_name, u.roles,
+    array_remove(array_agg(m.team_id), NULL) AS teams,
+    array_remove(array_agg(CASE WHEN m.role = 'lead' THEN m.team_id END), NULL) AS lead_of
+  FROM users u LEFT JOIN memberships m ON m.user_id = u.id`;
+
+function toUser(row: UserRow): UserRecord {
+  return { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles, teams: row.teams ?? [], leadOf: row.lead_of ?? [] };
+}
+
+export async function findUserById(sql: Sql, id: string): Promise<UserRecord | null> {
+  const rows = await sql.query<UserRow>(`${userSelect} WHERE u.id = $1 AND NOT u.disabled GROUP BY u.id`, [id]);
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export async function findPasswordHash(sql: Sql, username: string): Promise<{ id: string; passwordHash: string | null } | null> {
+  const rows = await sql.query<{ id: string; password_hash: string | null }>('SELECT id, password_hash FROM users WHERE username = $1 AND NOT disabled', [username]);
+  return rows[0] ? { id: rows[0].id, passwordHash: rows[0].password_hash } : null;
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string | null;
+  roles: Role[];
+  memberships: { teamId: string; role: 'member' | 'lead' }[];
+}
+
+/** Creates or updates a user and replaces their memberships (used by seeding and admin). */
+export async function upsertUser(sql: Sql, user: NewUser): Promise<void> {
+  await sql.query(
+    `INSERT INTO users (id, username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles`,
+    [user.id, user.username, user.displayName, user.passwordHash, user.roles],
+  );
+  await sql.query('DELETE FROM memberships WHERE user_id = $1', [user.id]);
+  for (const membership of user.memberships) {
+    await sql.query('INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, $3)', [user.id, membership.teamId, membership.role]);
+  }
+}
+
+export async function upsertTeam(sql: Sql, team: { id: string; name: string }): Promise<void> {
+  await sql.query('INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [team.id, team.name]);
+}
+
+export async function listTeams(sql: Sql): Promise<{ id: string; name: string }[]> {
+  return sql.query('SELECT id, name FROM teams ORDER BY name');
+}
+
+export async function createSession(sql: Sql, session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: string }): Promise<void> {
+  await sql.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [session.tokenHash, session.userId, session.csrfToken, session.expiresAt]);
+}
+
+export async function findSession(sql: Sql, tokenHash: string, now: string): Promise<{ userId: string; csrfToken: string } | null> {
+  const rows = await sql.query<{ user_id: string; csrf_token: string }>('SELECT user_id, csrf_token FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now]);
+  return rows[0] ? { userId: rows[0].user_id, csrfToken: rows[0].csrf_token } : null;
+}
+
+export async function deleteSession(sql: Sql, tokenHash: string): Promise<void> {
+  await sql.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}

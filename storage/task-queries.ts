@@ -1,0 +1,99 @@
+// Inbox reads: a user's tasks, their teams' queues, unassigned, overdue and due-soon views.
+import type { Sql } from './database.ts';
+
+export interface TaskRow {
+  id: string;
+  caseId: string;
+  nodeId: string;
+  name: string;
+  team: string;
+  role: string | null;
+  assignee: string | null;
+  status: string;
+  form: unknown[];
+  handoffFrom: string | null;
+  acceptBy: string | null;
+  acceptedAt: string | null;
+  dueAt: string | null;
+  priority: number;
+  createdAt: string;
+  claimedAt: string | null;
+  completedAt: string | null;
+  completedBy: string | null;
+}
+
+const taskColumns = `t.id, t.case_id AS "caseId", t.node_id AS "nodeId", t.name, t.team, t.role, t.assignee, t.status, t.form,
+  t.handoff_from AS "handoffFrom", t.accept_by AS "acceptBy", t.accepted_at AS "acceptedAt", t.due_at AS "dueAt", t.priority,
+  t.created_at AS "createdAt", t.claimed_at AS "claimedAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy"`;
+
+export const InboxViews = ['mine', 'team', 'unassigned', 'overdue', 'due-soon', 'all-open'] as const;
+export type InboxView = (typeof InboxViews)[number];
+export const InboxSorts = ['due', 'priority', 'age'] as const;
+export type InboxSort = (typeof InboxSorts)[number];
+
+export interface InboxQuery {
+  userId: string;
+  /** Teams whose tasks the reader may see; undefined for admins. */
+  teams: string[] | undefined;
+  view: InboxView;
+  sort: InboxSort;
+  caseId?: string;
+  now: string;
+  dueSoonHours: number;
+  limit: number;
+  offset: number;
+}
+
+const orderBy: Record<InboxSort, string> = {
+  due: 't.due_at ASC NULLS LAST, t.created_at ASC, t.id',
+  priority: 't.priority DESC, t.due_at ASC NULLS LAST, t.id',
+  age: 't.created_at ASC, t.id',
+};
+
+/** Builds the WHERE clause with only the parameters the view uses (PostgreSQL refuses unused ones). */
+function inboxWhere(query: InboxQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const clauses: string[] = [];
+  if (query.teams) clauses.push(`t.team = ANY(${param(query.teams)}::text[])`);
+  if (query.caseId) clauses.push(`t.case_id = ${param(query.caseId)}`);
+  switch (query.view) {
+    case 'mine':
+      clauses.push(`t.assignee = ${param(query.userId)}`, `t.status = 'claimed'`);
+      break;
+    case 'unassigned':
+      clauses.push(`t.status = 'open'`, 't.assignee IS NULL');
+      break;
+    case 'overdue':
+      clauses.push(`t.status IN ('open', 'claimed')`, `t.due_at < ${param(query.now)}::timestamptz`);
+      break;
+    case 'due-soon': {
+      const now = param(query.now);
+      clauses.push(`t.status IN ('open', 'claimed')`, `t.due_at >= ${now}::timestamptz`, `t.due_at < ${now}::timestamptz + make_interval(hours => ${param(query.dueSoonHours)}::int)`);
+      break;
+    }
+    default:
+      clauses.push(`t.status IN ('open', 'claimed')`);
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+export async function queryInbox(sql: Sql, query: InboxQuery): Promise<{ items: TaskRow[]; total: number }> {
+  const { where, params } = inboxWhere(query);
+  const n = params.length;
+  const items = await sql.query<TaskRow>(`SELECT ${taskColumns} FROM tasks t WHERE ${where} ORDER BY ${orderBy[query.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, query.limit, query.offset]);
+  const [count] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
+  return { items, total: count?.total ?? 0 };
+}
+
+export async function findTask(sql: Sql, id: string, teams: string[] | undefined): Promise<TaskRow | null> {
+  const rows = await sql.query<TaskRow>(`SELECT ${taskColumns} FROM tasks t WHERE t.id = $1 AND ($2::text[] IS NULL OR t.team = ANY($2))`, [id, teams ?? null]);
+  return rows[0] ?? null;
+}
+
+export async function caseTasks(sql: Sql, caseId: string): Promise<TaskRow[]> {
+  return sql.query<TaskRow>(`SELECT ${taskColumns} FROM tasks t WHERE t.case_id = $1 ORDER BY t.created_at, t.id`, [caseId]);
+}

@@ -1,0 +1,115 @@
+// The case workflow's public surface: its input, the Updates caseworkers drive it with, the
+// Signals other systems send, and the Query for live state. The API and tests import these.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CaseData } from '../domain/engine/contract.ts';
+import type { ProcessIR, FormField } from '../domain/process/ir.ts';
+
+/** Who is acting, as established by the authenticated API; the workflow re-checks it. */
+export interface Actor {
+  userId: string;
+  teams: string[];
+  /** Teams this user leads (may reassign their tasks). */
+  leadOf: string[];
+  roles: string[];
+}
+
+export interface CaseWorkflowInput {
+  caseId: string;
+  definitionId: string;
+  version: number;
+  /** The compiled process the case is pinned to (its hash is `ir.hash`). */
+  ir: ProcessIR;
+  data: CaseData;
+  startedBy?: string;
+  /** Set only by continue-as-new: everything needed to carry on where the last run stopped. */
+  carried?: CarriedState;
+}
+
+export interface CarriedState {
+  engine: unknown;
+  tasks: OpenTask[];
+  timers: { timerId: string; fireAt: string }[];
+  subscriptions: { subscriptionId: string; messageName: string; correlationKey?: string }[];
+  logSeq: number;
+  ownerTeam?: string;
+}
+
+export interface OpenTask {
+  taskId: string;
+  nodeId: string;
+  name: string;
+  team: string;
+  role?: string;
+  assignee?: string;
+  claimedBy?: string;
+  form: FormField[];
+  dueAt?: string;
+  handoff?: { fromTeam: string; toTeam: string; acceptBy?: string; acceptedBy?: string };
+  createdAt: string;
+}
+
+export interface TaskAction {
+  taskId: string;
+  actor: Actor;
+}
+
+export interface CompleteTaskRequest extends TaskAction {
+  data: CaseData;
+}
+
+export interface ReassignTaskRequest extends TaskAction {
+  toUser?: string;
+  toTeam?: string;
+}
+
+export interface CaseView {
+  caseId: string;
+  status: 'running' | 'completed' | 'terminated' | 'failed' | 'cancelled';
+  ownerTeam?: string;
+  tasks: OpenTask[];
+  timers: { timerId: string; fireAt: string }[];
+  waitingFor: { subscriptionId: string; messageName: string; correlationKey?: string }[];
+  data: CaseData;
+}
+
+/** What a caseworker sees after acting: the case's state and the tasks that opened as a result. */
+export interface NextSteps {
+  status: CaseView['status'];
+  opened: OpenTask[];
+  ownerTeam?: string;
+}
+
+export interface IncomingMessage {
+  messageId: string;
+  messageName: string;
+  correlationKey?: string;
+  data: CaseData;
+}
+
+export const claimTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('claimTask');
+export const completeTaskUpdate = defineUpdate<NextSteps, [CompleteTaskRequest]>('completeTask');
+export const returnTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('returnTask');
+export const reassignTaskUpdate = defineUpdate<NextSteps, [ReassignTaskRequest]>('reassignTask');
+export const acceptHandoffUpdate = defineUpdate<NextSteps, [TaskAction]>('acceptHandoff');
+/** Resolves once the case's first steps are in the projection: used to start a case and answer at once. */
+export const startedUpdate = defineUpdate<NextSteps, []>('started');
+
+export const messageSignal = defineSignal<[IncomingMessage]>('message');
+export const cancelCaseSignal = defineSignal<[{ reason: string; actor?: string }]>('cancelCase');
+
+export const caseViewQuery = defineQuery<CaseView>('caseView');
+
+/** Stable codes of refused Updates; the API maps them to HTTP statuses. */
+export const TaskRefusal = {
+  notFound: 'task-not-found',
+  notOpen: 'task-not-open',
+  notAllowed: 'task-not-allowed',
+  notClaimedByActor: 'task-not-claimed-by-you',
+  alreadyClaimed: 'task-already-claimed',
+  invalidForm: 'invalid-form-data',
+  noHandoff: 'task-has-no-handoff',
+} as const;
+
+export function workflowIdForCase(caseId: string): string {
+  return `case-${caseId}`;
+}

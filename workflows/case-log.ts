@@ -1,0 +1,87 @@
+// Collects a case's log events with stable ids (`<caseId>:<n>`, counted by the workflow itself,
+// so replays and retries produce the same ids) and writes them through the projection activity,
+// one batch at a time and in order.
+import { condition } from '@temporalio/workflow';
+import type { CaseEvent } from '../domain/engine/contract.ts';
+import type { CaseLogEvent, CaseLogEventKind } from '../domain/events/case-log-event.ts';
+import type { OpenTask } from './case-api.ts';
+
+type NewEvent = Omit<CaseLogEvent, 'id' | 'caseId' | 'at' | 'data'> & { data?: Record<string, unknown> };
+
+export class CaseLog {
+  private pending: CaseLogEvent[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly caseId: string,
+    private readonly write: (events: CaseLogEvent[]) => Promise<unknown>,
+    private seq: number,
+  ) {}
+
+  get sequence(): number {
+    return this.seq;
+  }
+
+  add(event: NewEvent): void {
+    this.seq += 1;
+    this.pending.push({ ...event, data: event.data ?? {}, id: `${this.caseId}:${this.seq}`, caseId: this.caseId, at: new Date().toISOString() });
+  }
+
+  taskReady(task: OpenTask): void {
+    this.add({
+      kind: 'task-ready',
+      taskId: task.taskId,
+      nodeId: task.nodeId,
+      team: task.team,
+      task: {
+        name: task.name,
+        team: task.team,
+        role: task.role,
+        assignee: task.assignee,
+        form: task.form,
+        dueAt: task.dueAt,
+        handoffFrom: task.handoff?.fromTeam,
+        acceptBy: task.handoff?.acceptBy,
+        priority: 0,
+      },
+    });
+  }
+
+  /** Translates the engine's facts into log entries. */
+  engineEvent(event: CaseEvent): void {
+    const kind: CaseLogEventKind = event.kind === 'message-correlated' ? 'message-received' : event.kind;
+    const { nodeId } = event;
+    switch (event.kind) {
+      case 'ownership-changed':
+        return this.add({ kind, nodeId, team: event.toTeam, data: { fromTeam: event.fromTeam, toTeam: event.toTeam } });
+      case 'sla-breached':
+      case 'handoff-overdue':
+        return this.add({ kind, nodeId, taskId: event.taskId, team: event.team });
+      case 'escalation-raised':
+        return this.add({ kind, nodeId, data: { escalationCode: event.escalationCode, caught: event.caught } });
+      case 'error-raised':
+        return this.add({ kind, nodeId, data: { errorCode: event.errorCode, caught: event.caught } });
+      case 'message-correlated':
+        return this.add({ kind, nodeId, data: { messageName: event.messageName, correlated: true } });
+      case 'timer-fired':
+        return this.add({ kind, nodeId, data: { timerId: event.timerId } });
+      default:
+        return this.add({ kind, nodeId, data: { instanceId: event.instanceId } });
+    }
+  }
+
+  /** Writes everything pending; concurrent callers wait their turn so batches stay in order. */
+  async flush(): Promise<void> {
+    await condition(() => !this.writing);
+    if (this.pending.length === 0) return;
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, 200);
+        await this.write(batch);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}

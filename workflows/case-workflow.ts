@@ -1,0 +1,313 @@
+// One workflow per case: a thin shell that feeds events to the pure engine (domain/engine) and
+// turns its commands into Temporal timers, activities, child workflows and projection writes.
+import {
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { start, step, type EngineState } from '../domain/engine/index.ts';
+import type { EngineCommand, EngineEvent } from '../domain/engine/contract.ts';
+import type { ProjectionActivities } from '../activities/projection-activities.ts';
+import {
+  acceptHandoffUpdate,
+  cancelCaseSignal,
+  caseViewQuery,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  messageSignal,
+  reassignTaskUpdate,
+  returnTaskUpdate,
+  startedUpdate,
+  type CaseView,
+  type CaseWorkflowInput,
+  type NextSteps,
+  type OpenTask,
+} from './case-api.ts';
+import { CaseLog } from './case-log.ts';
+import { runServiceTask } from './service-tasks.ts';
+import { checkAcceptHandoff, checkClaim, checkComplete, checkReassign, checkReturn, requireTask } from './task-rules.ts';
+import { runChildCase } from './child-cases.ts';
+
+const projection = proxyActivities<ProjectionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+  const { ir, caseId } = input;
+  const now = () => new Date().toISOString();
+  const log = new CaseLog(caseId, (events) => projection.recordCaseEvents(events), input.carried?.logSeq ?? 0);
+  const tasks = new Map<string, OpenTask>((input.carried?.tasks ?? []).map((task) => [task.taskId, task]));
+  const timers = new Map<string, { fireAt: string; scope: CancellationScope }>();
+  const subscriptions = new Map((input.carried?.subscriptions ?? []).map((sub) => [sub.subscriptionId, sub]));
+  const inFlight = new Map<string, CancellationScope>();
+  const inbox: EngineEvent[] = [];
+  let ownerTeam = input.carried?.ownerTeam;
+  let engine: EngineState;
+  let updatesRunning = 0;
+
+  function armTimer(timerId: string, fireAt: string): void {
+    const scope = new CancellationScope();
+    timers.set(timerId, { fireAt, scope });
+    const delay = Math.max(1, Date.parse(fireAt) - Date.now());
+    scope.run(() => sleep(delay)).then(
+      () => {
+        timers.delete(timerId);
+        inbox.push({ type: 'timerFired', timerId });
+      },
+      (error) => {
+        if (!isCancellation(error)) throw error;
+      },
+    );
+  }
+
+  function runInScope(key: string, work: () => Promise<EngineEvent>): void {
+    const scope = new CancellationScope();
+    inFlight.set(key, scope);
+    scope.run(work).then(
+      (event) => {
+        inFlight.delete(key);
+        inbox.push(event);
+      },
+      (error) => {
+        inFlight.delete(key);
+        if (!isCancellation(error)) throw error;
+      },
+    );
+  }
+
+  /** Carries out the engine's commands; returns the tasks they opened. */
+  function apply(commands: EngineCommand[]): OpenTask[] {
+    const opened: OpenTask[] = [];
+    for (const command of commands) {
+      switch (command.type) {
+        case 'openUserTask': {
+          const task: OpenTask = {
+            taskId: command.taskId,
+            nodeId: command.nodeId,
+            name: command.name,
+            team: command.team,
+            role: command.role,
+            assignee: command.assignee,
+            form: command.form,
+            dueAt: command.dueAt,
+            handoff: command.handoff,
+            createdAt: now(),
+          };
+          tasks.set(task.taskId, task);
+          opened.push(task);
+          log.taskReady(task);
+          break;
+        }
+        case 'closeUserTask':
+          if (tasks.delete(command.taskId)) log.add({ kind: 'task-cancelled', taskId: command.taskId, data: { reason: command.reason } });
+          break;
+        case 'scheduleActivity':
+          runInScope(command.taskId, () => runServiceTask(caseId, command));
+          break;
+        case 'cancelActivity':
+        case 'cancelChildCase': {
+          const key = command.type === 'cancelActivity' ? command.taskId : command.childId;
+          inFlight.get(key)?.cancel();
+          inFlight.delete(key);
+          break;
+        }
+        case 'startChildCase':
+          runInScope(command.childId, () => runChildCase(input, command, projection));
+          break;
+        case 'startTimer':
+          armTimer(command.timerId, command.fireAt);
+          break;
+        case 'cancelTimer':
+          timers.get(command.timerId)?.scope.cancel();
+          timers.delete(command.timerId);
+          break;
+        case 'subscribeMessage':
+          subscriptions.set(command.subscriptionId, command);
+          break;
+        case 'unsubscribeMessage':
+          subscriptions.delete(command.subscriptionId);
+          break;
+        case 'emit':
+          if (command.event.kind === 'ownership-changed') ownerTeam = command.event.toTeam;
+          log.engineEvent(command.event);
+          break;
+        case 'complete':
+          log.add({ kind: 'case-completed', data: { data: command.data } });
+          break;
+        case 'fail':
+          log.add({ kind: 'case-failed', nodeId: command.nodeId, data: { reason: command.reason } });
+          break;
+      }
+    }
+    return opened;
+  }
+
+  function feed(event: EngineEvent): OpenTask[] {
+    const result = step(ir, engine, event, now());
+    engine = result.state;
+    return apply(result.commands);
+  }
+
+  function view(): CaseView {
+    return {
+      caseId,
+      status: engine.status,
+      ownerTeam,
+      tasks: [...tasks.values()],
+      timers: [...timers.entries()].map(([timerId, timer]) => ({ timerId, fireAt: timer.fireAt })),
+      waitingFor: [...subscriptions.values()].map(({ subscriptionId, messageName, correlationKey }) => ({ subscriptionId, messageName, correlationKey })),
+      data: engine.data,
+    };
+  }
+
+  function next(opened: OpenTask[]): NextSteps {
+    return { status: engine.status, opened, ownerTeam };
+  }
+
+  /** Runs an Update body with the projection written before the caller hears back. */
+  async function acting(work: () => OpenTask[]): Promise<NextSteps> {
+    updatesRunning += 1;
+    try {
+      const opened = work();
+      await log.flush();
+      return next(opened);
+    } finally {
+      updatesRunning -= 1;
+    }
+  }
+
+  // --- start or resume -------------------------------------------------------------------
+  if (input.carried) {
+    engine = input.carried.engine as EngineState;
+    for (const timer of input.carried.timers) armTimer(timer.timerId, timer.fireAt);
+  } else {
+    const started = start(ir, { caseId, data: input.data }, now());
+    engine = started.state;
+    // The case's first owner is the team of its start lane, known once the engine has started.
+    ownerTeam = engine.owner;
+    log.add({
+      kind: 'case-started',
+      team: ownerTeam,
+      actor: input.startedBy,
+      data: { definitionId: input.definitionId, version: input.version, workflowId: workflowInfo().workflowId, data: input.data, startedBy: input.startedBy },
+    });
+    apply(started.commands);
+  }
+  let firstFlushDone = false;
+
+  // --- handlers ---------------------------------------------------------------------------
+  setHandler(caseViewQuery, view);
+  setHandler(startedUpdate, async () => {
+    await condition(() => firstFlushDone);
+    return next([...tasks.values()]);
+  });
+  setHandler(
+    claimTaskUpdate,
+    ({ taskId, actor }) =>
+      acting(() => {
+        const task = requireTask(tasks, taskId);
+        task.claimedBy = actor.userId;
+        log.add({ kind: 'task-claimed', taskId, actor: actor.userId, team: task.team });
+        // Claiming a handed-over task accepts the handoff: the receiving team has picked it up.
+        if (task.handoff && !task.handoff.acceptedBy) return acceptHandoff(task, actor.userId);
+        return [];
+      }),
+    { validator: ({ taskId, actor }) => checkClaim(requireTask(tasks, taskId), actor) },
+  );
+  setHandler(
+    completeTaskUpdate,
+    ({ taskId, actor, data }) =>
+      acting(() => {
+        const task = requireTask(tasks, taskId);
+        const clean = checkComplete(task, actor, data);
+        tasks.delete(taskId);
+        log.add({ kind: 'task-completed', taskId, actor: actor.userId, team: task.team, nodeId: task.nodeId, data: clean });
+        return feed({ type: 'userTaskCompleted', taskId, data: clean, actor: actor.userId });
+      }),
+    { validator: ({ taskId, actor, data }) => void checkComplete(requireTask(tasks, taskId), actor, data) },
+  );
+  setHandler(
+    returnTaskUpdate,
+    ({ taskId, actor }) =>
+      acting(() => {
+        const task = requireTask(tasks, taskId);
+        task.claimedBy = undefined;
+        log.add({ kind: 'task-returned', taskId, actor: actor.userId, team: task.team });
+        return [];
+      }),
+    { validator: ({ taskId, actor }) => checkReturn(requireTask(tasks, taskId), actor) },
+  );
+  setHandler(
+    reassignTaskUpdate,
+    ({ taskId, actor, toUser, toTeam }) =>
+      acting(() => {
+        const task = requireTask(tasks, taskId);
+        task.claimedBy = toUser;
+        if (toTeam) task.team = toTeam;
+        log.add({ kind: 'task-reassigned', taskId, actor: actor.userId, team: task.team, data: { toUser, toTeam } });
+        return [];
+      }),
+    { validator: ({ taskId, actor, toUser, toTeam }) => checkReassign(requireTask(tasks, taskId), actor, toUser, toTeam) },
+  );
+  setHandler(
+    acceptHandoffUpdate,
+    ({ taskId, actor }) => acting(() => acceptHandoff(requireTask(tasks, taskId), actor.userId)),
+    { validator: ({ taskId, actor }) => checkAcceptHandoff(requireTask(tasks, taskId), actor) },
+  );
+  setHandler(messageSignal, (message) => {
+    const match = [...subscriptions.values()].find(
+      (sub) => sub.messageName === message.messageName && (sub.correlationKey === undefined || sub.correlationKey === message.correlationKey),
+    );
+    log.add({ kind: 'message-received', nodeId: match ? (match as { nodeId?: string }).nodeId : undefined, data: { messageId: message.messageId, messageName: message.messageName, correlationKey: message.correlationKey, matched: Boolean(match) } });
+    if (match) inbox.push({ type: 'messageReceived', subscriptionId: match.subscriptionId, messageName: message.messageName, data: message.data });
+  });
+  setHandler(cancelCaseSignal, ({ reason, actor }) => {
+    log.add({ kind: 'case-cancelled', actor, data: { reason } });
+    inbox.push({ type: 'cancel', reason });
+  });
+
+  function acceptHandoff(task: OpenTask, userId: string): OpenTask[] {
+    if (!task.handoff) return [];
+    task.handoff.acceptedBy = userId;
+    log.add({ kind: 'handoff-accepted', taskId: task.taskId, actor: userId, team: task.team });
+    return feed({ type: 'handoffAccepted', taskId: task.taskId, actor: userId });
+  }
+
+  // --- main loop --------------------------------------------------------------------------
+  await log.flush();
+  firstFlushDone = true;
+  while (engine.status === 'running') {
+    await condition(() => inbox.length > 0 || engine.status !== 'running' || (workflowInfo().continueAsNewSuggested && quiet()));
+    if (engine.status !== 'running') break;
+    if (inbox.length === 0) {
+      await log.flush();
+      await continueAsNew<typeof caseWorkflow>({ ...input, carried: carry() });
+    }
+    feed(inbox.shift()!);
+    await log.flush();
+  }
+  await condition(() => updatesRunning === 0);
+  await log.flush();
+  return view();
+
+  function quiet(): boolean {
+    return inFlight.size === 0 && updatesRunning === 0;
+  }
+
+  function carry() {
+    return {
+      engine,
+      tasks: [...tasks.values()],
+      timers: [...timers.entries()].map(([timerId, timer]) => ({ timerId, fireAt: timer.fireAt })),
+      subscriptions: [...subscriptions.values()],
+      logSeq: log.sequence,
+      ownerTeam,
+    };
+  }
+}

@@ -1,0 +1,2 @@
+// The workflow bundle's entry point: every workflow type the Casemap worker runs.
+export { caseWorkflow } from './case-workflow.ts';

@@ -1,30 +1,36 @@
 #!/usr/bin/env -S npx tsx
-// The `casemap` command: `start` runs everything on one machine; `lint` checks BPMN files.
-
-import { join } from 'node:path';
+// The `casemap` command. `start` runs everything on one machine; `serve` (API + app) and `worker`
+// are the production services; `provision` installs the Temporal binaries; `lint` checks BPMN.
 import { readConfig } from '../runtime/config.ts';
-import { startCasemap } from '../runtime/casemap-stack.ts';
+import { startCasemap } from './casemap-stack.ts';
 import { buildBrowserApp } from '../runtime/browser-app.ts';
 import { DEMO_PASSWORD, demoUsers } from '../runtime/demo-identities.ts';
+import { requireTemporalCli, requireTemporalTestServer } from '../runtime/temporal-binaries.ts';
 import { runLint } from './casemap-lint.ts';
 
-async function start(): Promise<void> {
+const log = (line: string) => console.log(`[casemap] ${line}`);
+
+async function run(parts: { worker: boolean; api: boolean }): Promise<void> {
   const config = readConfig();
-  const log = (line: string) => console.log(`[casemap] ${line}`);
-  const staticDir = await buildBrowserApp(config.repoRoot, log);
-  const casemap = await startCasemap({ config, staticDir, log });
+  if (parts.api !== parts.worker && !config.temporalAddress) throw new Error('`casemap serve` and `casemap worker` need TEMPORAL_ADDRESS (use `casemap start` on one machine).');
+  const staticDir = parts.api ? await buildBrowserApp(config.repoRoot, log) : undefined;
+  const casemap = await startCasemap({ config, staticDir, parts, log });
   for (const sample of casemap.samples) {
     log(sample.errors.length ? `sample ${sample.id} NOT deployed: ${sample.errors.join('; ')}` : `sample ${sample.id} v${sample.version}${sample.created ? ' (new)' : ''}`);
   }
-  console.log(`\n  Casemap        ${casemap.url}\n  Temporal Web UI ${casemap.temporalUiUrl ?? '(not started: TEMPORAL_ADDRESS is set)'}\n  API docs        ${casemap.url}/api/health\n`);
-  if (!config.production) console.log(`  Demo users (password "${DEMO_PASSWORD}"): ${demoUsers.map((user) => `${user.username} [${user.roles.join(', ')}]`).join(', ')}\n`);
+  if (parts.api) {
+    console.log(`\n  Casemap          ${casemap.url}\n  Temporal Web UI  ${casemap.temporalUiUrl ?? '(set TEMPORAL_UI_URL to show it here)'}\n  API description  ${casemap.url}/api/health\n`);
+    if (!config.production) console.log(`  Demo users, password "${DEMO_PASSWORD}": ${demoUsers.map((user) => `${user.username} (${user.roles.join(', ')})`).join(', ')}\n`);
+  } else {
+    log(`worker polling task queue ${config.taskQueue} on ${casemap.temporalAddress}`);
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping …`);
     await casemap.stop();
-    log('stopped; data kept in ' + (config.databaseUrl ? 'PostgreSQL' : join(config.dataDir)));
+    log(config.databaseUrl ? 'stopped.' : `stopped; data kept in ${config.dataDir}`);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -32,11 +38,24 @@ async function start(): Promise<void> {
 }
 
 const [command = 'start', ...args] = process.argv.slice(2);
-if (command === 'start') {
-  await start();
-} else if (command === 'lint') {
-  process.exitCode = await runLint(args, (line) => console.log(line));
-} else {
-  console.error(`Unknown command "${command}". Use: casemap start | casemap lint <file.bpmn>…`);
-  process.exitCode = 2;
+switch (command) {
+  case 'start':
+    await run({ worker: true, api: true });
+    break;
+  case 'serve':
+    await run({ worker: false, api: true });
+    break;
+  case 'worker':
+    await run({ worker: true, api: false });
+    break;
+  case 'provision':
+    console.log(`Temporal CLI: ${requireTemporalCli({ log })}`);
+    console.log(`Temporal test server: ${requireTemporalTestServer({ log })}`);
+    break;
+  case 'lint':
+    process.exitCode = await runLint(args, (line) => console.log(line));
+    break;
+  default:
+    console.error(`Unknown command "${command}". Use: casemap start | serve | worker | provision | lint <file.bpmn>…`);
+    process.exitCode = 2;
 }

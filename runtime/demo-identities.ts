@@ -2,7 +2,7 @@
 // Never seeded in production mode, where there are no default credentials.
 import type { Database } from '../storage/database.ts';
 import { upsertTeam, upsertUser, type Role } from '../storage/identity-store.ts';
-import { hashPassword } from '../api/identity/password.ts';
+import { hashPassword } from '../storage/password-hash.ts';
 
 export const DEMO_PASSWORD = 'casemap-demo';
 

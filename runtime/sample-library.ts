@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../storage/database.ts';
 import { deployVersion } from '../storage/definition-store.ts';
-import { checkForDeploy } from '../api/definitions/deploy-check.ts';
+import { checkForDeploy } from '../domain/deploy/check-for-deploy.ts';
 
 export interface SampleResult {
   id: string;

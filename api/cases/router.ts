@@ -51,13 +51,11 @@ export function casesRouter(deps: CaseServiceDeps): Router {
     const { caseId } = parse(CaseParams, req.params, 'params');
     const found = await findCase(db, caseId, seesAllCases(user) ? undefined : user.teams);
     if (!found) throw notFound(`Case ${caseId}`);
-    let live: CaseView | null = null;
-    try {
-      live = await client.workflow.getHandle(workflowIdForCase(caseId)).query(caseViewQuery);
-    } catch {
-      // A finished case whose history was archived has no live state; the projection still answers.
-      live = null;
-    }
+    // A finished case whose history was archived has no live state; the projection still answers.
+    const live: CaseView | null = await client.workflow
+      .getHandle(workflowIdForCase(caseId))
+      .query(caseViewQuery)
+      .catch(() => null);
     const [timeline, tasks] = await Promise.all([caseEvents(db, caseId), caseTasks(db, caseId)]);
     const ownership = timeline.filter((event) => event.kind === 'case-started' || event.kind === 'ownership-changed' || event.kind === 'task-claimed' || event.kind === 'handoff-accepted');
     res.json({ case: found, live, tasks, timeline, ownership });

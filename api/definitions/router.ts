@@ -8,7 +8,7 @@ import { currentUser } from '../identity/sessions.ts';
 import { requireRole } from '../access/roles.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { parse } from '../validation.ts';
-import { checkForDeploy } from './deploy-check.ts';
+import { checkForDeploy } from '../../domain/deploy/check-for-deploy.ts';
 
 export const DefinitionId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,99}$/, 'Use letters, digits, - and _ (starting with a letter), at most 100 characters');
 export const DeployRequest = z.object({

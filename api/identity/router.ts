@@ -5,7 +5,7 @@ import type { Database } from '../../storage/database.ts';
 import { createSession, deleteSession, findPasswordHash, findUserById } from '../../storage/identity-store.ts';
 import { writeAudit } from '../../storage/audit-store.ts';
 import { Problem } from '../problems/problem.ts';
-import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { DUMMY_HASH, verifyPassword } from '../../storage/password-hash.ts';
 import { LoginRateLimit } from './login-rate-limit.ts';
 import { authenticate, currentUser, hashToken, newToken, SESSION_COOKIE, SESSION_HOURS } from './sessions.ts';
 import { parse } from '../validation.ts';

@@ -1,7 +1,5 @@
 // bpmnlint ships CommonJS without package-level type declarations; this is the part Casemap uses.
 declare module 'bpmnlint' {
-  import type { BpmnElement } from './support/bpmn-element.ts';
-
   export interface LintReport {
     readonly id?: string;
     readonly message: string;
@@ -16,13 +14,12 @@ declare module 'bpmnlint' {
 
   export class Linter {
     constructor(options: { config?: unknown; resolver: LinterResolver });
-    lint(root: BpmnElement, config?: unknown): Promise<Record<string, LintReport[]>>;
+    lint(root: object, config?: unknown): Promise<Record<string, LintReport[]>>;
   }
 }
 
 declare module 'bpmnlint/rules/*' {
-  import type { RuleFactory } from './support/rule.ts';
-
-  const rule: RuleFactory;
+  // A bpmnlint RuleFactory; index.ts gives it Casemap's RuleFactory type where it registers it.
+  const rule: (config?: Record<string, unknown>) => unknown;
   export default rule;
 }

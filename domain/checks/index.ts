@@ -42,18 +42,21 @@ export const rules = {
 export type CasemapRuleId = keyof typeof rules;
 export const casemapRuleIds = Object.keys(rules) as CasemapRuleId[];
 
+// bpmnlint's rules are untyped JavaScript with the same factory shape as Casemap's.
+const core = (factory: (config?: Record<string, unknown>) => unknown): RuleFactory => factory as RuleFactory;
+
 /** bpmnlint's own rules that Casemap also applies, loaded statically (no Node resolution). */
 export const coreRules = {
-  'start-event-required': startEventRequired,
-  'end-event-required': endEventRequired,
-  'single-blank-start-event': singleBlankStartEvent,
-  'single-event-definition': singleEventDefinition,
-  'sub-process-blank-start-event': subProcessBlankStartEvent,
-  'event-based-gateway': eventBasedGateway,
-  'no-duplicate-sequence-flows': noDuplicateSequenceFlows,
-  'fake-join': fakeJoin,
-  'superfluous-gateway': superfluousGateway,
-  'label-required': labelRequired,
+  'start-event-required': core(startEventRequired),
+  'end-event-required': core(endEventRequired),
+  'single-blank-start-event': core(singleBlankStartEvent),
+  'single-event-definition': core(singleEventDefinition),
+  'sub-process-blank-start-event': core(subProcessBlankStartEvent),
+  'event-based-gateway': core(eventBasedGateway),
+  'no-duplicate-sequence-flows': core(noDuplicateSequenceFlows),
+  'fake-join': core(fakeJoin),
+  'superfluous-gateway': core(superfluousGateway),
+  'label-required': core(labelRequired),
 } as const satisfies Record<string, RuleFactory>;
 
 export type CoreRuleId = keyof typeof coreRules;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProcessIR } from '../process/ir.ts';
-import { compile } from './compile.ts';
+import { compile, compileWithModdle } from './compile.ts';
 import type { DiagnosticCode } from './diagnostics.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -200,5 +200,22 @@ describe('deadlines, timers, forms and services', () => {
     // then
     expect(events.diagnostics.every((d) => d.severity === 'info')).toBe(true);
     expect(gateways.diagnostics).toEqual([expect.objectContaining({ code: 'not-executable-element', severity: 'error', elementId: 'Gw_Complex' })]);
+  });
+
+  it('reports compensation activities, event sub-processes and their error start events by id', async () => {
+    // when
+    const { diagnostics } = await compile(fixture('subprocess-variants.bpmn'));
+    // then
+    expect(diagnostics.map((d) => d.elementId).sort()).toEqual(
+      ['Ev_Start_Error', 'Sub_AdHoc', 'Sub_Event', 'Sub_Event_Timer', 'Sub_Tx', 'Tx_Compensation', 'Tx_Refund'].sort(),
+    );
+  });
+
+  it('returns the parsed definitions alongside the IR for checks to reuse', async () => {
+    // when
+    const { definitions, ir } = await compileWithModdle(fixture('gateway-kinds.bpmn'));
+    // then
+    expect(definitions?.$type).toBe('bpmn:Definitions');
+    expect(definitions?.id).toBe(ir.definitionsId);
   });
 });

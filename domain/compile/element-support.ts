@@ -59,6 +59,10 @@ export function unsupportedReasons(element: Element, trigger: Trigger | undefine
   if (type === 'bpmn:SubProcess' && raw(element, 'triggeredByEvent') === true) {
     reasons.push('event sub-processes; use boundary events on an embedded sub-process instead');
   }
+  if (type === 'bpmn:EventBasedGateway' && raw(element, 'instantiate') === true) {
+    reasons.push('event-based gateways that start a case; start cases with message start events instead');
+  }
+  if (raw(element, 'isForCompensation') === true) reasons.push('compensation activities; model the undo steps explicitly instead');
   const loop = child(element, 'loopCharacteristics');
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') reasons.push('multi-instance steps; repeat the step through a gateway loop or start one case per item');
   else if (loop) reasons.push('loop markers; model the loop with an exclusive gateway instead');

@@ -9,7 +9,7 @@ import pg from 'pg';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { readConfig } from '../../runtime/config.ts';
-import { startCasemap, type RunningCasemap } from '../../runtime/casemap-stack.ts';
+import { startCasemap, type RunningCasemap } from '../../bin/casemap-stack.ts';
 import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
 
 async function createScratchDatabase(adminUrl: string): Promise<string> {

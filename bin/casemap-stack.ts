@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import type { CasemapConfig } from './config.ts';
-import { startTemporalDevServer, type RunningDevServer } from './temporal-dev-server.ts';
+import type { CasemapConfig } from '../runtime/config.ts';
+import { startTemporalDevServer, type RunningDevServer } from '../runtime/temporal-dev-server.ts';
 import { openDatabase, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
-import { createCaseWorker } from './case-worker.ts';
-import { seedDemoIdentities } from './demo-identities.ts';
-import { deploySampleLibrary, type SampleResult } from './sample-library.ts';
+import { createCaseWorker } from '../runtime/case-worker.ts';
+import { seedDemoIdentities } from '../runtime/demo-identities.ts';
+import { deploySampleLibrary, type SampleResult } from '../runtime/sample-library.ts';
 import { createApp } from '../api/app.ts';
 
 export interface RunningCasemap {
@@ -28,11 +28,13 @@ export interface RunningCasemap {
 
 export interface StackOptions {
   config: CasemapConfig;
+  /** Which parts this process runs; production runs API and workers as separate services. */
+  parts?: { worker: boolean; api: boolean };
   staticDir?: string;
   log?: (line: string) => void;
 }
 
-export async function startCasemap({ config, staticDir, log = () => {} }: StackOptions): Promise<RunningCasemap> {
+export async function startCasemap({ config, staticDir, parts = { worker: true, api: true }, log = () => {} }: StackOptions): Promise<RunningCasemap> {
   mkdirSync(config.dataDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -55,32 +57,38 @@ export async function startCasemap({ config, staticDir, log = () => {} }: StackO
     stops.push(() => connection.close());
     const client = new Client({ connection, namespace: config.temporalNamespace });
 
-    const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-    stops.push(() => workerConnection.close());
-    const worker = await createCaseWorker({ address: temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, connection: workerConnection });
-    const workerRun = worker.run();
-    stops.push(async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await workerRun;
-    });
+    if (parts.worker) {
+      const workerConnection = await NativeConnection.connect({ address: temporalAddress });
+      stops.push(() => workerConnection.close());
+      const worker = await createCaseWorker({ address: temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, connection: workerConnection });
+      const workerRun = worker.run();
+      stops.push(async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await workerRun;
+      });
+    }
 
-    const samples = config.loadSamples ? await deploySampleLibrary(db, join(config.repoRoot, 'processes')) : [];
+    const samples = config.loadSamples && parts.api ? await deploySampleLibrary(db, join(config.repoRoot, 'processes')) : [];
 
-    const app = createApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
-    });
-    stops.push(
-      () =>
-        new Promise((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    );
-    const { port } = server.address() as AddressInfo;
+    let url = '';
+    if (parts.api) {
+      const app = createApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production });
+      const server = await new Promise<Server>((resolve, reject) => {
+        const listening = app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
+      });
+      stops.push(
+        () =>
+          new Promise((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      );
+      const { port } = server.address() as AddressInfo;
+      url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    }
 
     return {
-      url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+      url,
       temporalAddress,
       temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl,
       db,

@@ -1,20 +1,26 @@
 // What stands between a diagram and a deployed version: the compiler's diagnostics and the
 // executability checks. Errors block a deploy; warnings are returned with the new version.
-import { compile } from '../../domain/compile/compile.ts';
-import { lintBpmn } from '../../domain/checks/lint-bpmn.ts';
-import type { ProcessIR } from '../../domain/process/ir.ts';
-import type { ProblemIssue } from '../problems/problem.ts';
+import { compile } from '../compile/compile.ts';
+import { lintBpmn } from '../checks/lint-bpmn.ts';
+import type { ProcessIR } from '../process/ir.ts';
+
+/** One finding at deploy time: the element at fault, a stable code and a sentence for the designer. */
+export interface DeployIssue {
+  elementId?: string;
+  code: string;
+  message: string;
+}
 
 export interface DeployCheck {
   ir: ProcessIR;
-  errors: ProblemIssue[];
-  warnings: ProblemIssue[];
+  errors: DeployIssue[];
+  warnings: DeployIssue[];
 }
 
 export async function checkForDeploy(xml: string): Promise<DeployCheck> {
   const { ir, diagnostics } = await compile(xml);
-  const errors: ProblemIssue[] = [];
-  const warnings: ProblemIssue[] = [];
+  const errors: DeployIssue[] = [];
+  const warnings: DeployIssue[] = [];
   for (const diagnostic of diagnostics) {
     const issue = { elementId: 'elementId' in diagnostic ? diagnostic.elementId : undefined, code: diagnostic.code, message: diagnostic.message };
     if (diagnostic.severity === 'error') errors.push(issue);

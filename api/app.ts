@@ -19,6 +19,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Largest accepted request body (BPMN uploads included). */
   bodyLimit?: string;
+  /** Where people can open a case's workflow in the Temporal Web UI. */
+  temporalUiUrl?: string;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -29,7 +31,7 @@ export function createApp(options: AppOptions): Express {
 
   const api = express.Router();
   api.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', temporalUiUrl: options.temporalUiUrl ?? null, temporalNamespace: 'default' });
   });
   api.use(identityRouter(options.db, { secureCookies: options.secureCookies ?? false }));
   api.use(authenticate(options.db));

@@ -72,7 +72,7 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
 
     let url = '';
     if (parts.api) {
-      const app = createApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production });
+      const app = createApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production, temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl });
       const server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
       });

@@ -71,6 +71,7 @@ describe('a case through two teams on a real Temporal server', () => {
     const kinds: string[] = detail.timeline.map((event: { kind: string }) => event.kind).filter((kind: string) => !kind.startsWith('element-'));
     expect(kinds).toEqual([
       'case-started',
+      'ownership-changed',
       'task-ready',
       'task-claimed',
       'task-completed',
@@ -83,7 +84,7 @@ describe('a case through two teams on a real Temporal server', () => {
     ]);
     const ids = detail.timeline.map((event: { id: string }) => event.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(detail.ownership.filter((event: { kind: string }) => event.kind !== 'task-claimed' && event.kind !== 'handoff-accepted').map((event: { team: string }) => event.team)).toEqual(['prison-casework', 'fno-returns']);
+    expect(detail.ownership.filter((event: { kind: string }) => event.kind === 'ownership-changed').map((event: { team: string }) => event.team)).toEqual(['prison-casework', 'fno-returns']);
   });
 
   it('fires the boundary timer when the referral stalls, moving the case to the chase step', async () => {

@@ -57,7 +57,7 @@ export function casesRouter(deps: CaseServiceDeps): Router {
       .query(caseViewQuery)
       .catch(() => null);
     const [timeline, tasks] = await Promise.all([caseEvents(db, caseId), caseTasks(db, caseId)]);
-    const ownership = timeline.filter((event) => event.kind === 'case-started' || event.kind === 'ownership-changed' || event.kind === 'task-claimed' || event.kind === 'handoff-accepted');
+    const ownership = timeline.filter((event) => event.kind === 'ownership-changed' || event.kind === 'task-claimed' || event.kind === 'handoff-accepted');
     res.json({ case: found, live, tasks, timeline, ownership });
   });
 

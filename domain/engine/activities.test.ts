@@ -110,6 +110,8 @@ describe('intermediate timers', () => {
     { spec: timer('2026-06-01', 'date'), fireAt: '2026-06-01T00:00:00.000Z' },
     { spec: timer('2026-06-01T12:00:00+02:00', 'date'), fireAt: '2026-06-01T10:00:00.000Z' },
     { spec: timer('R3/PT1H', 'cycle'), fireAt: '2026-03-02T10:00:00.000Z' },
+    { spec: timer('R/2026-03-10T08:00:00Z/P1D', 'cycle'), fireAt: '2026-03-10T08:00:00.000Z' },
+    { spec: timer('=now() + duration("P2D")', 'date', true), fireAt: '2026-03-04T09:00:00.000Z' },
     { spec: timer('=date(deadline)', 'date', true), fireAt: '2026-05-01T00:00:00.000Z' },
     { spec: timer('=duration("PT" + string(hours) + "H")', 'duration', true), fireAt: '2026-03-02T11:00:00.000Z' },
   ])('waits until $fireAt for $spec.timer.expression', ({ spec, fireAt }) => {

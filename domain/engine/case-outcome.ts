@@ -1,12 +1,12 @@
 // How a case ends: completed, terminated by a terminate end event, failed, or cancelled from outside.
 import { ROOT_SCOPE } from './engine-state.ts';
-import { isRunning, issue, type Run } from './run.ts';
+import { copyJson, isRunning, issue, type Run } from './run.ts';
 import { cancelScope, scopeAlive } from './scopes.ts';
 
 export function completeCase(run: Run): void {
   if (!isRunning(run)) return;
   run.state.status = 'completed';
-  issue(run, { type: 'complete', data: run.state.data });
+  issue(run, { type: 'complete', data: copyJson(run.state.data) });
 }
 
 /** Stops all work first, so the shell closes every task and timer before it records the failure. */
@@ -37,5 +37,5 @@ export function terminateScope(run: Run, scopeId: string): void {
   cancelScope(run, ROOT_SCOPE);
   run.queue = [];
   run.state.status = 'terminated';
-  issue(run, { type: 'complete', data: run.state.data });
+  issue(run, { type: 'complete', data: copyJson(run.state.data) });
 }

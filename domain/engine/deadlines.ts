@@ -25,7 +25,7 @@ function fromText(run: Run, text: string, calendar: Deadline['calendar']): strin
 
 export function resolveDeadline(run: Run, deadline: Deadline): string | undefined {
   if (!deadline.feel) return fromText(run, deadline.expression, deadline.calendar);
-  const outcome = evaluateFeel(deadline.expression, run.state.data);
+  const outcome = evaluateFeel(deadline.expression, run.state.data, run.now);
   if (!outcome.ok) return undefined;
   const text = feelText(outcome.value);
   return text === undefined ? undefined : fromText(run, text, deadline.calendar);

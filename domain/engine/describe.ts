@@ -5,7 +5,7 @@ export interface CaseView {
   status: CaseStatus;
   owner?: string;
   openTasks: { taskId: string; nodeId: string; name: string; team: string; dueAt?: string; acceptBy?: string; handoffAccepted?: boolean }[];
-  /** Every token at rest, innermost scope last; `scopeId` is `root` or the sub-process instance holding it. */
+  /** Every token at rest, top-level ones first; `scopeId` is `root` or the sub-process instance holding it. */
   waiting: { nodeId: string; instanceId: string; scopeId: string; waitingFor: WaitKind }[];
   timers: { timerId: string; nodeId: string; purpose: string; fireAt: string }[];
   messages: { subscriptionId: string; nodeId: string; messageName: string; correlationKey?: string }[];

@@ -1,22 +1,26 @@
 // FEEL over case data with feelin, the evaluator the bpmn-io tools use; nothing here ever uses eval.
-import { evaluate, FeelDate, FeelDateTime, FeelDuration } from 'feelin';
+import { date, dateAndTime, evaluate, FeelDate, FeelDateTime, FeelDuration } from 'feelin';
 import type { CaseData } from './contract.ts';
 
 export type FeelOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Evaluates an expression, written with or without the leading `=` that marks FEEL in a diagram. */
-export function evaluateFeel(expression: string, data: CaseData): FeelOutcome<unknown> {
+/**
+ * Evaluates an expression, written with or without the leading `=` that marks FEEL in a diagram.
+ * `now()` and `today()` read the step's `now`, not the clock, so a replay gives the same answer.
+ */
+export function evaluateFeel(expression: string, data: CaseData, now: string): FeelOutcome<unknown> {
   const source = expression.trim().replace(/^=/, '');
+  const clock = { now: () => dateAndTime(now), today: () => date(now.slice(0, 10)) };
   try {
-    return { ok: true, value: evaluate(source, data).value };
+    return { ok: true, value: evaluate(source, { ...clock, ...data }).value };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
 /** A condition holds only when it is exactly true; null (e.g. a missing field) does not hold. */
-export function conditionHolds(expression: string, data: CaseData): FeelOutcome<boolean> {
-  const outcome = evaluateFeel(expression, data);
+export function conditionHolds(expression: string, data: CaseData, now: string): FeelOutcome<boolean> {
+  const outcome = evaluateFeel(expression, data, now);
   return outcome.ok ? { ok: true, value: outcome.value === true } : outcome;
 }
 
@@ -26,8 +30,4 @@ export function feelText(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof FeelDate || value instanceof FeelDateTime || value instanceof FeelDuration) return value.toString();
   return undefined;
-}
-
-export function isFeelDuration(value: unknown): boolean {
-  return value instanceof FeelDuration;
 }

@@ -21,7 +21,7 @@ function holdingFlows(run: Run, node: Node, firstOnly: boolean): Choice {
   for (const flow of run.ir.outgoing(node.id)) {
     if (flow.id === node.defaultFlow) continue;
     if (flow.condition !== undefined) {
-      const holds = conditionHolds(flow.condition, run.state.data);
+      const holds = conditionHolds(flow.condition, run.state.data, run.now);
       if (!holds.ok) {
         failCase(run, `The condition on the path "${flow.name ?? flow.id}" out of ${run.ir.label(node.id)} cannot be read: ${holds.error}`, node.id);
         return undefined;

@@ -20,7 +20,7 @@ export function subscribe(
   }
   const sub: MessageSubscription = { subscriptionId: nextId(run, node.id), nodeId: node.id, messageName: trigger.messageName, tokenId, purpose };
   if (trigger.correlationKey) {
-    const outcome = evaluateFeel(trigger.correlationKey, run.state.data);
+    const outcome = evaluateFeel(trigger.correlationKey, run.state.data, run.now);
     const key = outcome.ok ? feelText(outcome.value) : undefined;
     if (key !== undefined) sub.correlationKey = key;
   }

@@ -7,7 +7,7 @@ import { raiseError, raiseEscalation } from './errors-and-escalations.ts';
 import { enterEventGateway } from './event-gateway.ts';
 import { enterExclusive, enterInclusive, enterParallel } from './gateways.ts';
 import { subscribe } from './messages.ts';
-import { issue, type Move, type Run } from './run.ts';
+import { copyJson, issue, type Move, type Run } from './run.ts';
 import { enterSubProcess } from './scopes.ts';
 import { planTimer, startTimer } from './timers.ts';
 import { consumeToken, createToken, enqueue, leaveToken } from './tokens.ts';
@@ -31,8 +31,8 @@ function scheduleActivity(run: Run, token: Token, node: Node, handler: string): 
     taskId: token.id,
     nodeId: node.id,
     handler,
-    input: { ...run.state.data },
-    ...(retry ? { retry: JSON.parse(JSON.stringify(retry)) as typeof retry } : {}),
+    input: copyJson(run.state.data),
+    ...(retry ? { retry: copyJson(retry) } : {}),
   });
 }
 
@@ -63,7 +63,7 @@ function enterCallActivity(run: Run, move: Move, node: Node): void {
   }
   const token = createToken(run, move, 'child-case');
   run.state.childCases[token.id] = { childId: token.id, nodeId: node.id, calledElement: node.calledElement };
-  issue(run, { type: 'startChildCase', childId: token.id, nodeId: node.id, calledElement: node.calledElement, input: { ...run.state.data } });
+  issue(run, { type: 'startChildCase', childId: token.id, nodeId: node.id, calledElement: node.calledElement, input: copyJson(run.state.data) });
   armBoundaries(run, token);
 }
 

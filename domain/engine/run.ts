@@ -25,7 +25,7 @@ export interface Run {
 
 export function openRun(ir: IrIndex, state: EngineState, now: string, addDuration: AddDuration): Run {
   // A JSON copy: the state is plain JSON by contract, and the copy shares nothing with the caller's.
-  const draft = JSON.parse(JSON.stringify(state)) as EngineState;
+  const draft = copyJson(state);
   return { ir, state: draft, now, addDuration, commands: [], queue: [], moves: 0 };
 }
 
@@ -47,6 +47,11 @@ export function emit(run: Run, event: CaseEvent): void {
   run.commands.push({ type: 'emit', event });
 }
 
+/** A copy of plain JSON, so the shell can never change the engine's state through what it is handed. */
+export function copyJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 export function mergeData(run: Run, data: CaseData | undefined): void {
-  if (data) Object.assign(run.state.data, JSON.parse(JSON.stringify(data)) as CaseData);
+  if (data) Object.assign(run.state.data, copyJson(data));
 }

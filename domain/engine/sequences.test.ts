@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { start, step, describe } from './index.ts';
+import { EngineState, start, step, describe } from './index.ts';
 import { Driver, T0 } from './engine-driver.testing.ts';
 import { ir, message, team, terminate, timer } from './ir-builder.testing.ts';
 
@@ -66,7 +66,7 @@ group('sequences, start and end events', () => {
     // then
     expect(run.state.owner).toBe('Intake');
     expect(run.lastOf('openUserTask')[0]).toMatchObject({ team: 'Intake' });
-    expect(run.events('ownership-changed')).toEqual([]);
+    expect(run.events('ownership-changed')).toEqual([{ kind: 'ownership-changed', nodeId: 's', toTeam: 'Intake' }]);
   });
 
   it('ends every token and cancels all work when a terminate end event is reached', () => {
@@ -149,5 +149,55 @@ group('events that do not apply', () => {
     // then
     expect(frozen).toEqual(started.state);
     expect(result.state.data).toEqual({ n: 2 });
+  });
+});
+
+group('queries and stored state', () => {
+  const process = ir()
+    .node('s', 'startEvent').node('fork', 'parallelGateway')
+    .node('u', 'userTask', { owner: team('A'), sla: { expression: 'P2D', feel: false, calendar: 'calendar-days' } })
+    .node('w', 'receiveTask', { trigger: message('reply', 'ref') }).node('j', 'parallelGateway').node('e', 'endEvent')
+    .seq('s', 'fork', 'u', 'j', 'e').seq('fork', 'w', 'j').build();
+
+  it('describes the owner, open tasks, waiting elements, timers and messages', () => {
+    // when
+    const run = new Driver(process, { ref: 'R-9' });
+    // then
+    const taskId = run.taskId('u');
+    expect(describe(run.state)).toEqual({
+      status: 'running',
+      owner: 'A',
+      openTasks: [{ taskId, nodeId: 'u', name: 'u', team: 'A', dueAt: '2026-03-04T09:00:00.000Z' }],
+      waiting: [
+        { nodeId: 'u', instanceId: taskId, scopeId: 'root', waitingFor: 'user-task' },
+        { nodeId: 'w', instanceId: run.state.subscriptions[run.subscriptionId('w')]?.tokenId, scopeId: 'root', waitingFor: 'message' },
+      ],
+      timers: [{ timerId: run.timerId('u'), nodeId: 'u', purpose: 'sla', fireAt: '2026-03-04T09:00:00.000Z' }],
+      messages: [{ subscriptionId: run.subscriptionId('w'), nodeId: 'w', messageName: 'reply', correlationKey: 'R-9' }],
+      activities: [],
+      childCases: [],
+    });
+  });
+
+  it('keeps a state that its schema accepts after every step', () => {
+    // given
+    const run = new Driver(process, { ref: 'R-9' });
+    const states = [run.state];
+    // when
+    run.complete('u');
+    states.push(run.state);
+    // then
+    for (const state of states) expect(EngineState.parse(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+
+  it('reads now() in FEEL from the step, not the clock', () => {
+    // given
+    const late = ir().node('s', 'startEvent').node('g', 'exclusiveGateway', { defaultFlow: 'g->b' }).node('a', 'userTask', { owner: team('A') }).node('b', 'userTask', { owner: team('A') })
+      .flow('s', 'g').flow('g', 'a', { condition: 'now() > date and time("2030-01-01T00:00:00Z")' }).flow('g', 'b').build();
+    // when
+    const before = new Driver(late);
+    const after = new Driver(late, {}, undefined, '2031-01-01T00:00:00.000Z');
+    // then
+    expect([before.waitingAt(), after.waitingAt()]).toEqual([['b'], ['a']]);
   });
 });

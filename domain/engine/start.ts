@@ -6,7 +6,7 @@ import type { EngineInput, StepResult } from './contract.ts';
 import { calendarAddDuration } from './deadlines.ts';
 import { emptyState, ROOT_SCOPE, type EngineOptions, type EngineState } from './engine-state.ts';
 import { indexIr, type IrIndex } from './ir-index.ts';
-import { openRun } from './run.ts';
+import { emit, openRun } from './run.ts';
 import { drain, enqueue } from './tokens.ts';
 
 function startEvent(ir: IrIndex, startEventId: string | undefined): Node | undefined {
@@ -28,7 +28,10 @@ export function start(ir: ProcessIR, input: EngineInput, now: string, options: E
     return { state: run.state, commands: run.commands };
   }
   const team = index.laneTeam(first.laneId);
-  if (team !== undefined) run.state.owner = team;
+  if (team !== undefined) {
+    run.state.owner = team;
+    emit(run, { kind: 'ownership-changed', nodeId: first.id, toTeam: team });
+  }
   enqueue(run, { nodeId: first.id, scopeId: ROOT_SCOPE, forks: [] });
   drain(run);
   return { state: run.state, commands: run.commands };

@@ -43,7 +43,7 @@ function planFromText(type: TimerSpec['type'], text: string, now: string): Timer
 export function planTimer(run: Run, spec: TimerSpec, nodeId: string): TimerPlan | undefined {
   let text: string | undefined = spec.expression;
   if (spec.feel) {
-    const outcome = evaluateFeel(spec.expression, run.state.data);
+    const outcome = evaluateFeel(spec.expression, run.state.data, run.now);
     text = outcome.ok ? feelText(outcome.value) : undefined;
   }
   const plan = text === undefined ? undefined : planFromText(spec.type, text, run.now);

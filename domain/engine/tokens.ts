@@ -67,7 +67,7 @@ function activityFlows(run: Run, nodeId: string): Flow[] | undefined {
       taken.push(flow);
       continue;
     }
-    const holds = conditionHolds(flow.condition, run.state.data);
+    const holds = conditionHolds(flow.condition, run.state.data, run.now);
     if (!holds.ok) {
       failCase(run, `The condition on the path "${flow.name ?? flow.id}" out of ${run.ir.label(nodeId)} cannot be read: ${holds.error}`, nodeId);
       return undefined;

@@ -1,0 +1,27 @@
+// Loading, empty and error states, the same everywhere.
+import type { ReactNode } from 'react';
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="status status-loading" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="status status-empty">{children}</p>;
+}
+
+export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  return (
+    <div className="status status-error" role="alert">
+      <p>{error.message}</p>
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}

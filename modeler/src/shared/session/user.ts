@@ -1,0 +1,39 @@
+// The signed-in user as `GET /api/me` describes them, and what their roles let them see.
+import { z } from 'zod';
+
+export const Role = z.enum(['admin', 'designer', 'team-lead', 'caseworker', 'analyst']);
+export type Role = z.infer<typeof Role>;
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string().nullish(),
+  roles: z.array(z.string()),
+  teams: z.array(z.string()).default([]),
+  leadOf: z.array(z.string()).default([]),
+});
+export type User = z.infer<typeof User>;
+
+export const hasRole = (user: User, ...roles: Role[]): boolean => roles.some((role) => user.roles.includes(role));
+
+export const displayNameOf = (user: User): string => user.displayName || user.username;
+
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+}
+
+/** The sections a user's roles open to them, in the order they appear in the navigation. */
+export function navigationFor(user: User): NavItem[] {
+  const items: NavItem[] = [];
+  if (hasRole(user, 'caseworker', 'team-lead')) items.push({ href: '#/tasks', label: 'Tasks' });
+  items.push({ href: '#/cases', label: 'Cases' });
+  if (hasRole(user, 'designer', 'admin')) items.push({ href: '#/designer', label: 'Designer' });
+  if (hasRole(user, 'analyst')) items.push({ href: '#/insights', label: 'Insights' });
+  return items;
+}
+
+/** Where a user lands after signing in. */
+export function homeFor(user: User): string {
+  return navigationFor(user)[0]?.href ?? '#/cases';
+}

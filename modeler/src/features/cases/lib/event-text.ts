@@ -1,0 +1,42 @@
+// Timeline entries in words a caseworker reads: "Tom claimed Make deportation decision".
+import type { CaseEvent } from '../api/get-case.ts';
+
+const KIND_TEXT: Record<string, string> = {
+  'case-started': 'Case started',
+  'task-ready': 'Task ready',
+  'task-claimed': 'Task claimed',
+  'task-returned': 'Task returned to the queue',
+  'task-reassigned': 'Task reassigned',
+  'handoff-accepted': 'Handoff accepted',
+  'task-completed': 'Task completed',
+  'task-cancelled': 'Task cancelled',
+  'ownership-changed': 'Case handed to another team',
+  'sla-breached': 'Deadline missed',
+  'handoff-overdue': 'Handoff not accepted in time',
+  'timer-fired': 'Timer fired',
+  'message-received': 'Message received',
+  'escalation-raised': 'Escalation raised',
+  'error-raised': 'Error raised',
+  'element-entered': 'Step entered',
+  'element-completed': 'Step completed',
+  'element-cancelled': 'Step cancelled',
+  'case-completed': 'Case completed',
+  'case-failed': 'Case failed',
+  'case-cancelled': 'Case cancelled',
+};
+
+export function kindText(kind: string): string {
+  return KIND_TEXT[kind] ?? kind.replace(/-/g, ' ');
+}
+
+/** Steps of the diagram (element-*) are many and technical; the timeline hides them by default. */
+export const isDiagramStep = (event: CaseEvent): boolean => event.kind.startsWith('element-');
+
+export function eventSubject(event: CaseEvent): string {
+  const data = event.data ?? {};
+  const name = typeof data.name === 'string' ? data.name : typeof data.taskName === 'string' ? data.taskName : undefined;
+  const messageName = typeof data.messageName === 'string' ? data.messageName : undefined;
+  return name ?? messageName ?? event.nodeId ?? '';
+}
+
+export const isAlarm = (event: CaseEvent): boolean => ['sla-breached', 'handoff-overdue', 'escalation-raised', 'error-raised', 'case-failed'].includes(event.kind);

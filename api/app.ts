@@ -1,14 +1,22 @@
-// Assembles the HTTP API (and, when given, the built browser app) into one express app.
-import express, { type Express } from 'express';
+// Assembles the HTTP API (and, when given, the built browser app) into one express app. Every
+// route is declared in a route table, which also yields the OpenAPI document.
+import express, { type Express, type Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../storage/database.ts';
 import { problemHandler } from './problems/problem-handler.ts';
 import { Problem } from './problems/problem.ts';
-import { identityRouter } from './identity/router.ts';
-import { authenticate } from './identity/sessions.ts';
-import { definitionsRouter } from './definitions/router.ts';
-import { casesRouter } from './cases/router.ts';
-import { inboxRouter } from './inbox/router.ts';
+import { RouteTable } from './routes/route.ts';
+import { idempotencyKeys } from './routes/idempotency-keys.ts';
+import { authenticateUser } from './identity/sessions.ts';
+import { authenticateApiKey } from './identity/api-keys.ts';
+import { identityRoutes } from './identity/routes.ts';
+import { definitionRoutes } from './definitions/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { inboxRoutes } from './inbox/routes.ts';
+import { messageRoutes } from './messages/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
+import { openApiDocument } from './openapi/openapi-document.ts';
+import { docsPage } from './openapi/docs-page.ts';
 
 export interface AppOptions {
   db: Database;
@@ -21,23 +29,44 @@ export interface AppOptions {
   bodyLimit?: string;
   /** Where people can open a case's workflow in the Temporal Web UI. */
   temporalUiUrl?: string;
+  /** Further resources (e.g. insights, duplication) mounted on the same table. */
+  extraRoutes?: ((table: RouteTable, router: Router) => void)[];
 }
 
-export function createApp(options: AppOptions): Express {
+export interface CasemapApp {
+  app: Express;
+  routes: RouteTable;
+}
+
+export function createCasemapApp(options: AppOptions): CasemapApp {
+  const { db, client } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: options.bodyLimit ?? '5mb' }));
+  app.use(express.json({ limit: options.bodyLimit ?? '6mb' }));
 
+  const table = new RouteTable({ user: (req) => authenticateUser(db, req), apiKey: (req, scope) => authenticateApiKey(db, req, scope) }, idempotencyKeys(db));
   const api = express.Router();
-  api.get('/health', (_req, res) => {
-    res.json({ status: 'ok', temporalUiUrl: options.temporalUiUrl ?? null, temporalNamespace: 'default' });
+  table.add(api, { method: 'get', path: '/health', summary: 'Liveness, and where the Temporal Web UI is', tag: 'meta', access: { kind: 'public' } }, async () => ({
+    status: 'ok',
+    temporalUiUrl: options.temporalUiUrl ?? null,
+    temporalNamespace: 'default',
+  }));
+  identityRoutes(table, api, db, { secureCookies: options.secureCookies ?? false });
+  definitionRoutes(table, api, db);
+  caseRoutes(table, api, { db, client, taskQueue: options.taskQueue });
+  inboxRoutes(table, api, db, client);
+  messageRoutes(table, api, db, client);
+  adminRoutes(table, api, db);
+  for (const extra of options.extraRoutes ?? []) extra(table, api);
+
+  // Built on first request, so it lists every route including these two.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const describeApi = () => (document ??= openApiDocument(table.routes));
+  table.add(api, { method: 'get', path: '/openapi.json', summary: 'This API as an OpenAPI 3.1 document', tag: 'meta', access: { kind: 'public' } }, async () => describeApi());
+  table.add(api, { method: 'get', path: '/docs', summary: 'This API as a browsable page', tag: 'meta', access: { kind: 'public' }, produces: 'text/html' }, async ({ res }) => {
+    res.type('html').send(docsPage(describeApi()));
   });
-  api.use(identityRouter(options.db, { secureCookies: options.secureCookies ?? false }));
-  api.use(authenticate(options.db));
-  api.use(definitionsRouter(options.db));
-  api.use(casesRouter({ db: options.db, client: options.client, taskQueue: options.taskQueue }));
-  api.use(inboxRouter(options.db, options.client));
   api.use((req, _res, next) => next(new Problem('not-found', `There is no API route ${req.method} ${req.path}.`)));
   app.use('/api', api);
 
@@ -48,5 +77,9 @@ export function createApp(options: AppOptions): Express {
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: staticDir }));
   }
   app.use(problemHandler);
-  return app;
+  return { app, routes: table };
+}
+
+export function createApp(options: AppOptions): Express {
+  return createCasemapApp(options).app;
 }

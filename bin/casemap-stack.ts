@@ -14,7 +14,8 @@ import { migrate } from '../storage/migrate.ts';
 import { createCaseWorker } from '../runtime/case-worker.ts';
 import { seedDemoIdentities } from '../runtime/demo-identities.ts';
 import { deploySampleLibrary, type SampleResult } from '../runtime/sample-library.ts';
-import { createApp } from '../api/app.ts';
+import { createCasemapApp } from '../api/app.ts';
+import type { RouteTable } from '../api/routes/route.ts';
 
 export interface RunningCasemap {
   url: string;
@@ -23,6 +24,8 @@ export interface RunningCasemap {
   db: Database;
   client: Client;
   samples: SampleResult[];
+  /** The API's route table (absent for a worker-only process); tests walk it. */
+  routes?: RouteTable;
   stop(): Promise<void>;
 }
 
@@ -71,8 +74,10 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
     const samples = config.loadSamples && parts.api ? await deploySampleLibrary(db, join(config.repoRoot, 'processes')) : [];
 
     let url = '';
+    let routes: RouteTable | undefined;
     if (parts.api) {
-      const app = createApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production, temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl });
+      const { app, routes: table } = createCasemapApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production, temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl });
+      routes = table;
       const server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
       });
@@ -94,6 +99,7 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
       db,
       client,
       samples,
+      routes,
       stop: stopAll,
     };
   } catch (error) {

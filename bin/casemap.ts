@@ -19,7 +19,7 @@ async function run(parts: { worker: boolean; api: boolean }): Promise<void> {
     log(sample.errors.length ? `sample ${sample.id} NOT deployed: ${sample.errors.join('; ')}` : `sample ${sample.id} v${sample.version}${sample.created ? ' (new)' : ''}`);
   }
   if (parts.api) {
-    console.log(`\n  Casemap          ${casemap.url}\n  Temporal Web UI  ${casemap.temporalUiUrl ?? '(set TEMPORAL_UI_URL to show it here)'}\n  API description  ${casemap.url}/api/health\n`);
+    console.log(`\n  Casemap          ${casemap.url}\n  Temporal Web UI  ${casemap.temporalUiUrl ?? '(set TEMPORAL_UI_URL to show it here)'}\n  API docs         ${casemap.url}/api/docs\n`);
     if (!config.production) console.log(`  Demo users, password "${DEMO_PASSWORD}": ${demoUsers.map((user) => `${user.username} (${user.roles.join(', ')})`).join(', ')}\n`);
   } else {
     log(`worker polling task queue ${config.taskQueue} on ${casemap.temporalAddress}`);

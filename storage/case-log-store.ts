@@ -78,12 +78,23 @@ async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
     case 'ownership-changed':
       await tx.query('UPDATE cases SET owner_team = $2, owner_user = NULL, updated_at = $3 WHERE id = $1', [caseId, event.team ?? null, at]);
       return;
+    case 'message-awaited':
+      await tx.query(
+        `INSERT INTO message_subscriptions (case_id, subscription_id, node_id, message_name, correlation_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [caseId, String(event.data.subscriptionId), event.nodeId ?? null, String(event.data.messageName), typeof event.data.correlationKey === 'string' ? event.data.correlationKey : null, at],
+      );
+      return;
+    case 'message-wait-ended':
+      await tx.query('DELETE FROM message_subscriptions WHERE case_id = $1 AND subscription_id = $2', [caseId, String(event.data.subscriptionId)]);
+      return;
     case 'case-completed':
     case 'case-failed':
     case 'case-cancelled': {
       const status = event.kind.replace('case-', '');
       await tx.query(`UPDATE cases SET status = $2, ended_at = $3, updated_at = $3, data = data || $4::jsonb WHERE id = $1`, [caseId, status, at, JSON.stringify(event.data.data ?? {})]);
       await tx.query(`UPDATE tasks SET status = 'cancelled', updated_at = $2 WHERE case_id = $1 AND status IN ('open', 'claimed')`, [caseId, at]);
+      await tx.query('DELETE FROM message_subscriptions WHERE case_id = $1', [caseId]);
       return;
     }
     default:

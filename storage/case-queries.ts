@@ -33,14 +33,29 @@ export interface CaseSearch {
   definitionId?: string;
   status?: string;
   ownerTeam?: string;
+  ownerUser?: string;
+  /** Cases whose data has this field equal to this value (compared as text). */
+  dataField?: string;
+  dataValue?: string;
+  /** Cases with an open task due before this instant. */
+  dueBefore?: string;
+  sort: 'updated' | 'started' | 'due';
   limit: number;
   offset: number;
 }
 
+const caseOrder = {
+  updated: 'c.updated_at DESC, c.id',
+  started: 'c.started_at DESC, c.id',
+  due: '(SELECT min(t.due_at) FROM tasks t WHERE t.case_id = c.id AND t.status IN (\'open\', \'claimed\')) ASC NULLS LAST, c.id',
+} as const;
+
 export async function searchCases(sql: Sql, search: CaseSearch): Promise<{ items: CaseRow[]; total: number }> {
-  const where = `${visibleTo(1)} AND ($2::text IS NULL OR c.definition_id = $2) AND ($3::text IS NULL OR c.status = $3) AND ($4::text IS NULL OR c.owner_team = $4)`;
-  const params = [search.teams ?? null, search.definitionId ?? null, search.status ?? null, search.ownerTeam ?? null];
-  const items = await sql.query<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE ${where} ORDER BY c.updated_at DESC, c.id LIMIT $5 OFFSET $6`, [...params, search.limit, search.offset]);
+  const where = `${visibleTo(1)} AND ($2::text IS NULL OR c.definition_id = $2) AND ($3::text IS NULL OR c.status = $3) AND ($4::text IS NULL OR c.owner_team = $4)
+    AND ($5::text IS NULL OR c.owner_user = $5) AND ($6::text IS NULL OR c.data ->> $6 = $7::text)
+    AND ($8::timestamptz IS NULL OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status IN ('open', 'claimed') AND t.due_at < $8))`;
+  const params = [search.teams ?? null, search.definitionId ?? null, search.status ?? null, search.ownerTeam ?? null, search.ownerUser ?? null, search.dataField ?? null, search.dataValue ?? null, search.dueBefore ?? null];
+  const items = await sql.query<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE ${where} ORDER BY ${caseOrder[search.sort]} LIMIT $9 OFFSET $10`, [...params, search.limit, search.offset]);
   const [count] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params);
   return { items, total: count?.total ?? 0 };
 }

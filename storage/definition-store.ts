@@ -20,6 +20,7 @@ export interface DeployRequest {
   ir: ProcessIR;
   note?: string;
   deployedBy?: string;
+  svg?: string;
 }
 
 /** Deploys a new version, unless the same IR is already the latest version (then returns it). */
@@ -35,9 +36,9 @@ export async function deployVersion(db: Database, request: DeployRequest): Promi
     if (latest && latest.irHash === request.ir.hash) return { version: latest, created: false };
     const version = (latest?.version ?? 0) + 1;
     await tx.query(
-      `INSERT INTO definition_versions (definition_id, version, ir_hash, bpmn_xml, ir, note, deployed_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [request.definitionId, version, request.ir.hash, request.xml, JSON.stringify(request.ir), request.note ?? null, request.deployedBy ?? null],
+      `INSERT INTO definition_versions (definition_id, version, ir_hash, bpmn_xml, ir, note, deployed_by, svg)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [request.definitionId, version, request.ir.hash, request.xml, JSON.stringify(request.ir), request.note ?? null, request.deployedBy ?? null, request.svg ?? null],
     );
     const created = await latestVersion(tx, request.definitionId);
     return { version: created!, created: true };
@@ -110,4 +111,51 @@ export async function listDefinitions(sql: Sql): Promise<DefinitionSummary[]> {
      GROUP BY d.id ORDER BY d.name`,
   );
   return rows.map((row) => ({ id: row.id, name: row.name, latestVersion: row.latest_version, deployedAt: row.deployed_at, hasDraft: row.has_draft }));
+}
+
+export async function findVersionSvg(sql: Sql, definitionId: string, version: number): Promise<string | null> {
+  const rows = await sql.query<{ svg: string | null }>('SELECT svg FROM definition_versions WHERE definition_id = $1 AND version = $2', [definitionId, version]);
+  return rows[0]?.svg ?? null;
+}
+
+export interface VersionSummary {
+  version: number;
+  irHash: string;
+  note: string | null;
+  deployedBy: string | null;
+  deployedAt: string;
+}
+
+export async function listVersions(sql: Sql, definitionId: string): Promise<VersionSummary[]> {
+  return sql.query<VersionSummary>(
+    `SELECT version, ir_hash AS "irHash", note, deployed_by AS "deployedBy", deployed_at AS "deployedAt"
+     FROM definition_versions WHERE definition_id = $1 ORDER BY version DESC`,
+    [definitionId],
+  );
+}
+
+export interface Draft {
+  definitionId: string;
+  name: string;
+  xml: string;
+  svg: string | null;
+  updatedAt: string;
+}
+
+export async function saveDraft(sql: Sql, draft: { definitionId: string; name: string; xml: string; svg?: string }): Promise<Draft> {
+  const [row] = await sql.query<Draft>(
+    `INSERT INTO definitions (id, name, draft_xml, draft_svg, draft_updated_at) VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, draft_xml = EXCLUDED.draft_xml, draft_svg = EXCLUDED.draft_svg, draft_updated_at = now()
+     RETURNING id AS "definitionId", name, draft_xml AS xml, draft_svg AS svg, draft_updated_at AS "updatedAt"`,
+    [draft.definitionId, draft.name, draft.xml, draft.svg ?? null],
+  );
+  return row!;
+}
+
+export async function findDraft(sql: Sql, definitionId: string): Promise<Draft | null> {
+  const [row] = await sql.query<Draft>(
+    `SELECT id AS "definitionId", name, draft_xml AS xml, draft_svg AS svg, draft_updated_at AS "updatedAt" FROM definitions WHERE id = $1 AND draft_xml IS NOT NULL`,
+    [definitionId],
+  );
+  return row ?? null;
 }

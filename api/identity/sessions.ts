@@ -1,7 +1,7 @@
 // Sessions: a random token given once (as a bearer token and an httpOnly cookie); only its hash
 // is stored. Cookie-authenticated changes must echo the session's CSRF token in a header.
 import { createHash, randomBytes } from 'node:crypto';
-import type { RequestHandler, Request } from 'express';
+import type { Request } from 'express';
 import type { Database } from '../../storage/database.ts';
 import { findSession, findUserById, type UserRecord } from '../../storage/identity-store.ts';
 import { Problem } from '../problems/problem.ts';
@@ -37,28 +37,22 @@ declare module 'express-serve-static-core' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Establishes `req.user` from a bearer token or the session cookie; refuses everything else. */
-export function authenticate(db: Database): RequestHandler {
-  return async (req, _res, next) => {
-    try {
-      const bearer = req.headers.authorization?.match(/^Bearer (.+)$/i)?.[1];
-      const token = bearer ?? cookieToken(req);
-      if (!token) throw new Problem('unauthenticated', 'Sign in first (POST /api/auth/login), then send the session cookie or an Authorization: Bearer token.');
-      const tokenHash = hashToken(token);
-      const session = await findSession(db, tokenHash, new Date().toISOString());
-      if (!session) throw new Problem('unauthenticated', 'Your session has expired or is not valid; sign in again.');
-      if (!bearer && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
-        throw new Problem('csrf-token-missing', `Changes made with the session cookie must send the ${CSRF_HEADER} header given at sign-in.`);
-      }
-      const user = await findUserById(db, session.userId);
-      if (!user) throw new Problem('unauthenticated', 'Your account is no longer active.');
-      req.user = user;
-      req.sessionTokenHash = tokenHash;
-      next();
-    } catch (error) {
-      next(error);
-    }
-  };
+/** Establishes who sent a request from a bearer token or the session cookie; refuses everything else. */
+export async function authenticateUser(db: Database, req: Request): Promise<UserRecord> {
+  const bearer = req.headers.authorization?.match(/^Bearer (.+)$/i)?.[1];
+  const token = bearer ?? cookieToken(req);
+  if (!token) throw new Problem('unauthenticated', 'Sign in first (POST /api/auth/login), then send the session cookie or an Authorization: Bearer token.');
+  const tokenHash = hashToken(token);
+  const session = await findSession(db, tokenHash, new Date().toISOString());
+  if (!session) throw new Problem('unauthenticated', 'Your session has expired or is not valid; sign in again.');
+  if (!bearer && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
+    throw new Problem('csrf-token-missing', `Changes made with the session cookie must send the ${CSRF_HEADER} header given at sign-in.`);
+  }
+  const user = await findUserById(db, session.userId);
+  if (!user) throw new Problem('unauthenticated', 'Your account is no longer active.');
+  req.user = user;
+  req.sessionTokenHash = tokenHash;
+  return user;
 }
 
 export function currentUser(req: Request): UserRecord {

@@ -17,6 +17,9 @@ export const CaseLogEventKind = z.enum([
   'handoff-overdue',
   'timer-fired',
   'message-received',
+  /** The case now waits for a message (name + correlation key); lets the API route messages to it. */
+  'message-awaited',
+  'message-wait-ended',
   'escalation-raised',
   'error-raised',
   'element-entered',

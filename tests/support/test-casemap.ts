@@ -39,7 +39,12 @@ export interface UserClient {
   post(path: string, body?: object): supertest.Test;
 }
 
-export async function startTestCasemap(): Promise<TestCasemap> {
+export interface TestCasemapOptions {
+  /** A built browser app (runtime/browser-app.ts) to serve at `/`, for browser tests. */
+  staticDir?: string;
+}
+
+export async function startTestCasemap(options: TestCasemapOptions = {}): Promise<TestCasemap> {
   const dataDir = mkdtempSync(join(tmpdir(), 'casemap-test-'));
   const databaseUrl = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
   const taskQueue = `test-${randomUUID()}`;
@@ -52,7 +57,7 @@ export async function startTestCasemap(): Promise<TestCasemap> {
     NODE_ENV: 'test',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
-  const casemap = await startCasemap({ config });
+  const casemap = await startCasemap({ config, staticDir: options.staticDir });
   const http = supertest.agent(casemap.url);
   return {
     ...casemap,

@@ -1,0 +1,86 @@
+// Process definitions: drafts, deploy (compile + checks; errors block), versions, diff, downloads.
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { Database } from '../../storage/database.ts';
+import { deployVersion, findDeployedVersion, findDraft, findVersionSvg, findVersionXml, listDefinitions, listVersions, saveDraft } from '../../storage/definition-store.ts';
+import { writeAudit } from '../../storage/audit-store.ts';
+import { checkForDeploy } from '../../domain/deploy/check-for-deploy.ts';
+import { diffIr } from '../../domain/process/diff-ir.ts';
+import { notFound, Problem } from '../problems/problem.ts';
+import type { RouteTable } from '../routes/route.ts';
+import { DefinitionId } from '../schemas.ts';
+
+const MAX_BPMN_CHARS = 5_000_000;
+const Xml = z.string().min(1).max(MAX_BPMN_CHARS, `A diagram may be at most ${MAX_BPMN_CHARS} characters`);
+const Svg = z.string().max(MAX_BPMN_CHARS).startsWith('<', 'An SVG picture is XML text');
+export const DeployRequest = z.object({ id: DefinitionId, name: z.string().min(1).max(200).optional(), xml: Xml, svg: Svg.optional(), note: z.string().max(2000).optional() }).strict();
+const DraftRequest = z.object({ name: z.string().min(1).max(200), xml: Xml, svg: Svg.optional() }).strict();
+const IdParams = z.object({ id: DefinitionId });
+const VersionParams = z.object({ id: DefinitionId, version: z.coerce.number().int().positive() });
+const DiffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+const Issue = z.object({ elementId: z.string().optional(), code: z.string(), message: z.string() });
+const DeployReply = z.object({ definitionId: z.string(), version: z.number(), irHash: z.string(), created: z.boolean(), warnings: z.array(Issue) });
+const designers = { kind: 'roles', roles: ['designer'] } as const;
+
+export function definitionRoutes(table: RouteTable, router: Router, db: Database): void {
+  const tag = 'definitions';
+
+  table.add(router, { method: 'get', path: '/definitions', summary: 'List processes with their latest version', tag, access: { kind: 'signed-in' } }, async () => ({ items: await listDefinitions(db) }));
+
+  table.add(router, { method: 'post', path: '/definitions/check', summary: 'Compile and check a diagram without deploying it', tag, access: designers, body: z.object({ xml: Xml }).strict() }, async ({ body }) => {
+    const { errors, warnings, ir } = await checkForDeploy(body.xml);
+    return { errors, warnings, irHash: ir.hash, nodes: ir.nodes.length };
+  });
+
+  table.add(router, { method: 'post', path: '/definitions/deploy', summary: 'Deploy a diagram as a new version (errors block; warnings are returned)', tag, access: designers, body: DeployRequest, response: DeployReply, successStatus: 201, idempotent: true }, async ({ req, res, user, body }) => {
+    const check = await checkForDeploy(body.xml);
+    if (check.errors.length > 0) {
+      await writeAudit(db, { actor: user.id, action: 'definition.deploy', target: body.id, source: req.ip, outcome: 'refused', detail: { errors: check.errors.length } });
+      throw new Problem('bpmn-check-failed', `The diagram cannot be deployed: ${check.errors.length} problem(s), first: ${check.errors[0]!.message}`, check.errors, { warnings: check.warnings });
+    }
+    const name = body.name ?? check.ir.name ?? check.ir.processes[0]?.name ?? body.id;
+    const { version, created } = await deployVersion(db, { definitionId: body.id, name, xml: body.xml, svg: body.svg, ir: check.ir, note: body.note, deployedBy: user.id });
+    await writeAudit(db, { actor: user.id, action: 'definition.deploy', target: `${body.id}@${version.version}`, source: req.ip, detail: { created, irHash: version.irHash } });
+    res.status(created ? 201 : 200);
+    return { definitionId: version.definitionId, version: version.version, irHash: version.irHash, created, warnings: check.warnings };
+  });
+
+  table.add(router, { method: 'put', path: '/definitions/:id/draft', summary: 'Save a draft (not checked, not deployed)', tag, access: designers, params: IdParams, body: DraftRequest }, async ({ req, user, params, body }) => {
+    const draft = await saveDraft(db, { definitionId: params.id, ...body });
+    await writeAudit(db, { actor: user.id, action: 'definition.save-draft', target: params.id, source: req.ip });
+    return draft;
+  });
+
+  table.add(router, { method: 'get', path: '/definitions/:id/draft', summary: 'The saved draft', tag, access: designers, params: IdParams }, async ({ params }) => {
+    const draft = await findDraft(db, params.id);
+    if (!draft) throw notFound(`A draft of process ${params.id}`);
+    return draft;
+  });
+
+  table.add(router, { method: 'get', path: '/definitions/:id/versions', summary: 'Version history', tag, access: { kind: 'signed-in' }, params: IdParams }, async ({ params }) => ({ items: await listVersions(db, params.id) }));
+
+  table.add(router, { method: 'get', path: '/definitions/:id/diff', summary: 'Elements added, removed and changed between two versions', tag, access: { kind: 'signed-in' }, params: IdParams, query: DiffQuery }, async ({ params, query }) => {
+    const [from, to] = await Promise.all([findDeployedVersion(db, params.id, query.from), findDeployedVersion(db, params.id, query.to)]);
+    if (!from) throw notFound(`Version ${query.from} of process ${params.id}`);
+    if (!to) throw notFound(`Version ${query.to} of process ${params.id}`);
+    return { definitionId: params.id, from: query.from, to: query.to, ...diffIr(from.ir, to.ir) };
+  });
+
+  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version', summary: 'A deployed version with its compiled process', tag, access: { kind: 'signed-in' }, params: VersionParams }, async ({ params }) => {
+    const found = await findDeployedVersion(db, params.id, params.version);
+    if (!found) throw notFound(`Version ${params.version} of process ${params.id}`);
+    return found;
+  });
+
+  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version/bpmn', summary: 'Download the BPMN XML of a version', tag, access: { kind: 'signed-in' }, params: VersionParams, produces: 'application/xml' }, async ({ res, params }) => {
+    const xml = await findVersionXml(db, params.id, params.version);
+    if (xml === null) throw notFound(`Version ${params.version} of process ${params.id}`);
+    res.type('application/xml').attachment(`${params.id}-v${params.version}.bpmn`).send(xml);
+  });
+
+  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version/svg', summary: 'Download the picture of a version (saved by the modeller at deploy)', tag, access: { kind: 'signed-in' }, params: VersionParams, produces: 'image/svg+xml' }, async ({ res, params }) => {
+    const svg = await findVersionSvg(db, params.id, params.version);
+    if (svg === null) throw notFound(`A picture of version ${params.version} of process ${params.id} (deploy it from the modeller to save one)`);
+    res.type('image/svg+xml').attachment(`${params.id}-v${params.version}.svg`).send(svg);
+  });
+}

@@ -1,0 +1,82 @@
+// The inbox: task views for caseworkers and leads, and the actions on a task. Every action is a
+// workflow Update, so the workflow itself decides (and a refused action changes nothing).
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../../storage/database.ts';
+import { findTask, InboxSorts, InboxViews, queryInbox, type TaskRow } from '../../storage/task-queries.ts';
+import { writeAudit } from '../../storage/audit-store.ts';
+import type { UserRecord } from '../../storage/identity-store.ts';
+import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
+import { notFound } from '../problems/problem.ts';
+import type { RouteTable, RouteSpec } from '../routes/route.ts';
+import { CaseId, DataRecord, Page } from '../schemas.ts';
+
+const InboxQuery = z
+  .object({
+    view: z.enum(InboxViews).default('team'),
+    sort: z.enum(InboxSorts).default('due'),
+    caseId: CaseId.optional(),
+    dueSoonHours: z.coerce.number().int().min(1).max(24 * 90).default(48),
+    ...Page,
+  })
+  .strict();
+const TaskParams = z.object({ taskId: z.string().min(3).max(400).regex(/^[^:]+:.+$/, 'A task id looks like <caseId>:<taskId>') });
+export const CompleteBody = z.object({ data: DataRecord.default({}) }).strict();
+export const ReassignBody = z
+  .object({ toUser: z.string().min(1).max(200).optional(), toTeam: z.string().min(1).max(200).optional() })
+  .strict()
+  .refine((body) => body.toUser || body.toTeam, { message: 'Give toUser, toTeam or both' });
+const workers = { kind: 'roles', roles: ['caseworker', 'team-lead'] } as const;
+const teamTasksOnly = "only tasks of the caller's teams (others answer 404)";
+
+function visibleTeams(user: UserRecord): string[] | undefined {
+  return user.roles.includes('admin') ? undefined : user.teams;
+}
+
+function actorOf(user: UserRecord): Actor {
+  return { userId: user.id, teams: user.teams, leadOf: user.leadOf, roles: user.roles };
+}
+
+export function inboxRoutes(table: RouteTable, router: Router, db: Database, client: Client): void {
+  const tag = 'inbox';
+
+  table.add(router, { method: 'get', path: '/tasks', summary: 'Inbox: my tasks, team queue, unassigned, overdue, due soon', tag, access: workers, objectRule: teamTasksOnly, query: InboxQuery }, async ({ user, query }) =>
+    queryInbox(db, { ...query, userId: user.id, teams: visibleTeams(user), now: new Date().toISOString() }),
+  );
+
+  async function visibleTask(user: UserRecord, taskId: string): Promise<TaskRow> {
+    const task = await findTask(db, taskId, visibleTeams(user));
+    if (!task) throw notFound(`Task ${taskId}`);
+    return task;
+  }
+
+  table.add(router, { method: 'get', path: '/tasks/:taskId', summary: 'One task', tag, access: workers, objectRule: teamTasksOnly, params: TaskParams }, async ({ user, params }) => visibleTask(user, params.taskId));
+
+  function action<B extends z.ZodType>(name: string, summary: string, spec: Partial<RouteSpec<typeof TaskParams, z.ZodType, B>>, run: (task: TaskRow, actor: Actor, body: z.infer<B>) => Promise<NextSteps>) {
+    table.add(router, { method: 'post', path: `/tasks/:taskId/${name}`, summary, tag, access: workers, objectRule: teamTasksOnly, params: TaskParams, ...spec }, async ({ req, user, params, body }) => {
+      const task = await visibleTask(user, params.taskId);
+      try {
+        const next = await run(task, actorOf(user), body as z.infer<B>);
+        await writeAudit(db, { actor: user.id, action: `task.${name}`, target: task.id, source: req.ip });
+        return { taskId: task.id, next };
+      } catch (error) {
+        await writeAudit(db, { actor: user.id, action: `task.${name}`, target: task.id, source: req.ip, outcome: 'refused', detail: { error: error instanceof Error ? error.message : String(error) } });
+        throw error;
+      }
+    });
+  }
+
+  const handle = (task: TaskRow) => client.workflow.getHandle(workflowIdForCase(task.caseId));
+  const engineTaskId = (task: TaskRow) => task.id.slice(task.caseId.length + 1);
+
+  action('claim', 'Claim a task', {}, (task, actor) => handle(task).executeUpdate(claimTaskUpdate, { args: [{ taskId: engineTaskId(task), actor }] }));
+  action('return', 'Return a claimed task to the team queue', {}, (task, actor) => handle(task).executeUpdate(returnTaskUpdate, { args: [{ taskId: engineTaskId(task), actor }] }));
+  action('accept', 'Accept a handoff from another team', {}, (task, actor) => handle(task).executeUpdate(acceptHandoffUpdate, { args: [{ taskId: engineTaskId(task), actor }] }));
+  action('complete', 'Complete a claimed task with its form data; says what happens next', { body: CompleteBody, idempotent: true }, (task, actor, body: z.infer<typeof CompleteBody>) =>
+    handle(task).executeUpdate(completeTaskUpdate, { args: [{ taskId: engineTaskId(task), actor, data: body.data }] }),
+  );
+  action('reassign', "Reassign a task to a person or team (team leads)", { body: ReassignBody, access: { kind: 'roles', roles: ['team-lead'] } }, (task, actor, body: z.infer<typeof ReassignBody>) =>
+    handle(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: engineTaskId(task), actor, ...body }] }),
+  );
+}

@@ -111,6 +111,7 @@ describe('the sample library', () => {
         (shape): shape is typeof shape & { bounds: Bounds; bpmnElement: { id: string } } =>
           shape.$type === 'bpmndi:BPMNShape' && !!shape.bounds && !!shape.bpmnElement && ir.nodes.some((n) => n.id === shape.bpmnElement?.id) && !boundary.has(shape.bpmnElement.id),
       );
+      expect(placed).toHaveLength(ir.nodes.length - boundary.size);
       const overlaps: string[] = [];
       placed.forEach((a, i) => {
         for (const b of placed.slice(i + 1)) if (intersects(a.bounds, b.bounds)) overlaps.push(`${a.bpmnElement.id} / ${b.bpmnElement.id}`);

@@ -33,8 +33,10 @@ import { runServiceTask } from './service-tasks.ts';
 import { checkAcceptHandoff, checkClaim, checkComplete, checkReassign, checkReturn, requireTask } from './task-rules.ts';
 import { runChildCase } from './child-cases.ts';
 
+// A write is a few hundred milliseconds; when a worker dies mid-write the retry waits for this
+// timeout, and so does the caseworker whose Update is flushing, so keep it short (writes are idempotent).
 const projection = proxyActivities<ProjectionActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 

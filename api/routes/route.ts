@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Role, UserRecord } from '../../storage/identity-store.ts';
 import { requireRole } from '../access/roles.ts';
 import { parse } from '../validation.ts';
+import { Problem } from '../problems/problem.ts';
 
 /** Who may call a route. Object-level rules (which team's case or task) are in `objectRule`. */
 export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: readonly Role[] } | { kind: 'api-key'; scope: string };
@@ -79,6 +80,9 @@ export class RouteTable {
       if (access.kind === 'roles') requireRole(user, access.roles, spec.summary);
       const params = spec.params ? parse(spec.params, req.params, 'params') : {};
       const query = spec.query ? parse(spec.query, req.query, 'query') : {};
+      if (!spec.body && req.body !== undefined && req.body !== null && typeof req.body === 'object' && Object.keys(req.body).length > 0) {
+        throw new Problem('invalid-request', `${spec.method.toUpperCase()} /api${spec.path} takes no request body.`, [{ field: 'body', message: 'must be empty' }]);
+      }
       const body = spec.body ? parse(spec.body, req.body, 'body') : {};
       const run = async () => {
         res.status(spec.successStatus ?? 200);

@@ -5,7 +5,7 @@
 export const stopWords: readonly string[] = [
   'a', 'an', 'the', 'of', 'for', 'to', 'and', 'or', 'with', 'on', 'in', 'at', 'by', 'from', 'into', 'onto', 'is', 'are', 'be', 'if',
   'any', 'all', 'as', 'via', 'per', 'this', 'that', 'their', 'his', 'her', 'its', 'whether', 'about', 'details', 'detail',
-  'information', 'info', 'data', 'new', 'e', 'g', 'eg', 'etc',
+  'information', 'info', 'data', 'new', 'e', 'g', 'eg', 'etc', 'make', 'do', 'carry', 'out', 'undertake', 'perform', 'point', 'stage',
 ];
 
 /** An action (verb) family: the first action word in a label says what the step does. */

@@ -1,5 +1,6 @@
 // Groups a case event log by case once and rebuilds each case's tasks, element visits and handoffs.
 import type { CaseLogEvent } from '../events/case-log-event.ts';
+import { parseInstant } from './iso-instant.ts';
 
 export type CaseOutcome = 'open' | 'completed' | 'failed' | 'cancelled';
 
@@ -94,7 +95,7 @@ export function buildTrace(caseId: string, events: readonly CaseLogEvent[], time
       }
       case 'task-ready': {
         const nodeId = event.nodeId ?? event.taskId ?? '?';
-        const dueAt = event.task?.dueAt ? Date.parse(event.task.dueAt) : Number.NaN;
+        const dueAt = event.task?.dueAt ? parseInstant(event.task.dueAt) : Number.NaN;
         tasks.push({
           taskId: event.taskId ?? `${nodeId}#${i}`, nodeId, name: event.task?.name ?? nodeId, team: event.task?.team ?? event.team ?? 'unassigned',
           readyAt: at, claimedAt: Number.NaN, completedAt: Number.NaN, cancelledAt: Number.NaN, dueAt, breachLogged: false, completionSeq: -1,
@@ -182,6 +183,12 @@ export function buildTrace(caseId: string, events: readonly CaseLogEvent[], time
   return trace;
 }
 
+function idSequence(id: string): number {
+  const colon = id.lastIndexOf(':');
+  const n = colon < 0 ? Number.NaN : Number(id.slice(colon + 1));
+  return Number.isInteger(n) ? n : 0;
+}
+
 /** Groups events by case (in log order) and builds every trace; a case logged out of time order is sorted first. */
 export function buildTraces(events: readonly CaseLogEvent[]): CaseTrace[] {
   const byCase = new Map<string, CaseLogEvent[]>();
@@ -195,12 +202,14 @@ export function buildTraces(events: readonly CaseLogEvent[]): CaseTrace[] {
     let times = new Float64Array(list.length);
     let ordered = true;
     for (let i = 0; i < list.length; i += 1) {
-      times[i] = Date.parse((list[i] as CaseLogEvent).at);
+      times[i] = parseInstant((list[i] as CaseLogEvent).at);
       if (i > 0 && (times[i] as number) < (times[i - 1] as number)) ordered = false;
     }
     let caseEvents: CaseLogEvent[] = list;
     if (!ordered) {
-      const order = list.map((_, i) => i).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+      // Events at the same instant keep the workflow's own numbering (`<caseId>:<n>`), else log order.
+      const seq = list.map((event) => idSequence(event.id));
+      const order = list.map((_, i) => i).sort((a, b) => (times[a] as number) - (times[b] as number) || (seq[a] as number) - (seq[b] as number) || a - b);
       caseEvents = order.map((i) => list[i] as CaseLogEvent);
       times = Float64Array.from(order, (i) => times[i] as number);
     }

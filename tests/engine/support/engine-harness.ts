@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client, Connection, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { inject } from 'vitest';
 import { compile } from '../../../domain/compile/compile.ts';
 import type { CaseData } from '../../../domain/engine/contract.ts';
 import type { ServiceHandler } from '../../../activities/service-handlers/registry.ts';
@@ -41,6 +40,8 @@ export interface EngineHarnessOptions {
   /** Start no worker (a test brings its own, e.g. in a child process). */
   withoutWorker?: boolean;
   taskQueue?: string;
+  /** Another Temporal server than the run's shared dev server. */
+  address?: string;
 }
 
 export interface StartedCase {
@@ -63,7 +64,8 @@ export class EngineHarness {
   ) {}
 
   static async start(options: EngineHarnessOptions = {}): Promise<EngineHarness> {
-    const address = inject('temporalAddress');
+    // vitest is loaded only inside a test run, so scripts (tests/replay/record-histories.ts) can use this too.
+    const address = options.address ?? (await import('vitest')).inject('temporalAddress');
     quietRuntime();
     const db = openPglite();
     await migrate(db);
@@ -183,7 +185,7 @@ export class EngineHarness {
 }
 
 /** Warnings and errors only: the SDK logs every worker state change at INFO. */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
   } catch {

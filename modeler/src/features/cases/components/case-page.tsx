@@ -80,7 +80,7 @@ function Ownership({ detail }: { detail: CaseDetail }) {
       <ol className="ownership" data-testid="ownership">
         {detail.ownership.map((event) => (
           <li key={event.id}>
-            {kindText(event.kind)}: {event.team ? <strong>{event.team}</strong> : null}
+            {event.kind === 'ownership-changed' ? 'Owned by' : kindText(event.kind)}: {event.team ? <strong>{event.team}</strong> : null}
             {event.actor ? ` (${event.actor})` : ''} — {formatWhen(event.at)}
           </li>
         ))}
@@ -123,7 +123,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <Messages detail={detail.data} />
           <Ownership detail={detail.data} />
         </div>
-        <CaseTimeline events={detail.data.timeline} />
+        <CaseTimeline events={detail.data.timeline} names={new Map(detail.data.tasks.map((task) => [task.nodeId, task.name]))} />
       </div>
     </article>
   );

@@ -4,7 +4,7 @@ import { formatWhen } from '../../../shared/time/deadline.ts';
 import type { CaseEvent } from '../api/get-case.ts';
 import { eventSubject, isAlarm, isDiagramStep, kindText } from '../lib/event-text.ts';
 
-export function CaseTimeline({ events }: { events: readonly CaseEvent[] }) {
+export function CaseTimeline({ events, names }: { events: readonly CaseEvent[]; names: ReadonlyMap<string, string> }) {
   const [showSteps, setShowSteps] = useState(false);
   const shown = showSteps ? events : events.filter((event) => !isDiagramStep(event));
   return (
@@ -19,7 +19,7 @@ export function CaseTimeline({ events }: { events: readonly CaseEvent[] }) {
         <ol className="timeline" data-testid="timeline">
           {shown.map((event) => (
             <li key={event.id} className={isAlarm(event) ? 'alarm' : undefined}>
-              <time dateTime={event.at}>{formatWhen(event.at)}</time> <strong>{kindText(event.kind)}</strong> {eventSubject(event)}
+              <time dateTime={event.at}>{formatWhen(event.at)}</time> <strong>{kindText(event.kind)}</strong> {eventSubject(event, names)}
               {event.team ? <span className="muted"> · team {event.team}</span> : null}
               {event.actor ? <span className="muted"> · by {event.actor}</span> : null}
             </li>

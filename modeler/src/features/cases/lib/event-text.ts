@@ -32,11 +32,12 @@ export function kindText(kind: string): string {
 /** Steps of the diagram (element-*) are many and technical; the timeline hides them by default. */
 export const isDiagramStep = (event: CaseEvent): boolean => event.kind.startsWith('element-');
 
-export function eventSubject(event: CaseEvent): string {
+/** What an event is about: the task or message name, else the step's name from `names`, else its id. */
+export function eventSubject(event: CaseEvent, names: ReadonlyMap<string, string> = new Map()): string {
   const data = event.data ?? {};
   const name = typeof data.name === 'string' ? data.name : typeof data.taskName === 'string' ? data.taskName : undefined;
   const messageName = typeof data.messageName === 'string' ? data.messageName : undefined;
-  return name ?? messageName ?? event.nodeId ?? '';
+  return name ?? messageName ?? (event.nodeId ? (names.get(event.nodeId) ?? event.nodeId) : '');
 }
 
 export const isAlarm = (event: CaseEvent): boolean => ['sla-breached', 'handoff-overdue', 'escalation-raised', 'error-raised', 'case-failed'].includes(event.kind);

@@ -1,0 +1,83 @@
+// The duplication report over the latest deployed version of every definition and the event log:
+// ranked clusters (JSON and CSV), per-element overlays for the Designer, and intended marks.
+// `duplicationRoutes` declares the routes on the app's RouteTable (for `extraRoutes`);
+// `duplicationRouter` mounts the same routes on their own, reading `req.user` as set upstream.
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { Database } from '../../storage/database.ts';
+import { latestDeployedLibrary, listIntended, markIntended, taskEventsForDuplication } from '../../storage/duplication-queries.ts';
+import { writeAudit } from '../../storage/audit-store.ts';
+import { findDuplication } from '../../domain/duplication/analyse-library.ts';
+import { overlaysForDefinition } from '../../domain/duplication/element-overlays.ts';
+import { reportCsv } from '../../domain/duplication/report-csv.ts';
+import { DuplicationReport, IntendedMark } from '../../domain/duplication/types.ts';
+import { currentUser } from '../identity/sessions.ts';
+import { notFound, Problem } from '../problems/problem.ts';
+import { RouteTable } from '../routes/route.ts';
+import { DefinitionId } from '../schemas.ts';
+
+export const ReportQuery = z
+  .object({
+    /** Only events of the last `days` days feed the runtime findings and costs (default: the whole log). */
+    days: z.coerce.number().int().min(1).max(3650).optional(),
+    /** Cases per month assumed for a step the log has no figures for (default 100). */
+    casesPerMonth: z.coerce.number().min(0).max(1_000_000).optional(),
+  })
+  .strict();
+type ReportQuery = z.infer<typeof ReportQuery>;
+const IdParams = z.object({ id: DefinitionId });
+const IntendedRequest = IntendedMark.strict();
+const readers = { kind: 'roles', roles: ['analyst', 'designer', 'team-lead'] } as const;
+const markers = { kind: 'roles', roles: ['analyst', 'designer'] } as const;
+
+async function buildReport(db: Database, query: ReportQuery = {}): Promise<DuplicationReport> {
+  const since = query.days === undefined ? undefined : new Date(Date.now() - query.days * 24 * 60 * 60 * 1000).toISOString();
+  const [library, runtime, intended] = await Promise.all([latestDeployedLibrary(db), taskEventsForDuplication(db, since), listIntended(db)]);
+  return findDuplication(library, { intended, runtime, ...(query.casesPerMonth === undefined ? {} : { casesPerMonth: query.casesPerMonth }) });
+}
+
+export function duplicationRoutes(table: RouteTable, router: Router, db: Database): void {
+  const tag = 'duplication';
+
+  table.add(router, { method: 'get', path: '/duplication/report', summary: 'Duplicated work across the deployed processes, ranked by hours per month', tag, access: readers, query: ReportQuery, response: DuplicationReport }, async ({ query }) =>
+    buildReport(db, query),
+  );
+
+  table.add(router, { method: 'get', path: '/duplication/report.csv', summary: 'The duplication clusters as CSV', tag, access: readers, query: ReportQuery, produces: 'text/csv' }, async ({ res, query }) => {
+    res.type('text/csv; charset=utf-8').attachment('duplication-report.csv').send(reportCsv(await buildReport(db, query)));
+  });
+
+  table.add(router, { method: 'get', path: '/duplication/definitions/:id', summary: "Per element of one process: where else the same work is done (Designer overlays)", tag, access: readers, params: IdParams, query: ReportQuery }, async ({ params, query }) => {
+    const report = await buildReport(db, query);
+    const deployed = await db.query('SELECT 1 FROM definition_versions WHERE definition_id = $1 LIMIT 1', [params.id]);
+    if (deployed.length === 0) throw notFound(`Process ${params.id}`);
+    return { definitionId: params.id, elements: overlaysForDefinition(report, params.id) };
+  });
+
+  table.add(router, { method: 'post', path: '/duplication/intended', summary: 'Mark a duplication cluster as intended, with the reason', tag, access: markers, body: IntendedRequest, successStatus: 201 }, async ({ req, user, body }) => {
+    const report = await buildReport(db);
+    if (![...report.clusters, ...report.intended].some((cluster) => cluster.key === body.clusterKey)) {
+      await writeAudit(db, { actor: user.id, action: 'duplication.mark-intended', target: body.clusterKey, source: req.ip, outcome: 'refused', detail: { reason: 'unknown cluster' } });
+      throw notFound(`Duplication cluster ${body.clusterKey} (use a key from GET /api/duplication/report)`);
+    }
+    await markIntended(db, { ...body, markedBy: user.id });
+    await writeAudit(db, { actor: user.id, action: 'duplication.mark-intended', target: body.clusterKey, source: req.ip, detail: { reason: body.reason } });
+    return { clusterKey: body.clusterKey, reason: body.reason, markedBy: user.id };
+  });
+}
+
+/** The duplication routes on a router of their own; `req.user` must be set by earlier middleware. */
+export function duplicationRouter(db: Database): Router {
+  const router = Router();
+  const table = new RouteTable(
+    {
+      user: async (req: Request) => currentUser(req),
+      apiKey: async () => {
+        throw new Problem('forbidden', 'The duplication report is not open to API keys.');
+      },
+    },
+    { once: async (_owner, _key, _route, _body, run) => run() },
+  );
+  duplicationRoutes(table, router, db);
+  return router;
+}

@@ -1,0 +1,156 @@
+// Insights: the bottleneck report of a definition's cases, the at-risk list, log exports (CSV, XES,
+// OCEL 2.0) and the analysis of a log imported from elsewhere, checked against the diagram.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Database } from '../../storage/database.ts';
+import { caseOwnerTeams, definitionCaseLog, definitionIr } from '../../storage/insights-queries.ts';
+import { analyseLog } from '../../domain/insights/analyse.ts';
+import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
+import { AtRiskItem, BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
+import { ConformanceReport, checkConformance } from '../../domain/insights/conformance.ts';
+import { CsvMapping, importCsv } from '../../domain/insights/formats/csv-import.ts';
+import { importXes } from '../../domain/insights/formats/xes-import.ts';
+import { exportCsv } from '../../domain/insights/formats/csv-export.ts';
+import { exportXes } from '../../domain/insights/formats/xes-export.ts';
+import { exportOcel } from '../../domain/insights/formats/ocel-export.ts';
+import { hasAnyRole } from '../access/roles.ts';
+import { currentUser } from '../identity/sessions.ts';
+import { notFound, Problem } from '../problems/problem.ts';
+import { RouteTable } from '../routes/route.ts';
+import { DefinitionId } from '../schemas.ts';
+
+/** The largest log accepted by POST /insights/import, in bytes of UTF-8. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const LogQuery = z.object({
+  definitionId: DefinitionId,
+  version: z.coerce.number().int().positive().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+const ReportQuery = LogQuery.extend({
+  team: z.string().min(1).max(200).optional(),
+  outcome: CaseOutcomeFilter.optional(),
+  time: TimeBasis.default('calendar'),
+  period: z.enum(['day', 'week']).default('week'),
+});
+const AtRiskQuery = z.object({ definitionId: DefinitionId, team: z.string().min(1).max(200).optional() });
+const ImportBody = z.object({
+  format: z.enum(['csv', 'xes']),
+  content: z.string().min(1),
+  mapping: CsvMapping.optional(),
+  /** Check the log against this definition's latest deployed diagram. */
+  definitionId: DefinitionId.optional(),
+  time: TimeBasis.default('calendar'),
+});
+const ImportResponse = z.object({
+  imported: z.object({ cases: z.number().int(), events: z.number().int(), skippedRows: z.number().int() }),
+  report: BottleneckReport,
+  conformance: ConformanceReport.nullable(),
+});
+
+const ANALYSTS = ['analyst'] as const;
+const tag = 'insights';
+
+/** Declares the insights routes on Casemap's route table (for `createCasemapApp({ extraRoutes })`). */
+export function insightsRoutes(table: RouteTable, router: Router, db: Database): void {
+  const logOf = async (query: z.infer<typeof LogQuery>) => {
+    const deployed = await definitionIr(db, query.definitionId, query.version);
+    if (!deployed) throw notFound(`Process ${query.definitionId}${query.version === undefined ? '' : ` version ${query.version}`}`);
+    return { deployed, events: await definitionCaseLog(db, query) };
+  };
+
+  table.add(router, { method: 'get', path: '/insights/report', summary: 'The bottleneck report of a process', tag, access: { kind: 'roles', roles: ANALYSTS }, query: ReportQuery, response: BottleneckReport }, async ({ query }) => {
+    const { deployed, events } = await logOf(query);
+    return analyseLog(events, {
+      now: new Date().toISOString(),
+      time: query.time,
+      period: query.period,
+      ir: deployed.ir,
+      filter: { ...(query.team ? { team: query.team } : {}), ...(query.outcome ? { outcome: query.outcome } : {}) },
+    });
+  });
+
+  table.add(
+    router,
+    {
+      method: 'get', path: '/insights/at-risk', summary: 'Open cases that will miss a deadline at the current pace', tag,
+      access: { kind: 'roles', roles: ['analyst', 'team-lead'] }, objectRule: 'team leads see only steps of their teams and cases their teams own',
+      query: AtRiskQuery, response: z.object({ items: z.array(AtRiskItem) }),
+    },
+    async ({ query, user }) => {
+      const { deployed, events } = await logOf({ definitionId: query.definitionId });
+      const report = analyseLog(events, { now: new Date().toISOString(), ir: deployed.ir });
+      let items = report.atRisk;
+      if (query.team) items = items.filter((item) => item.team === query.team || item.scope === 'case');
+      if (!hasAnyRole(user, ANALYSTS)) {
+        const owners = await caseOwnerTeams(db, query.definitionId);
+        items = items.filter((item) => (item.team !== undefined && item.scope === 'task' ? user.teams.includes(item.team) : user.teams.includes(owners.get(item.caseId) ?? '')));
+      }
+      return { items };
+    },
+  );
+
+  const exports = [
+    { ext: 'csv', type: 'text/csv; charset=utf-8', write: exportCsv },
+    { ext: 'xes', type: 'application/xml; charset=utf-8', write: exportXes },
+    { ext: 'ocel.json', type: 'application/json; charset=utf-8', write: (events: Parameters<typeof exportCsv>[0]) => JSON.stringify(exportOcel(events)) },
+  ] as const;
+  for (const format of exports) {
+    table.add(
+      router,
+      { method: 'get', path: `/insights/export.${format.ext}`, summary: `A process's case log as ${format.ext.toUpperCase()}`, tag, access: { kind: 'roles', roles: ANALYSTS }, query: LogQuery, produces: format.type.split(';')[0] },
+      async ({ query, res }) => {
+        const { events } = await logOf(query);
+        res.attachment(`${query.definitionId}-case-log.${format.ext}`).type(format.type).send(format.write(events));
+        return undefined;
+      },
+    );
+  }
+
+  table.add(
+    router,
+    { method: 'post', path: '/insights/import', summary: 'Analyse an event log from another system (CSV or XES), checked against a process', tag, access: { kind: 'roles', roles: ANALYSTS }, body: ImportBody, response: ImportResponse },
+    async ({ body }) => {
+      const bytes = new TextEncoder().encode(body.content).length;
+      if (bytes > MAX_IMPORT_BYTES) {
+        throw new Problem('payload-too-large', `The log in "content" is ${(bytes / 1048576).toFixed(1)} MB; at most 20 MB is accepted. Split it by period and import each part.`, [{ field: 'body.content', message: 'at most 20 MB' }]);
+      }
+      const imported = body.format === 'csv' ? importCsv(body.content, body.mapping ?? {}, body.definitionId ? { definitionId: body.definitionId } : {}) : importXes(body.content, body.definitionId ? { definitionId: body.definitionId } : {});
+      if (!imported.ok) {
+        throw new Problem('invalid-request', `The ${body.format.toUpperCase()} log cannot be read: ${imported.problem.message}`, [{ field: 'body.content', code: imported.problem.code, message: imported.problem.message }]);
+      }
+      let conformance: ConformanceReport | null = null;
+      let ir;
+      if (body.definitionId) {
+        const deployed = await definitionIr(db, body.definitionId);
+        if (!deployed) throw notFound(`Process ${body.definitionId}`);
+        ir = deployed.ir;
+        conformance = checkConformance(imported.events, ir);
+      }
+      // Imported logs are history: "now" is their last event, so nothing in them is judged against today.
+      const last = imported.events.reduce((max, event) => (event.at > max ? event.at : max), imported.events[0]?.at ?? new Date(0).toISOString());
+      const report = analyseLog(imported.events, { now: last, time: body.time, ...(ir ? { ir } : {}) });
+      return { imported: { cases: imported.cases, events: imported.events.length, skippedRows: imported.skipped }, report, conformance };
+    },
+  );
+}
+
+/**
+ * The insights routes as one express Router, for an app that authenticates upstream and sets
+ * `req.user` (as the tests do). Casemap's own app mounts `insightsRoutes` on its route table instead.
+ */
+export function insightsRouter(db: Database): Router {
+  const router = Router();
+  const table = new RouteTable(
+    {
+      user: async (req) => currentUser(req),
+      apiKey: async () => {
+        throw new Problem('unauthenticated', 'Insights take a signed-in user, not an API key.');
+      },
+    },
+    { once: async (_owner, _key, _route, _body, run) => run() },
+  );
+  insightsRoutes(table, router, db);
+  return router;
+}

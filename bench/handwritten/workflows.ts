@@ -1,0 +1,152 @@
+// Hand-written Temporal workflows doing the same steps as the benchmark's BPMN shapes, the way an
+// engineer would code them directly: the yardstick for the interpreter's overhead. With
+// `project: true` they also write the same projection batches as Casemap (case started, one batch
+// per step, case ended) through the same activity; with `project: false` they write nothing.
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ProjectionActivities } from '../../activities/projection-activities.ts';
+import type { ServiceTaskActivities } from '../../activities/service-handlers/registry.ts';
+import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
+import { claimTaskUpdate, completeTaskUpdate, startedUpdate, type NextSteps, type OpenTask } from '../../workflows/case-api.ts';
+
+export interface HandwrittenInput {
+  caseId: string;
+  definitionId: string;
+  version: number;
+  steps: number;
+  project: boolean;
+}
+
+const { runServiceTask } = proxyActivities<ServiceTaskActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['BpmnError'] },
+});
+const { recordCaseEvents } = proxyActivities<ProjectionActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+type NewEvent = Omit<CaseLogEvent, 'id' | 'caseId' | 'at' | 'data'> & { data?: Record<string, unknown> };
+
+/** The same stable-id log batches Casemap writes, or nothing when projection is off. */
+function projectionLog(input: HandwrittenInput) {
+  let seq = 0;
+  return async (events: NewEvent[]): Promise<void> => {
+    if (!input.project) return;
+    const batch = events.map((event) => {
+      seq += 1;
+      return { ...event, data: event.data ?? {}, id: `${input.caseId}:${seq}`, caseId: input.caseId, at: new Date().toISOString() };
+    });
+    await recordCaseEvents(batch);
+  };
+}
+
+const caseStarted = (input: HandwrittenInput, data: Record<string, unknown>): NewEvent => ({
+  kind: 'case-started',
+  data: { definitionId: input.definitionId, version: input.version, workflowId: workflowInfo().workflowId, data },
+});
+const stepDone = (index: number): NewEvent[] => [
+  { kind: 'element-entered', nodeId: `Step_${index}` },
+  { kind: 'element-completed', nodeId: `Step_${index}` },
+];
+
+/** Answers the `started` Update once the first batch is written, as caseWorkflow does. */
+function answerStarted(ready: () => boolean, next: () => NextSteps): void {
+  setHandler(startedUpdate, async () => {
+    await condition(ready);
+    return next();
+  });
+}
+
+export async function handwrittenSequence(input: HandwrittenInput): Promise<Record<string, unknown>> {
+  const write = projectionLog(input);
+  let data: Record<string, unknown> = {};
+  let started = false;
+  answerStarted(() => started, () => ({ status: 'running', opened: [] }));
+  await write([caseStarted(input, data)]);
+  started = true;
+  for (let index = 1; index <= input.steps; index += 1) {
+    data = { ...data, ...(await runServiceTask({ caseId: input.caseId, taskId: `Step_${index}`, handler: 'noop', input: data })) };
+    await write([...stepDone(index), ...(index === input.steps ? [{ kind: 'case-completed' as const }] : [])]);
+  }
+  return data;
+}
+
+export async function handwrittenParallel(input: HandwrittenInput): Promise<Record<string, unknown>> {
+  const write = projectionLog(input);
+  let data: Record<string, unknown> = {};
+  let started = false;
+  answerStarted(() => started, () => ({ status: 'running', opened: [] }));
+  await write([caseStarted(input, data)]);
+  started = true;
+  const steps = Array.from({ length: input.steps }, (_, offset) => offset + 1);
+  await Promise.all(
+    steps.map(async (index) => {
+      const output = await runServiceTask({ caseId: input.caseId, taskId: `Step_${index}`, handler: 'noop', input: {} });
+      data = { ...data, ...output };
+      await write(stepDone(index));
+    }),
+  );
+  await write([{ kind: 'case-completed' }]);
+  return data;
+}
+
+export async function handwrittenUserTasks(input: HandwrittenInput): Promise<Record<string, unknown>> {
+  const write = projectionLog(input);
+  let data: Record<string, unknown> = {};
+  let current: OpenTask | undefined;
+  let completed = 0;
+  let finished = false;
+  let started = false;
+  const next = (): NextSteps => ({ status: current ? 'running' : 'completed', opened: current ? [current] : [] });
+  const refuse = (message: string): never => {
+    throw ApplicationFailure.create({ type: 'task-not-open', message, nonRetryable: true });
+  };
+  const open = (index: number): NewEvent => {
+    current = { taskId: `Step_${index}`, nodeId: `Step_${index}`, name: `Caseworker step ${index}`, team: 'unassigned', form: [], createdAt: new Date().toISOString() };
+    return { kind: 'task-ready', taskId: current.taskId, nodeId: current.nodeId, team: current.team, task: { name: current.name, team: current.team, form: [], priority: 0 } };
+  };
+
+  answerStarted(() => started, next);
+  setHandler(
+    claimTaskUpdate,
+    async ({ taskId, actor }) => {
+      current!.claimedBy = actor.userId;
+      await write([{ kind: 'task-claimed', taskId, actor: actor.userId, team: current!.team }]);
+      return next();
+    },
+    {
+      validator: ({ taskId }) => {
+        const task = current;
+        if (!task || task.taskId !== taskId || task.claimedBy) refuse(`Task ${taskId} cannot be claimed.`);
+      },
+    },
+  );
+  setHandler(
+    completeTaskUpdate,
+    async ({ taskId, actor, data: submitted }) => {
+      data = { ...data, ...submitted };
+      completed += 1;
+      const events: NewEvent[] = [{ kind: 'task-completed', taskId, actor: actor.userId, team: current!.team }];
+      if (completed < input.steps) events.push(open(completed + 1));
+      else {
+        current = undefined;
+        events.push({ kind: 'case-completed' });
+      }
+      await write(events);
+      // The case ends only after the last Update has answered, as caseWorkflow does.
+      finished = completed === input.steps;
+      return next();
+    },
+    {
+      validator: ({ taskId, actor }) => {
+        const task = current;
+        if (!task || task.taskId !== taskId || task.claimedBy !== actor.userId) refuse(`Task ${taskId} is not claimed by ${actor.userId}.`);
+      },
+    },
+  );
+
+  await write([caseStarted(input, data), open(1)]);
+  started = true;
+  await condition(() => finished);
+  return data;
+}

@@ -1,0 +1,48 @@
+// Finds (or installs once, into .tools/python) the pinned PM4Py and runs the reference script on a log file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const PM4PY_VERSION = '2.7.23.11';
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const target = `${root}.tools/python`;
+const script = fileURLToPath(new URL('./pm4py_reference.py', import.meta.url));
+const env = { ...process.env, PYTHONPATH: target, PYTHONWARNINGS: 'ignore', TQDM_DISABLE: '1' };
+
+export type Pm4py = { available: true; version: string } | { available: false; reason: string };
+
+function installed(): boolean {
+  const check = spawnSync('python3', ['-c', `import pm4py, sys; sys.exit(0 if pm4py.__version__ == '${PM4PY_VERSION}' else 1)`], { env, stdio: 'ignore', timeout: 120_000 });
+  return check.status === 0;
+}
+
+/** PM4Py from .tools/python, installing the pinned version there with pip the first time. */
+export function ensurePm4py(): Pm4py {
+  if (installed()) return { available: true, version: PM4PY_VERSION };
+  mkdirSync(target, { recursive: true });
+  const pip = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', target, `pm4py==${PM4PY_VERSION}`], { env, encoding: 'utf8', timeout: 900_000 });
+  if (pip.status !== 0) return { available: false, reason: `pip could not install pm4py==${PM4PY_VERSION}: ${(pip.stderr ?? pip.error?.message ?? '').trim().split('\n').slice(-3).join(' ')}` };
+  return installed() ? { available: true, version: PM4PY_VERSION } : { available: false, reason: 'pm4py installed but does not import' };
+}
+
+export interface Pm4pyResult {
+  pm4py: string;
+  timings: { read: number; performance_dfg: number };
+  traces: number;
+  events: number;
+  /** [from, to, mean seconds, median seconds] */
+  performance: [string, string, number, number][];
+  dfg?: [string, string, number][];
+  starts?: Record<string, number>;
+  ends?: Record<string, number>;
+  variants?: [string[], number][];
+  ocel?: { events: number; objects: number; objectTypes: string[] };
+}
+
+/** Runs bench/insights/pm4py_reference.py; its JSON is the last line it prints. */
+export function runPm4pyReference(args: string[]): Pm4pyResult {
+  const stdout = execFileSync('python3', [script, ...args], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  if (!line) throw new Error('pm4py_reference.py printed no JSON result.');
+  return JSON.parse(line) as Pm4pyResult;
+}

@@ -1,0 +1,82 @@
+// What the insights read: one definition's case event log (with each ready task's name, team and
+// deadline from the task projection), the IR of a version, and each case's owning team.
+import type { CaseLogEvent, CaseLogEventKind } from '../domain/events/case-log-event.ts';
+import { ProcessIR } from '../domain/process/ir.ts';
+import type { Sql } from './database.ts';
+
+export interface InsightsLogQuery {
+  definitionId: string;
+  version?: number;
+  /** Cases started at or after / before these instants (ISO 8601). */
+  from?: string;
+  to?: string;
+}
+
+interface EventRow {
+  id: string;
+  caseId: string;
+  kind: CaseLogEventKind;
+  nodeId: string | null;
+  taskId: string | null;
+  team: string | null;
+  actor: string | null;
+  at: string;
+  data: Record<string, unknown>;
+  taskName: string | null;
+  taskTeam: string | null;
+  dueAt: string | null;
+  handoffFrom: string | null;
+  acceptBy: string | null;
+}
+
+/**
+ * Every event of the definition's cases in log order, in one query. The log row of a `task-ready`
+ * does not repeat the task (the task projection holds it), so it is joined back in.
+ */
+export async function definitionCaseLog(sql: Sql, query: InsightsLogQuery): Promise<CaseLogEvent[]> {
+  const rows = await sql.query<EventRow>(
+    `SELECT e.id, e.case_id AS "caseId", e.kind, e.node_id AS "nodeId", e.task_id AS "taskId", e.team, e.actor, e.at, e.data,
+            t.name AS "taskName", t.team AS "taskTeam", t.due_at AS "dueAt", t.handoff_from AS "handoffFrom", t.accept_by AS "acceptBy"
+     FROM events e
+     JOIN cases c ON c.id = e.case_id
+     LEFT JOIN tasks t ON e.kind = 'task-ready' AND t.id = e.case_id || ':' || e.task_id
+     WHERE c.definition_id = $1
+       AND ($2::int IS NULL OR c.version = $2)
+       AND ($3::timestamptz IS NULL OR c.started_at >= $3::timestamptz)
+       AND ($4::timestamptz IS NULL OR c.started_at < $4::timestamptz)
+     ORDER BY e.seq`,
+    [query.definitionId, query.version ?? null, query.from ?? null, query.to ?? null],
+  );
+  return rows.map((row) => {
+    const event: CaseLogEvent = { id: row.id, caseId: row.caseId, kind: row.kind, at: row.at, data: row.data ?? {} };
+    if (row.nodeId !== null) event.nodeId = row.nodeId;
+    if (row.taskId !== null) event.taskId = row.taskId;
+    if (row.team !== null) event.team = row.team;
+    if (row.actor !== null) event.actor = row.actor;
+    if (row.kind === 'task-ready' && row.taskName !== null) {
+      event.task = {
+        name: row.taskName, team: row.taskTeam ?? row.team ?? 'unassigned', form: [], priority: 0,
+        ...(row.dueAt === null ? {} : { dueAt: row.dueAt }),
+        ...(row.handoffFrom === null ? {} : { handoffFrom: row.handoffFrom }),
+        ...(row.acceptBy === null ? {} : { acceptBy: row.acceptBy }),
+      };
+    }
+    return event;
+  });
+}
+
+/** The IR of a deployed version, or of the latest when `version` is omitted; null if none is deployed. */
+export async function definitionIr(sql: Sql, definitionId: string, version?: number): Promise<{ version: number; ir: ProcessIR } | null> {
+  const rows = await sql.query<{ version: number; ir: unknown }>(
+    `SELECT version, ir FROM definition_versions WHERE definition_id = $1 AND ($2::int IS NULL OR version = $2) ORDER BY version DESC LIMIT 1`,
+    [definitionId, version ?? null],
+  );
+  const row = rows[0];
+  return row ? { version: row.version, ir: ProcessIR.parse(row.ir) } : null;
+}
+
+/** Each case of the definition and the team that owns it now, for narrowing lists to a reader's teams. */
+export async function caseOwnerTeams(sql: Sql, definitionId: string): Promise<Map<string, string | null>> {
+  const rows = await sql.query<{ id: string; ownerTeam: string | null }>(`SELECT id, owner_team AS "ownerTeam" FROM cases WHERE definition_id = $1`, [definitionId]);
+  return new Map(rows.map((row) => [row.id, row.ownerTeam]));
+}

@@ -1,0 +1,76 @@
+// Agreement with an independent reference: PM4Py reads the XES and OCEL 2.0 that Casemap exports
+// and finds the same directly-follows counts, variants and performance-DFG mean durations. A naive
+// count written here, straight from the log, is a second reference that needs no Python.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseLog } from '../../domain/insights/analyse.ts';
+import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
+import { exportOcel } from '../../domain/insights/formats/ocel-export.ts';
+import { exportXes } from '../../domain/insights/formats/xes-export.ts';
+import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
+import { ensurePm4py, runPm4pyReference, type Pm4py, type Pm4pyResult } from '../../bench/insights/pm4py.ts';
+
+const now = '2026-06-01T00:00:00.000Z';
+const log = generateSyntheticLog({ seed: 20260105, cases: 400, start: '2026-01-05T09:00:00Z', until: now });
+const report = analyseLog(log, { now, maxVariants: 10_000 });
+const ours = {
+  dfg: report.directlyFollows.edges.map((e) => [e.fromName, e.toName, e.count] as const).sort(),
+  variants: report.variants.variants.map((v) => [v.activities, v.count] as const),
+  meanSeconds: new Map(report.directlyFollows.edges.map((e) => [`${e.fromName} → ${e.toName}`, e.duration.mean! / 1000])),
+};
+
+/** Directly-follows and variants counted the plainest way: completions per case, sorted by time. */
+function naive(events: readonly CaseLogEvent[]) {
+  const names = new Map<string, string>();
+  const done = new Map<string, { at: string; name: string }[]>();
+  for (const e of events) {
+    if (e.kind === 'task-ready') names.set(`${e.caseId}/${e.taskId}`, e.task!.name);
+    if (e.kind === 'task-completed') done.set(e.caseId, [...(done.get(e.caseId) ?? []), { at: e.at, name: names.get(`${e.caseId}/${e.taskId}`)! }]);
+  }
+  const dfg = new Map<string, number>();
+  const variants = new Map<string, number>();
+  for (const list of done.values()) {
+    list.sort((a, b) => a.at.localeCompare(b.at));
+    for (let i = 1; i < list.length; i += 1) dfg.set(`${list[i - 1]!.name}|${list[i]!.name}`, (dfg.get(`${list[i - 1]!.name}|${list[i]!.name}`) ?? 0) + 1);
+    const key = list.map((x) => x.name).join('|');
+    variants.set(key, (variants.get(key) ?? 0) + 1);
+  }
+  return { dfg, variants };
+}
+
+describe('agreement with independent references', () => {
+  let dir: string;
+  let pm4py: Pm4py;
+  let reference: Pm4pyResult | undefined;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'casemap-pm4py-'));
+    writeFileSync(join(dir, 'log.xes'), exportXes(log));
+    writeFileSync(join(dir, 'log.ocel.json'), JSON.stringify(exportOcel(log)));
+    pm4py = ensurePm4py();
+    if (pm4py.available) reference = runPm4pyReference([join(dir, 'log.xes'), '--ocel', join(dir, 'log.ocel.json')]);
+  }, 900_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('agrees with a naive count of directly-follows pairs and variants', () => {
+    const plain = naive(log);
+    expect(new Map(ours.dfg.map(([a, b, n]) => [`${a}|${b}`, n]))).toEqual(plain.dfg);
+    expect(new Map(ours.variants.map(([acts, n]) => [acts.join('|'), n]))).toEqual(plain.variants);
+  });
+
+  it('agrees with PM4Py on directly-follows counts, variants and mean durations', (ctx) => {
+    if (!reference) return ctx.skip(pm4py.available ? 'no PM4Py result' : pm4py.reason);
+    expect(reference.traces).toBe(report.variants.variants.reduce((sum, v) => sum + v.count, 0));
+    expect(reference.dfg).toEqual(ours.dfg.map(([a, b, n]) => [a, b, n]));
+    expect(new Map(reference.variants!.map(([acts, n]) => [acts.join('|'), n]))).toEqual(new Map(ours.variants.map(([acts, n]) => [acts.join('|'), n])));
+    expect(reference.performance).toHaveLength(ours.meanSeconds.size);
+    for (const [from, to, mean] of reference.performance) expect(ours.meanSeconds.get(`${from} → ${to}`)).toBeCloseTo(mean, 3);
+  });
+
+  it('shows PM4Py reads Casemap’s OCEL 2.0 export', (ctx) => {
+    if (!reference) return ctx.skip(pm4py.available ? 'no PM4Py result' : pm4py.reason);
+    expect(reference.ocel).toMatchObject({ events: log.length, objectTypes: ['case', 'task', 'team'] });
+  });
+});

@@ -1,0 +1,11 @@
+// A deliberately incompatible case workflow: it waits on a timer before doing what the real one
+// does, as an unpatched change to the interpreter would. replay.test.ts proves the recorded
+// histories reject it, so the replay check can fail.
+import { sleep } from '@temporalio/workflow';
+import { caseWorkflow as realCaseWorkflow } from '../../../workflows/case-workflow.ts';
+import type { CaseView, CaseWorkflowInput } from '../../../workflows/case-api.ts';
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+  await sleep(1);
+  return realCaseWorkflow(input);
+}

@@ -15,6 +15,8 @@ import { caseRoutes } from './cases/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { messageRoutes } from './messages/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { insightsRoutes } from './insights/router.ts';
+import { duplicationRoutes } from './duplication/router.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
 import { docsPage } from './openapi/docs-page.ts';
 
@@ -43,7 +45,8 @@ export function createCasemapApp(options: AppOptions): CasemapApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: options.bodyLimit ?? '6mb' }));
+  // Event-log imports may be up to 20 MB; every route's own schema caps its fields far lower.
+  app.use(express.json({ limit: options.bodyLimit ?? '21mb' }));
 
   const table = new RouteTable({ user: (req) => authenticateUser(db, req), apiKey: (req, scope) => authenticateApiKey(db, req, scope) }, idempotencyKeys(db));
   const api = express.Router();
@@ -58,6 +61,8 @@ export function createCasemapApp(options: AppOptions): CasemapApp {
   inboxRoutes(table, api, db, client);
   messageRoutes(table, api, db, client);
   adminRoutes(table, api, db);
+  insightsRoutes(table, api, db);
+  duplicationRoutes(table, api, db);
   for (const extra of options.extraRoutes ?? []) extra(table, api);
 
   // Built on first request, so it lists every route including these two.

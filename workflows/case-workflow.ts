@@ -131,9 +131,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           break;
         case 'subscribeMessage':
           subscriptions.set(command.subscriptionId, command);
+          log.add({ kind: 'message-awaited', nodeId: command.nodeId, data: { subscriptionId: command.subscriptionId, messageName: command.messageName, correlationKey: command.correlationKey } });
           break;
         case 'unsubscribeMessage':
-          subscriptions.delete(command.subscriptionId);
+          if (subscriptions.delete(command.subscriptionId)) log.add({ kind: 'message-wait-ended', data: { subscriptionId: command.subscriptionId } });
           break;
         case 'emit':
           if (command.event.kind === 'ownership-changed') ownerTeam = command.event.toTeam;
@@ -153,7 +154,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   function feed(event: EngineEvent): OpenTask[] {
     const result = step(ir, engine, event, now());
     engine = result.state;
-    return apply(result.commands);
+    const opened = apply(result.commands);
+    // A correlated message ends its wait inside the engine without a command; mirror that here.
+    for (const subscriptionId of [...subscriptions.keys()]) {
+      if (!(subscriptionId in engine.subscriptions)) {
+        subscriptions.delete(subscriptionId);
+        log.add({ kind: 'message-wait-ended', data: { subscriptionId } });
+      }
+    }
+    return opened;
   }
 
   function view(): CaseView {
@@ -266,7 +275,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const match = [...subscriptions.values()].find(
       (sub) => sub.messageName === message.messageName && (sub.correlationKey === undefined || sub.correlationKey === message.correlationKey),
     );
-    log.add({ kind: 'message-received', nodeId: match ? (match as { nodeId?: string }).nodeId : undefined, data: { messageId: message.messageId, messageName: message.messageName, correlationKey: message.correlationKey, matched: Boolean(match) } });
+    // A matched message is logged once, by the engine, when it is correlated; an unmatched one here.
+    if (!match) log.add({ kind: 'message-received', data: { messageId: message.messageId, messageName: message.messageName, correlationKey: message.correlationKey, matched: false } });
     if (match) inbox.push({ type: 'messageReceived', subscriptionId: match.subscriptionId, messageName: message.messageName, data: message.data });
   });
   setHandler(cancelCaseSignal, ({ reason, actor }) => {

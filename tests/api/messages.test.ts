@@ -1,0 +1,68 @@
+// Messages from other systems through the API: authenticated by a scoped API key, correlated by
+// name and key to the waiting case, and kept (not dropped) when no case waits for them.
+import { readFileSync } from 'node:fs';
+import supertest from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
+
+const receiveXml = readFileSync(new URL('../engine/fixtures/receive-task.bpmn', import.meta.url), 'utf8');
+
+describe('the messages endpoint', () => {
+  let casemap: TestCasemap;
+  let admin: UserClient;
+  let sendKey: string;
+  let readOnlyKey: string;
+
+  beforeAll(async () => {
+    casemap = await startTestCasemap();
+    admin = await casemap.as('admin');
+    await (await casemap.as('designer')).post('/api/definitions/deploy', { id: 'await-document', xml: receiveXml }).expect(201);
+    sendKey = (await admin.post('/api/admin/api-keys', { name: 'travel-document service', scopes: ['messages:send'] }).expect(201)).body.key;
+    readOnlyKey = (await admin.post('/api/admin/api-keys', { name: 'reporting', scopes: ['messages:read'] }).expect(201)).body.key;
+  });
+  afterAll(async () => {
+    await casemap?.stop();
+  });
+
+  const send = (key: string | undefined, body: object) => {
+    const request = supertest(casemap.url).post('/api/messages');
+    return (key ? request.set('X-Api-Key', key) : request).send(body);
+  };
+
+  it('refuses a missing key, an unknown key and a key without the send scope', async () => {
+    const message = { messageName: 'Travel document issued', correlationKey: 'A1', data: {} };
+    expect((await send(undefined, message)).status).toBe(401);
+    expect((await send('cmk_000000000000_forged', message)).status).toBe(401);
+    expect((await send(readOnlyKey, message)).status).toBe(403);
+    const audit = await admin.get('/api/admin/audit?limit=100').expect(200);
+    expect(audit.body.items.filter((entry: { action: string; outcome: string }) => entry.action === 'api-key.use' && entry.outcome === 'refused').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a message no case waits for as unmatched, and delivers one that correlates', async () => {
+    // given a case waiting for its travel document, keyed by prison number
+    const tom = await casemap.as('tom');
+    const started = await tom.post('/api/cases', { definitionId: 'await-document', data: { prisonNumber: 'A1234BC' } }).expect(201);
+    const caseId: string = started.body.caseId;
+    await eventually(() => casemap.db.query('SELECT 1 FROM message_subscriptions WHERE case_id = $1', [caseId]), (rows) => rows.length === 1);
+
+    // when a message with another key arrives, it is kept and listed, and the case keeps waiting
+    const stray = await send(sendKey, { messageId: 'm-1', messageName: 'Travel document issued', correlationKey: 'Z9999ZZ', data: {} }).expect(202);
+    expect(stray.body).toMatchObject({ status: 'unmatched', caseIds: [] });
+    const lena = await casemap.as('lena');
+    const unmatched = await lena.get('/api/messages?status=unmatched').expect(200);
+    expect(unmatched.body.items.map((message: { id: string }) => message.id)).toContain('m-1');
+
+    // and when the right one arrives (twice: a retry), the case gets it once and completes
+    const delivered = await send(sendKey, { messageId: 'm-2', messageName: 'Travel document issued', correlationKey: 'A1234BC', data: { documentNumber: 'ETD-77' } }).expect(202);
+    expect(delivered.body).toMatchObject({ status: 'delivered', caseIds: [caseId], duplicate: false });
+    const retried = await send(sendKey, { messageId: 'm-2', messageName: 'Travel document issued', correlationKey: 'A1234BC', data: { documentNumber: 'ETD-77' } }).expect(202);
+    expect(retried.body.duplicate).toBe(true);
+    const finished = await eventually(
+      () => admin.get(`/api/cases/${caseId}`).then((response) => response.body),
+      (body) => body.case?.status === 'completed',
+    );
+    expect(finished.case.data).toMatchObject({ documentNumber: 'ETD-77' });
+    expect(finished.timeline.filter((event: { kind: string }) => event.kind === 'message-received')).toHaveLength(1);
+    expect(await casemap.db.query('SELECT 1 FROM message_subscriptions WHERE case_id = $1', [caseId])).toEqual([]);
+  });
+});

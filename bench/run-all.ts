@@ -1,5 +1,11 @@
 // Every benchmark in bench/, one after another (`npm run bench`). Each prints its own comparison,
-// measured side by side in one run; none fails on a wall-clock number.
+// measured side by side in one run; none fails on a wall-clock number. The duplication benchmark's
+// naive baseline takes minutes, so it runs only with `--all` (or alone: bench/duplication-bench.ts).
+import { runCompileBench } from './compile-bench.ts';
 import { runEngineVsHandwritten } from './engine-vs-handwritten.ts';
+import { runInsightsBench } from './insights-bench.ts';
 
+await runCompileBench();
 await runEngineVsHandwritten();
+await runInsightsBench();
+if (process.argv.includes('--all')) await import('./duplication-bench.ts');

@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -52,6 +53,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   let ownerTeam = input.carried?.ownerTeam;
   let engine: EngineState;
   let updatesRunning = 0;
+  // Cases started before message waits were logged (and matched messages logged once) replay
+  // with the old behaviour; new cases log `message-awaited` / `message-wait-ended`.
+  const logsMessageWaits = patched('message-waits-logged');
 
   function armTimer(timerId: string, fireAt: string): void {
     const scope = new CancellationScope();
@@ -131,10 +135,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           break;
         case 'subscribeMessage':
           subscriptions.set(command.subscriptionId, command);
-          log.add({ kind: 'message-awaited', nodeId: command.nodeId, data: { subscriptionId: command.subscriptionId, messageName: command.messageName, correlationKey: command.correlationKey } });
+          if (logsMessageWaits) log.add({ kind: 'message-awaited', nodeId: command.nodeId, data: { subscriptionId: command.subscriptionId, messageName: command.messageName, correlationKey: command.correlationKey } });
           break;
         case 'unsubscribeMessage':
-          if (subscriptions.delete(command.subscriptionId)) log.add({ kind: 'message-wait-ended', data: { subscriptionId: command.subscriptionId } });
+          if (subscriptions.delete(command.subscriptionId) && logsMessageWaits) log.add({ kind: 'message-wait-ended', data: { subscriptionId: command.subscriptionId } });
           break;
         case 'emit':
           if (command.event.kind === 'ownership-changed') ownerTeam = command.event.toTeam;
@@ -154,15 +158,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   function feed(event: EngineEvent): OpenTask[] {
     const result = step(ir, engine, event, now());
     engine = result.state;
-    const opened = apply(result.commands);
     // A correlated message ends its wait inside the engine without a command; mirror that here.
-    for (const subscriptionId of [...subscriptions.keys()]) {
+    for (const subscriptionId of logsMessageWaits ? [...subscriptions.keys()] : []) {
       if (!(subscriptionId in engine.subscriptions)) {
         subscriptions.delete(subscriptionId);
         log.add({ kind: 'message-wait-ended', data: { subscriptionId } });
       }
     }
-    return opened;
+    return apply(result.commands);
   }
 
   function view(): CaseView {
@@ -276,7 +279,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       (sub) => sub.messageName === message.messageName && (sub.correlationKey === undefined || sub.correlationKey === message.correlationKey),
     );
     // A matched message is logged once, by the engine, when it is correlated; an unmatched one here.
-    if (!match) log.add({ kind: 'message-received', data: { messageId: message.messageId, messageName: message.messageName, correlationKey: message.correlationKey, matched: false } });
+    if (!match || !logsMessageWaits) {
+      log.add({ kind: 'message-received', nodeId: (match as { nodeId?: string } | undefined)?.nodeId, data: { messageId: message.messageId, messageName: message.messageName, correlationKey: message.correlationKey, matched: Boolean(match) } });
+    }
     if (match) inbox.push({ type: 'messageReceived', subscriptionId: match.subscriptionId, messageName: message.messageName, data: message.data });
   });
   setHandler(cancelCaseSignal, ({ reason, actor }) => {

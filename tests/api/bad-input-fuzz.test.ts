@@ -82,7 +82,7 @@ describe('bad input on every route', () => {
     const malformed = await supertest(casemap.url).post('/api/cases').set('Authorization', `Bearer ${admin.token}`).set('Content-Type', 'application/json').send('{"definitionId": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('invalid-request');
-    const huge = await supertest(casemap.url).post('/api/definitions/deploy').set('Authorization', `Bearer ${admin.token}`).send({ id: 'big', xml: 'x'.repeat(22_000_000) });
+    const huge = await supertest(casemap.url).post('/api/definitions/deploy').set('Authorization', `Bearer ${admin.token}`).send({ id: 'big', xml: 'x'.repeat(25_000_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('payload-too-large');
   });

@@ -31,10 +31,8 @@ describe('events and simple tasks on a real Temporal server', () => {
     const events = await engine.events(caseId);
     const received = events.filter((event) => event.kind === 'message-received');
     expect(received[0]?.data).toMatchObject({ messageName: 'Flight confirmed', matched: false });
-    expect(received.slice(1).map((event) => event.data)).toEqual([
-      expect.objectContaining({ messageName: 'Flight confirmed', matched: true }),
-      expect.objectContaining({ messageName: 'Flight confirmed', correlated: true }),
-    ]);
+    // the matched message is logged once, when the engine correlates it
+    expect(received.slice(1).map((event) => event.data)).toEqual([expect.objectContaining({ messageName: 'Flight confirmed', correlated: true })]);
     expect(events.filter((event) => event.kind === 'timer-fired').map((event) => event.nodeId)).toEqual(['Wait_cooling_off']);
   });
 

@@ -173,9 +173,9 @@ export class EngineHarness {
     return caseEvents(this.db, caseId);
   }
 
-  /** The log without element-entered/completed/cancelled: the lifecycle a caseworker sees. */
+  /** The log without element and message-wait plumbing: the lifecycle a caseworker sees. */
   async lifecycle(caseId: string): Promise<string[]> {
-    return (await this.events(caseId)).map((event) => event.kind).filter((kind) => !kind.startsWith('element-'));
+    return (await this.events(caseId)).map((event) => event.kind).filter((kind) => !kind.startsWith('element-') && !kind.startsWith('message-awaited') && kind !== 'message-wait-ended');
   }
 
   /** Node ids the engine entered, in order. */

@@ -5,7 +5,11 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
 import type CaseworkProperties from '../bpmn/casework-properties/casework-properties.ts';
 import type { CaseworkAttribute } from '../bpmn/casework-properties/casework-properties.ts';
-import type { Canvas, DiagramElement } from '../bpmn/services.ts';
+import type { DiagramElement } from '../bpmn/services.ts';
+
+interface ElementRegistry {
+  filter(match: (element: DiagramElement & { parent?: unknown }) => boolean): DiagramElement[];
+}
 import { ChoiceProperty, TextProperty } from './property-inputs.tsx';
 import { FormFieldsEditor } from './form-fields-editor.tsx';
 
@@ -22,7 +26,9 @@ const typeLabel = (element: DiagramElement) => element.businessObject.$type.repl
 
 export function PropertiesPanel({ modeler, selected, revision }: { modeler: Modeler; selected: DiagramElement | undefined; revision: number }) {
   const props = modeler.get<CaseworkProperties>('caseworkProperties');
-  const root = modeler.get<Canvas>('canvas').getRootElement();
+  // Not canvas.getRootElement(): before an import has set a root it creates one, firing diagram
+  // events (and so editor state updates) in the middle of this render.
+  const root = modeler.get<ElementRegistry>('elementRegistry').filter((candidate) => !candidate.parent)[0];
   const element = selected ?? (root && isA(root, 'bpmn:Process') ? root : undefined);
   if (!element) {
     return (

@@ -4,8 +4,10 @@
 import { runCompileBench } from './compile-bench.ts';
 import { runEngineVsHandwritten } from './engine-vs-handwritten.ts';
 import { runInsightsBench } from './insights-bench.ts';
+import { runInboxBench } from './inbox-bench.ts';
 
 await runCompileBench();
 await runEngineVsHandwritten();
 await runInsightsBench();
+await runInboxBench();
 if (process.argv.includes('--all')) await import('./duplication-bench.ts');

@@ -12,6 +12,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { start, step, type EngineState } from '../domain/engine/index.ts';
+import { defaultCalendar } from '../domain/calendar/index.ts';
+import type { Deadline } from '../domain/process/ir.ts';
 import type { EngineCommand, EngineEvent } from '../domain/engine/contract.ts';
 import type { ProjectionActivities } from '../activities/projection-activities.ts';
 import {
@@ -56,6 +58,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   // Cases started before message waits were logged (and matched messages logged once) replay
   // with the old behaviour; new cases log `message-awaited` / `message-wait-ended`.
   const logsMessageWaits = patched('message-waits-logged');
+  // When anything last moved on this case (an engine event or a caseworker's action).
+  let lastProgress = Date.now();
 
   function armTimer(timerId: string, fireAt: string): void {
     const scope = new CancellationScope();
@@ -158,6 +162,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   function feed(event: EngineEvent): OpenTask[] {
     const result = step(ir, engine, event, now());
     engine = result.state;
+    lastProgress = Date.now();
     // A correlated message ends its wait inside the engine without a command; mirror that here.
     for (const subscriptionId of logsMessageWaits ? [...subscriptions.keys()] : []) {
       if (!(subscriptionId in engine.subscriptions)) {
@@ -187,6 +192,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   /** Runs an Update body with the projection written before the caller hears back. */
   async function acting(work: () => OpenTask[]): Promise<NextSteps> {
     updatesRunning += 1;
+    lastProgress = Date.now();
     try {
       const opened = work();
       await log.flush();
@@ -296,9 +302,29 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return feed({ type: 'handoffAccepted', taskId: task.taskId, actor: userId });
   }
 
+  /**
+   * The case watchdog: flags the case when nothing has moved for the process's watchdog period,
+   * and again each further period it stays still. One timer per period, not one per step.
+   */
+  async function watch(period: Deadline): Promise<void> {
+    let flaggedAt = 0;
+    while (engine.status === 'running') {
+      const from = Math.max(lastProgress, flaggedAt);
+      const due = defaultCalendar.addDuration(new Date(from), period.expression, period.calendar).getTime();
+      if (await condition(() => engine.status !== 'running', Math.max(1, due - Date.now()))) return;
+      if (lastProgress > from) continue;
+      flaggedAt = Date.now();
+      log.add({ kind: 'case-stalled', team: ownerTeam, data: { since: new Date(lastProgress).toISOString(), watchdog: period.expression } });
+      await log.flush();
+    }
+  }
+
   // --- main loop --------------------------------------------------------------------------
   await log.flush();
   firstFlushDone = true;
+  // The watchdog counts from the case's first recorded steps.
+  const watchdog = ir.processes.find((process) => process.id === ir.mainProcessId)?.watchdog;
+  if (watchdog && !watchdog.feel && patched('case-watchdog')) void watch(watchdog);
   while (engine.status === 'running') {
     await condition(() => inbox.length > 0 || engine.status !== 'running' || (workflowInfo().continueAsNewSuggested && quiet()));
     if (engine.status !== 'running') break;

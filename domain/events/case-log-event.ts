@@ -14,6 +14,8 @@ export const CaseLogEventKind = z.enum([
   'task-cancelled',
   'ownership-changed',
   'sla-breached',
+  /** The case watchdog: no progress on the case for its process's `casework:watchdog` period. */
+  'case-stalled',
   'handoff-overdue',
   'timer-fired',
   'message-received',

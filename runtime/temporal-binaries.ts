@@ -161,3 +161,9 @@ export function requireTemporalTestServer(options: FindOptions = {}): string {
 }
 
 
+
+/** The time-skipping test server as the SDK takes it: the local binary, else the SDK's downloader. */
+export function timeSkippingServerExecutable(options: FindOptions = {}): { type: 'existing-path'; path: string } | { type: 'cached-download' } {
+  const found = findTemporalTestServer(options);
+  return found.kind === 'path' ? { type: 'existing-path', path: found.path } : { type: 'cached-download' };
+}

@@ -1,8 +1,8 @@
 // The case workflow's public surface: its input, the Updates caseworkers drive it with, the
 // Signals other systems send, and the Query for live state. The API and tests import these.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CaseData } from '../domain/engine/contract.ts';
-import type { ProcessIR, FormField } from '../domain/process/ir.ts';
+import type { CaseData, EngineCommand } from '../domain/engine/contract.ts';
+import type { ProcessIR } from '../domain/process/ir.ts';
 
 /** Who is acting, as established by the authenticated API; the workflow re-checks it. */
 export interface Actor {
@@ -34,17 +34,12 @@ export interface CarriedState {
   ownerTeam?: string;
 }
 
-export interface OpenTask {
-  taskId: string;
-  nodeId: string;
-  name: string;
-  team: string;
-  role?: string;
-  assignee?: string;
+type OpenUserTask = Extract<EngineCommand, { type: 'openUserTask' }>;
+
+/** A user task as the workflow keeps it: what the engine opened, plus who holds it. */
+export interface OpenTask extends Omit<OpenUserTask, 'type' | 'handoff'> {
   claimedBy?: string;
-  form: FormField[];
-  dueAt?: string;
-  handoff?: { fromTeam: string; toTeam: string; acceptBy?: string; acceptedBy?: string };
+  handoff?: NonNullable<OpenUserTask['handoff']> & { acceptedBy?: string };
   createdAt: string;
 }
 

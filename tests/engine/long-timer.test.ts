@@ -7,7 +7,7 @@ import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../domain/compile/compile.ts';
 import { createCaseWorker } from '../../runtime/case-worker.ts';
-import { findTemporalTestServer } from '../../runtime/temporal-binaries.ts';
+import { timeSkippingServerExecutable } from '../../runtime/temporal-binaries.ts';
 import { caseEvents } from '../../storage/case-queries.ts';
 import { openPglite, type Database } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
@@ -16,9 +16,7 @@ import { caseViewQuery, workflowIdForCase } from '../../workflows/case-api.ts';
 import type { caseWorkflow } from '../../workflows/case-workflow.ts';
 import { fixture, quietRuntime } from './support/engine-harness.ts';
 
-const testServer = findTemporalTestServer();
-
-describe.skipIf(testServer.kind !== 'path')('a three-day boundary timer on the time-skipping server', () => {
+describe('a three-day boundary timer on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
   let db: Database;
   let worker: Worker;
@@ -27,8 +25,7 @@ describe.skipIf(testServer.kind !== 'path')('a three-day boundary timer on the t
 
   beforeAll(async () => {
     quietRuntime();
-    if (testServer.kind !== 'path') return;
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServer.path } } });
+    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: timeSkippingServerExecutable() } });
     db = openPglite();
     await migrate(db);
     worker = await createCaseWorker({ address: '', connection: env.nativeConnection, db, taskQueue });

@@ -1,6 +1,5 @@
 // When a case moves from one team to another the receiving team must accept it in time, or the
 // case waits unowned between teams; the handoff SLA is the deadline for that acceptance.
-import { isDurationError, parseIsoDuration } from '../calendar/index.ts';
 import { describe, element, flowGraph, is, mention, teamOf, text, type BpmnElement } from './support/bpmn-element.ts';
 import type { RuleFactory } from './support/rule.ts';
 
@@ -35,26 +34,20 @@ function sendersOf(task: BpmnElement): Sender[] {
 }
 
 const handoffAcceptanceSla: RuleFactory = () => ({
-  meta: { description: 'A user task that receives a case from another team has a valid handoff acceptance SLA.' },
+  meta: { description: 'A user task that receives a case from another team has a handoff acceptance SLA.' },
   check(node, reporter) {
     if (!is(node, 'bpmn:UserTask') || !node.id) return;
     const team = teamOf(node);
     if (!team) return;
     const sender = sendersOf(node).find((candidate) => candidate.team !== team);
     if (!sender) return;
-    const handoffSla = text(node, 'casework:handoffSla');
+    // A value that is present but unreadable is timer-parses' finding, so it is reported once.
+    if (text(node, 'casework:handoffSla')) return;
     const from = `team "${sender.team}" (${mention(sender.step)})`;
-    if (!handoffSla) {
-      reporter.report(
-        node.id,
-        `${describe(node)} receives the case from ${from} but has no handoff SLA: set casework:handoffSla to how long team "${team}" has to accept the case, e.g. P2D.`,
-      );
-      return;
-    }
-    const parsed = parseIsoDuration(handoffSla);
-    if (isDurationError(parsed)) {
-      reporter.report(node.id, `${describe(node)} receives the case from ${from}, but its handoff SLA cannot be used: ${parsed.message}`);
-    }
+    reporter.report(
+      node.id,
+      `${describe(node)} receives the case from ${from} but has no handoff SLA: set casework:handoffSla to how long team "${team}" has to accept the case, e.g. P2D.`,
+    );
   },
 });
 

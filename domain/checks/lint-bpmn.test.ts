@@ -38,6 +38,14 @@ describe('lintBpmn', () => {
     ]);
   });
 
+  it('reports an unreadable handoff SLA once, as a timer finding, not also as a missing one', async () => {
+    // given a handoff step whose SLA is present but not an ISO 8601 duration
+    const findings = await lintBpmn(handoff.replace('casework:team="FNO Returns"', 'casework:team="FNO Returns" casework:handoffSla="2 days"'));
+    // then
+    expect(findings.map((finding) => [finding.rule, finding.elementId])).toEqual([['timer-parses', 'Task_Triage']]);
+    expect(findings[0]?.message).toMatch(/handoff SLA of step "Triage referral" \(casework:handoffSla\) cannot be used: "2 days" is not an ISO 8601 duration/);
+  });
+
   it('applies bpmnlint core rules with messages a designer understands', async () => {
     const findings = await lintBpmn(diagram(`
       <bpmn:process id="Process_1" name="Removals" isExecutable="false">

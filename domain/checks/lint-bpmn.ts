@@ -1,7 +1,7 @@
 // Runs the executability checks on a BPMN document: parse with Casemap's moddle set-up, lint with
 // bpmnlint's Linter and the static resolver, and return findings written for a process designer.
 import { Linter, type LintReport } from 'bpmnlint';
-import { createModdle } from '../process/moddle.ts';
+import { sharedModdle } from '../process/moddle.ts';
 import { casemapLintConfig, PLUGIN_NAME, resolver, type LintConfig } from './index.ts';
 import { describe, type BpmnElement } from './support/bpmn-element.ts';
 
@@ -57,20 +57,25 @@ function byElementThenRule(a: LintFinding, b: LintFinding): number {
 }
 
 export async function lintBpmn(xml: string, options: LintOptions = {}): Promise<LintFinding[]> {
-  let parsed: Awaited<ReturnType<ReturnType<typeof createModdle>['fromXML']>>;
+  let parsed: Awaited<ReturnType<ReturnType<typeof sharedModdle>['fromXML']>>;
   try {
-    parsed = await createModdle().fromXML(xml);
+    parsed = await sharedModdle().fromXML(xml);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return [{ rule: 'unreadable-diagram', severity: 'error', message: `This file is not a BPMN diagram Casemap can read (${reason}): export it again from the modeller.` }];
   }
-  const byId = parsed.elementsById as Record<string, BpmnElement>;
+  return lintParsed(parsed.rootElement, parsed.elementsById, options);
+}
+
+/** The checks on a diagram already parsed with Casemap's moddle (e.g. by the compiler), saving a second parse. */
+export async function lintParsed(definitions: unknown, elementsById: Readonly<Record<string, unknown>>, options: LintOptions = {}): Promise<LintFinding[]> {
+  const byId = elementsById as Readonly<Record<string, BpmnElement>>;
   const label: Describe = (id) => {
     const found = id === undefined ? undefined : byId[id];
     return found ? describe(found) : `Element ${id ?? '(unknown)'}`;
   };
   const linter = new Linter({ config: options.config ?? casemapLintConfig, resolver });
-  const results = await linter.lint(parsed.rootElement as unknown as BpmnElement);
+  const results = await linter.lint(definitions as BpmnElement);
   const findings = Object.entries(results).flatMap(([name, reports]) => reports.map((report) => toFinding(name, report, label)));
   return findings.sort(byElementThenRule);
 }

@@ -2,7 +2,7 @@
 // diagnostics, and never reports a fault of its own (`compiler-failure`).
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ProcessIR } from '../process/ir.ts';
 import { compile } from './compile.ts';
 import { Diagnostic } from './diagnostics.ts';
@@ -46,6 +46,11 @@ const withinTime = async (xml: string) => {
 };
 
 describe('compiling mutated diagrams', () => {
+  let cleanHashes: string[] = [];
+  beforeAll(async () => {
+    cleanHashes = (await Promise.all(corpus.map((xml) => compile(xml)))).map((result) => result.ir.hash);
+  });
+
   it('always resolves to a valid IR and well-formed diagnostics within the time bound', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...corpus), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (xml, mutations) => {
@@ -62,4 +67,11 @@ describe('compiling mutated diagrams', () => {
       { numRuns: 300, seed: 20_260_101 },
     );
   }, 60_000);
+
+  it('leaves the shared moddle as it found it: after the hostile input the corpus compiles as before', async () => {
+    // when (this test runs after the property above, on the same process-wide moddle)
+    const after = await Promise.all(corpus.map((xml) => compile(xml)));
+    // then
+    expect(after.map((result) => result.ir.hash)).toEqual(cleanHashes);
+  });
 });

@@ -1,7 +1,7 @@
 // The BPMN → IR compiler: guards the input, parses with bpmn-moddle, reads the diagram into the
 // IR and hashes it. It never throws on input: what it cannot read or run becomes a diagnostic.
 import type { ProcessIR } from '../process/ir.ts';
-import { createModdle } from '../process/moddle.ts';
+import { sharedModdle } from '../process/moddle.ts';
 import { CompileContext } from './compile-context.ts';
 import { contentHash } from './content-hash.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -20,6 +20,8 @@ export interface CompileResult {
 export interface CompileWithModdleResult extends CompileResult {
   /** The parsed `bpmn:Definitions`, for checks that need more than the IR; absent when unparsable. */
   definitions?: Element;
+  /** Every parsed element by id, from the same parse; absent when unparsable. */
+  elementsById?: Readonly<Record<string, unknown>>;
 }
 
 const withHash = (content: IRContent): ProcessIR => ({ ...content, hash: contentHash(content) });
@@ -47,18 +49,20 @@ export async function compileWithModdle(xml: string, options: CompileOptions = {
   if (rejected.length > 0) return { ir: withHash(emptyContent()), diagnostics: rejected };
 
   let definitions: Element;
+  let elementsById: Readonly<Record<string, unknown>>;
   const ctx = new CompileContext();
   try {
-    const parsed = await createModdle().fromXML(xml, 'bpmn:Definitions');
+    const parsed = await sharedModdle().fromXML(xml, 'bpmn:Definitions');
     if (!isElement(parsed.rootElement)) return failed(unparsable(undefined));
     definitions = parsed.rootElement;
+    elementsById = parsed.elementsById ?? {};
     for (const diagnostic of fromModdleWarnings(parsed.warnings ?? [])) ctx.report(diagnostic);
   } catch (error) {
     return failed(unparsable(error));
   }
   try {
     const ir = withHash(readDefinitions(definitions, ctx));
-    return { ir, diagnostics: ctx.diagnostics, definitions };
+    return { ir, diagnostics: ctx.diagnostics, definitions, elementsById };
   } catch (error) {
     const detail = error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
     return failed({

@@ -34,14 +34,15 @@ export interface Source {
 
 export function toDeadline(node: Element, source: Source, calendar: Calendar, ctx: CompileContext): Deadline | undefined {
   const { attribute, value } = source;
-  const described = sentence(describe(node));
+  // Described only when there is something to report: describing every step costs a compile time.
+  const described = () => sentence(describe(node));
   if (isJuel(value)) {
     ctx.report({
       code: 'juel-expression',
       severity: 'warning',
       elementId: node.id,
       expression: value,
-      message: `${described} sets ${attribute} with the Camunda 7 (JUEL) expression ${quoted(value)}; Casemap evaluates FEEL, so rewrite it as a FEEL expression starting with "=". It has no deadline until then.`,
+      message: `${described()} sets ${attribute} with the Camunda 7 (JUEL) expression ${quoted(value)}; Casemap evaluates FEEL, so rewrite it as a FEEL expression starting with "=". It has no deadline until then.`,
     });
     return undefined;
   }
@@ -53,7 +54,7 @@ export function toDeadline(node: Element, source: Source, calendar: Calendar, ct
       severity: 'error',
       elementId: node.id,
       attribute,
-      message: `${described} has ${attribute} ${quoted(value)}, which Casemap cannot read; write an ISO 8601 duration such as P10D or PT72H${source.allowDate ? ', a date-time such as 2026-01-31T09:00:00Z' : ''}, or a FEEL expression starting with "=".`,
+      message: `${described()} has ${attribute} ${quoted(value)}, which Casemap cannot read; write an ISO 8601 duration such as P10D or PT72H${source.allowDate ? ', a date-time such as 2026-01-31T09:00:00Z' : ''}, or a FEEL expression starting with "=".`,
     });
     return undefined;
   }

@@ -1,7 +1,7 @@
 // What stands between a diagram and a deployed version: the compiler's diagnostics and the
 // executability checks. Errors block a deploy; warnings are returned with the new version.
-import { compile } from '../compile/compile.ts';
-import { lintBpmn } from '../checks/lint-bpmn.ts';
+import { compileWithModdle } from '../compile/compile.ts';
+import { lintParsed } from '../checks/lint-bpmn.ts';
 import type { ProcessIR } from '../process/ir.ts';
 
 /** One finding at deploy time: the element at fault, a stable code and a sentence for the designer. */
@@ -18,7 +18,7 @@ export interface DeployCheck {
 }
 
 export async function checkForDeploy(xml: string): Promise<DeployCheck> {
-  const { ir, diagnostics } = await compile(xml);
+  const { ir, diagnostics, definitions, elementsById } = await compileWithModdle(xml);
   const errors: DeployIssue[] = [];
   const warnings: DeployIssue[] = [];
   for (const diagnostic of diagnostics) {
@@ -26,9 +26,9 @@ export async function checkForDeploy(xml: string): Promise<DeployCheck> {
     if (diagnostic.severity === 'error') errors.push(issue);
     else if (diagnostic.severity === 'warning') warnings.push(issue);
   }
-  // Checks read the parsed diagram; they only make sense once it parsed at all.
-  if (!errors.some((issue) => issue.code === 'xml-unparsable' || issue.code === 'doctype-rejected' || issue.code === 'too-large')) {
-    for (const finding of await lintBpmn(xml)) {
+  // Checks read the compiler's parse of the diagram; they only make sense once it parsed at all.
+  if (definitions && elementsById) {
+    for (const finding of await lintParsed(definitions, elementsById)) {
       const issue = { elementId: finding.elementId, code: finding.rule, message: finding.message };
       (finding.severity === 'error' ? errors : warnings).push(issue);
     }

@@ -18,3 +18,15 @@ const zeebeWithoutTemplates = {
 export function createModdle(): BpmnModdle {
   return new BpmnModdle({ casework, camunda, zeebe: zeebeWithoutTemplates });
 }
+
+let shared: BpmnModdle | undefined;
+
+/**
+ * One moddle for every parse in this process (or browser tab, or workflow sandbox). A moddle holds
+ * only the type registry, which it builds lazily; sharing it saves that work on every compile, and
+ * parsing keeps no state in it, so concurrent parses do not meet.
+ */
+export function sharedModdle(): BpmnModdle {
+  shared ??= createModdle();
+  return shared;
+}

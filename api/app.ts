@@ -4,12 +4,15 @@ import express, { type Express, type Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../storage/database.ts';
 import { problemHandler } from './problems/problem-handler.ts';
+import { auditRefusals } from './problems/audit-refusals.ts';
 import { Problem } from './problems/problem.ts';
 import { RouteTable } from './routes/route.ts';
 import { idempotencyKeys } from './routes/idempotency-keys.ts';
 import { authenticateUser } from './identity/sessions.ts';
 import { authenticateApiKey } from './identity/api-keys.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { oidcRoutes } from './identity/oidc-routes.ts';
+import type { OidcSettings } from './identity/oidc-login.ts';
 import { definitionRoutes } from './definitions/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
@@ -31,6 +34,8 @@ export interface AppOptions {
   bodyLimit?: string;
   /** Where people can open a case's workflow in the Temporal Web UI. */
   temporalUiUrl?: string;
+  /** OpenID Connect sign-in, when configured. */
+  oidc?: OidcSettings;
   /** Further resources (e.g. insights, duplication) mounted on the same table. */
   extraRoutes?: ((table: RouteTable, router: Router) => void)[];
 }
@@ -56,10 +61,11 @@ export function createCasemapApp(options: AppOptions): CasemapApp {
     temporalNamespace: 'default',
   }));
   identityRoutes(table, api, db, { secureCookies: options.secureCookies ?? false });
+  oidcRoutes(table, api, db, { oidc: options.oidc, secureCookies: options.secureCookies ?? false });
   definitionRoutes(table, api, db);
   caseRoutes(table, api, { db, client, taskQueue: options.taskQueue });
   inboxRoutes(table, api, db, client);
-  messageRoutes(table, api, db, client);
+  messageRoutes(table, api, { db, client, taskQueue: options.taskQueue });
   adminRoutes(table, api, db);
   insightsRoutes(table, api, db);
   duplicationRoutes(table, api, db);
@@ -81,6 +87,7 @@ export function createCasemapApp(options: AppOptions): CasemapApp {
     // Client-side routes (e.g. /tasks/123) all load the app.
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: staticDir }));
   }
+  app.use(auditRefusals(db));
   app.use(problemHandler);
   return { app, routes: table };
 }

@@ -5,9 +5,15 @@ import { runCompileBench } from './compile-bench.ts';
 import { runEngineVsHandwritten } from './engine-vs-handwritten.ts';
 import { runInsightsBench } from './insights-bench.ts';
 import { runInboxBench } from './inbox-bench.ts';
+import { runLoadKnee } from './load-knee.ts';
+import { runBrowserDesignerBench } from './browser-designer-bench.ts';
+import { runBrowserInboxBench } from './browser-inbox-bench.ts';
 
 await runCompileBench();
 await runEngineVsHandwritten();
 await runInsightsBench();
 await runInboxBench();
+await runLoadKnee();
+await runBrowserDesignerBench();
+await runBrowserInboxBench();
 if (process.argv.includes('--all')) await import('./duplication-bench.ts');

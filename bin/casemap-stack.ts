@@ -14,7 +14,9 @@ import { migrate } from '../storage/migrate.ts';
 import { createCaseWorker } from '../runtime/case-worker.ts';
 import { seedDemoIdentities } from '../runtime/demo-identities.ts';
 import { deploySampleLibrary, type SampleResult } from '../runtime/sample-library.ts';
+import { startDemoLoad } from '../runtime/demo-load.ts';
 import { createCasemapApp } from '../api/app.ts';
+import { startCase } from '../api/cases/case-service.ts';
 import type { RouteTable } from '../api/routes/route.ts';
 
 export interface RunningCasemap {
@@ -76,7 +78,7 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
     let url = '';
     let routes: RouteTable | undefined;
     if (parts.api) {
-      const { app, routes: table } = createCasemapApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production, temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl });
+      const { app, routes: table } = createCasemapApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production, oidc: config.oidc, temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl });
       routes = table;
       const server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
@@ -90,6 +92,10 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
       );
       const { port } = server.address() as AddressInfo;
       url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      if (config.demoLoad.enabled && config.loadSamples) {
+        const demo = startDemoLoad({ db, client, log, startCase: (request) => startCase({ db, client, taskQueue: config.taskQueue }, request) }, { ...config.demoLoad, installation: config.taskQueue });
+        stops.push(() => demo.stop());
+      }
     }
 
     return {

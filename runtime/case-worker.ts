@@ -4,7 +4,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, t
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../storage/database.ts';
 import { createProjectionActivities } from '../activities/projection-activities.ts';
-import { createServiceTaskActivities, type ServiceHandler } from '../activities/service-handlers/registry.ts';
+import { createServiceTaskActivities, type ServiceHandlerEntry } from '../activities/service-handlers/registry.ts';
 import { defaultServiceHandlers } from '../activities/service-handlers/default-handlers.ts';
 
 export const DEFAULT_TASK_QUEUE = 'casemap-cases';
@@ -32,7 +32,7 @@ export interface CaseWorkerOptions {
   namespace?: string;
   taskQueue?: string;
   db: Database;
-  serviceHandlers?: Record<string, ServiceHandler>;
+  serviceHandlers?: Record<string, ServiceHandlerEntry>;
   connection?: NativeConnection;
 }
 

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readOidcConfig } from './oidc-config.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -17,6 +18,10 @@ const Env = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
   CASEMAP_TASK_QUEUE: z.string().default('casemap-cases'),
   CASEMAP_LOAD_SAMPLES: z.enum(['true', 'false']).default('true'),
+  /** The demo load (runtime/demo-load.ts); on by default only in development, never in tests. */
+  CASEMAP_DEMO_LOAD: z.enum(['true', 'false']).optional(),
+  CASEMAP_DEMO_CASES: z.coerce.number().int().min(0).max(10_000).default(40),
+  CASEMAP_DEMO_HOUR_MS: z.coerce.number().positive().max(3_600_000).default(20),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -41,7 +46,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     temporalUiPort: values.TEMPORAL_UI_PORT,
     taskQueue: values.CASEMAP_TASK_QUEUE,
     loadSamples: values.CASEMAP_LOAD_SAMPLES === 'true',
+    demoLoad: {
+      enabled: values.CASEMAP_DEMO_LOAD === undefined ? values.NODE_ENV === 'development' : values.CASEMAP_DEMO_LOAD === 'true',
+      cases: values.CASEMAP_DEMO_CASES,
+      hourMs: values.CASEMAP_DEMO_HOUR_MS,
+    },
     production: values.NODE_ENV === 'production',
+    /** OpenID Connect sign-in (runtime/oidc-config.ts); undefined when off. */
+    oidc: readOidcConfig(env),
     repoRoot,
   };
 }

@@ -28,13 +28,25 @@ export async function findCase(sql: Sql, caseId: string, teams: string[] | undef
   return rows[0] ?? null;
 }
 
+/**
+ * One condition on a case's data; `path` names a field, nested fields by several names. Equality
+ * matches the value as text, number or boolean alike (`30` matches 30 and "30"); ordering compares
+ * numbers with numbers and ISO dates with ISO dates, and a case whose field holds anything else is
+ * not matched.
+ */
+export type DataFieldFilter =
+  | { path: string[]; op: 'eq' | 'ne'; value: string }
+  | { path: string[]; op: 'lt' | 'lte' | 'gt' | 'gte'; compareAs: 'number' | 'instant'; value: string };
+
 export interface CaseSearch {
   teams: string[] | undefined;
   definitionId?: string;
   status?: string;
   ownerTeam?: string;
   ownerUser?: string;
-  /** Cases whose data has this field equal to this value (compared as text). */
+  /** Every filter must hold. */
+  dataFilters?: DataFieldFilter[];
+  /** One top-level field equal to a value: shorthand for an `eq` filter, used by internal callers. */
   dataField?: string;
   dataValue?: string;
   /** Cases with an open task due before this instant. */
@@ -50,12 +62,41 @@ const caseOrder = {
   due: '(SELECT min(t.due_at) FROM tasks t WHERE t.case_id = c.id AND t.status IN (\'open\', \'claimed\')) ASC NULLS LAST, c.id',
 } as const;
 
+const comparison = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+/** `{"a": {"b": value}}` for path a.b, the shape `data @> …` (served by the GIN index) looks for. */
+function nested(path: string[], value: unknown): string {
+  return JSON.stringify(path.reduceRight<unknown>((inner, name) => ({ [name]: inner }), value));
+}
+
+function dataCondition(filter: DataFieldFilter, param: (value: unknown) => string): string {
+  if (!('compareAs' in filter)) {
+    const alike: unknown[] = [filter.value];
+    if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(filter.value) && Number.isFinite(Number(filter.value))) alike.push(Number(filter.value));
+    if (filter.value === 'true' || filter.value === 'false') alike.push(filter.value === 'true');
+    const equal = `(${alike.map((value) => `c.data @> ${param(nested(filter.path, value))}::jsonb`).join(' OR ')})`;
+    return filter.op === 'eq' ? equal : `NOT ${equal}`;
+  }
+  const field = `c.data #> ${param(filter.path)}::text[]`;
+  const op = comparison[filter.op];
+  return filter.compareAs === 'number' ? `casemap_data_number(${field}) ${op} ${param(filter.value)}::numeric` : `casemap_data_instant(${field}) ${op} casemap_data_instant(to_jsonb(${param(filter.value)}::text))`;
+}
+
 export async function searchCases(sql: Sql, search: CaseSearch): Promise<{ items: CaseRow[]; total: number }> {
-  const where = `${visibleTo(1)} AND ($2::text IS NULL OR c.definition_id = $2) AND ($3::text IS NULL OR c.status = $3) AND ($4::text IS NULL OR c.owner_team = $4)
-    AND ($5::text IS NULL OR c.owner_user = $5) AND ($6::text IS NULL OR c.data ->> $6 = $7::text)
-    AND ($8::timestamptz IS NULL OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status IN ('open', 'claimed') AND t.due_at < $8))`;
-  const params = [search.teams ?? null, search.definitionId ?? null, search.status ?? null, search.ownerTeam ?? null, search.ownerUser ?? null, search.dataField ?? null, search.dataValue ?? null, search.dueBefore ?? null];
-  const items = await sql.query<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE ${where} ORDER BY ${caseOrder[search.sort]} LIMIT $9 OFFSET $10`, [...params, search.limit, search.offset]);
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  params.push(search.teams ?? null);
+  const conditions = [visibleTo(params.length)];
+  if (search.definitionId) conditions.push(`c.definition_id = ${param(search.definitionId)}`);
+  if (search.status) conditions.push(`c.status = ${param(search.status)}`);
+  if (search.ownerTeam) conditions.push(`c.owner_team = ${param(search.ownerTeam)}`);
+  if (search.ownerUser) conditions.push(`c.owner_user = ${param(search.ownerUser)}`);
+  const shorthand: DataFieldFilter[] = search.dataField !== undefined ? [{ path: [search.dataField], op: 'eq', value: search.dataValue ?? '' }] : [];
+  for (const filter of [...(search.dataFilters ?? []), ...shorthand]) conditions.push(dataCondition(filter, param));
+  if (search.dueBefore) conditions.push(`EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status IN ('open', 'claimed') AND t.due_at < ${param(search.dueBefore)}::timestamptz)`);
+  const where = conditions.join(' AND ');
+  const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+  const items = await sql.query<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE ${where} ORDER BY ${caseOrder[search.sort]} ${page}`, [...params, search.limit, search.offset]);
   const [count] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params);
   return { items, total: count?.total ?? 0 };
 }

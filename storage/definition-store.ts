@@ -159,3 +159,26 @@ export async function findDraft(sql: Sql, definitionId: string): Promise<Draft |
   );
   return row ?? null;
 }
+
+export interface MessageStart {
+  definitionId: string;
+  startEventId: string;
+}
+
+/**
+ * The latest deployed versions whose main process has a top-level message start event for
+ * `messageName`: a message with that name, awaited by no case, starts a case of each.
+ */
+export async function findMessageStarts(sql: Sql, messageName: string): Promise<MessageStart[]> {
+  return sql.query<MessageStart>(
+    `SELECT v.definition_id AS "definitionId", n.node->>'id' AS "startEventId"
+     FROM definition_versions v
+     JOIN (SELECT definition_id, max(version) AS version FROM definition_versions GROUP BY definition_id) latest
+       ON latest.definition_id = v.definition_id AND latest.version = v.version
+     CROSS JOIN LATERAL jsonb_array_elements(v.ir->'nodes') AS n(node)
+     WHERE n.node->>'kind' = 'startEvent' AND n.node->>'processId' = v.ir->>'mainProcessId' AND NOT (n.node ? 'parentId')
+       AND n.node->'trigger'->>'type' = 'message' AND n.node->'trigger'->>'messageName' = $1
+     ORDER BY v.definition_id, n.node->>'id'`,
+    [messageName],
+  );
+}

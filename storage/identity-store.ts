@@ -42,6 +42,11 @@ export async function findPasswordHash(sql: Sql, username: string): Promise<{ id
   return rows[0] ? { id: rows[0].id, passwordHash: rows[0].password_hash } : null;
 }
 
+/** Accounts holding this id or this username, disabled ones too: checked before an external sign-in takes them. */
+export async function findAccountsHolding(sql: Sql, id: string, username: string): Promise<{ id: string; username: string; disabled: boolean }[]> {
+  return sql.query('SELECT id, username, disabled FROM users WHERE id = $1 OR username = $2', [id, username]);
+}
+
 export interface NewUser {
   id: string;
   username: string;

@@ -1,4 +1,5 @@
-// Inbox reads: a user's tasks, their teams' queues, unassigned, overdue and due-soon views.
+// Inbox reads: a user's tasks, their teams' queues, unassigned, overdue and due-soon views, and the
+// open tasks whose missed deadline was escalated to their team's lead.
 import type { Sql } from './database.ts';
 
 export interface TaskRow {
@@ -26,7 +27,7 @@ const taskColumns = `t.id, t.case_id AS "caseId", t.node_id AS "nodeId", t.name,
   t.handoff_from AS "handoffFrom", t.accept_by AS "acceptBy", t.accepted_at AS "acceptedAt", t.due_at AS "dueAt", t.priority,
   t.created_at AS "createdAt", t.claimed_at AS "claimedAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy"`;
 
-export const InboxViews = ['mine', 'team', 'unassigned', 'overdue', 'due-soon', 'all-open'] as const;
+export const InboxViews = ['mine', 'team', 'unassigned', 'overdue', 'due-soon', 'escalated', 'all-open'] as const;
 export type InboxView = (typeof InboxViews)[number];
 export const InboxSorts = ['due', 'priority', 'age'] as const;
 export type InboxSort = (typeof InboxSorts)[number];
@@ -75,6 +76,12 @@ function inboxWhere(query: InboxQuery): { where: string; params: unknown[] } {
       clauses.push(`t.status IN ('open', 'claimed')`, `t.due_at >= ${now}::timestamptz`, `t.due_at < ${now}::timestamptz + make_interval(hours => ${param(query.dueSoonHours)}::int)`);
       break;
     }
+    case 'escalated':
+      clauses.push(
+        `t.status IN ('open', 'claimed')`,
+        `EXISTS (SELECT 1 FROM events e WHERE e.case_id = t.case_id AND e.kind = 'escalated-to-lead' AND t.id = e.case_id || ':' || e.task_id)`,
+      );
+      break;
     default:
       clauses.push(`t.status IN ('open', 'claimed')`);
   }

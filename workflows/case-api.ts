@@ -21,6 +21,11 @@ export interface CaseWorkflowInput {
   ir: ProcessIR;
   data: CaseData;
   startedBy?: string;
+  /**
+   * The top-level start event the case begins at: a message start event when a message started
+   * the case. Absent means the process's plain start event.
+   */
+  startEventId?: string;
   /** Set only by continue-as-new: everything needed to carry on where the last run stopped. */
   carried?: CarriedState;
 }

@@ -57,6 +57,8 @@ export class CaseLog {
       case 'sla-breached':
       case 'handoff-overdue':
         return this.add({ kind, nodeId, taskId: event.taskId, team: event.team });
+      case 'reminder-due':
+        return this.add({ kind, nodeId, taskId: event.taskId, team: event.team, data: { hostNodeId: event.hostNodeId, timerId: event.timerId, firing: event.firing, remaining: event.remaining } });
       case 'escalation-raised':
         return this.add({ kind, nodeId, data: { escalationCode: event.escalationCode, caught: event.caught } });
       case 'error-raised':

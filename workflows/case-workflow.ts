@@ -14,7 +14,7 @@ import {
 import { start, step, type EngineState } from '../domain/engine/index.ts';
 import { defaultCalendar } from '../domain/calendar/index.ts';
 import type { Deadline } from '../domain/process/ir.ts';
-import type { EngineCommand, EngineEvent } from '../domain/engine/contract.ts';
+import type { CaseEvent, EngineCommand, EngineEvent } from '../domain/engine/contract.ts';
 import type { ProjectionActivities } from '../activities/projection-activities.ts';
 import {
   acceptHandoffUpdate,
@@ -58,6 +58,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   // Cases started before message waits were logged (and matched messages logged once) replay
   // with the old behaviour; new cases log `message-awaited` / `message-wait-ended`.
   const logsMessageWaits = patched('message-waits-logged');
+  // Cases started before inbox draining apply one engine event per projection write.
+  const drainsInbox = patched('inbox-drained-per-flush');
   // When anything last moved on this case (an engine event or a caseworker's action).
   let lastProgress = Date.now();
 
@@ -144,10 +146,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         case 'unsubscribeMessage':
           if (subscriptions.delete(command.subscriptionId) && logsMessageWaits) log.add({ kind: 'message-wait-ended', data: { subscriptionId: command.subscriptionId } });
           break;
-        case 'emit':
-          if (command.event.kind === 'ownership-changed') ownerTeam = command.event.toTeam;
-          log.engineEvent(command.event);
+        case 'emit': {
+          const event = command.event;
+          if (event.kind === 'ownership-changed') ownerTeam = event.toTeam;
+          // Cases that passed a reminder or a missed deadline before these were logged replay without them.
+          if (event.kind === 'reminder-due' && !patched('cycle-reminders')) break;
+          log.engineEvent(event);
+          if ((event.kind === 'sla-breached' || event.kind === 'handoff-overdue') && patched('lead-escalation')) escalateToLead(event);
           break;
+        }
         case 'complete':
           log.add({ kind: 'case-completed', data: { data: command.data } });
           break;
@@ -157,6 +164,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       }
     }
     return opened;
+  }
+
+  /** A missed deadline is not only recorded: the lead of the team holding the task is told. */
+  function escalateToLead(missed: Extract<CaseEvent, { kind: 'sla-breached' | 'handoff-overdue' }>): void {
+    const task = tasks.get(missed.taskId);
+    const dueAt = missed.kind === 'sla-breached' ? task?.dueAt : task?.handoff?.acceptBy;
+    log.add({ kind: 'escalated-to-lead', nodeId: missed.nodeId, taskId: missed.taskId, team: missed.team, data: { reason: missed.kind, dueAt, taskName: task?.name } });
   }
 
   function feed(event: EngineEvent): OpenTask[] {
@@ -207,7 +221,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     engine = input.carried.engine as EngineState;
     for (const timer of input.carried.timers) armTimer(timer.timerId, timer.fireAt);
   } else {
-    const started = start(ir, { caseId, data: input.data }, now());
+    const started = start(ir, { caseId, data: input.data, ...(input.startEventId ? { startEventId: input.startEventId } : {}) }, now());
     engine = started.state;
     // The case's first owner is the team of its start lane, known once the engine has started.
     ownerTeam = engine.owner;
@@ -215,7 +229,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       kind: 'case-started',
       team: ownerTeam,
       actor: input.startedBy,
-      data: { definitionId: input.definitionId, version: input.version, workflowId: workflowInfo().workflowId, data: input.data, startedBy: input.startedBy },
+      data: { definitionId: input.definitionId, version: input.version, workflowId: workflowInfo().workflowId, data: input.data, startedBy: input.startedBy, ...(input.startEventId ? { startEventId: input.startEventId } : {}) },
     });
     apply(started.commands);
   }
@@ -289,6 +303,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       log.add({ kind: 'message-received', nodeId: (match as { nodeId?: string } | undefined)?.nodeId, data: { messageId: message.messageId, messageName: message.messageName, correlationKey: message.correlationKey, matched: Boolean(match) } });
     }
     if (match) inbox.push({ type: 'messageReceived', subscriptionId: match.subscriptionId, messageName: message.messageName, data: message.data });
+    // Nothing else moves on an unmatched message, so write its report now rather than with the next step.
+    else if (patched('unmatched-message-written')) void log.flush();
   });
   setHandler(cancelCaseSignal, ({ reason, actor }) => {
     log.add({ kind: 'case-cancelled', actor, data: { reason } });
@@ -332,7 +348,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       await log.flush();
       await continueAsNew<typeof caseWorkflow>({ ...input, carried: carry() });
     }
-    feed(inbox.shift()!);
+    // Everything that arrived while the last batch was being written is applied before the next
+    // write, so ten branches finishing together cost one projection write, not ten.
+    if (drainsInbox) while (inbox.length > 0 && engine.status === 'running') feed(inbox.shift()!);
+    else feed(inbox.shift()!);
     await log.flush();
   }
   await condition(() => updatesRunning === 0);

@@ -1,11 +1,11 @@
 // Starting and cancelling cases through Temporal. A case id is derived from an Idempotency-Key
 // when one is given, so a retried start finds the case it already made instead of a second one.
 import { createHash, randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Database } from '../../storage/database.ts';
 import { findDeployedVersion } from '../../storage/definition-store.ts';
 import { validateFormData } from '../../domain/forms/validate-form-data.ts';
-import { cancelCaseSignal, startedUpdate, workflowIdForCase, type NextSteps } from '../../workflows/case-api.ts';
+import { cancelCaseSignal, caseViewQuery, startedUpdate, workflowIdForCase, type CaseWorkflowInput, type NextSteps } from '../../workflows/case-api.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 
 export interface CaseServiceDeps {
@@ -20,6 +20,8 @@ export interface StartCaseRequest {
   data: Record<string, unknown>;
   startedBy: string;
   idempotencyKey?: string;
+  /** Begin at this top-level start event (a message start); the plain start event otherwise. */
+  startEventId?: string;
 }
 
 export function caseIdFor(startedBy: string, idempotencyKey?: string): string {
@@ -27,25 +29,69 @@ export function caseIdFor(startedBy: string, idempotencyKey?: string): string {
   return createHash('sha256').update(`${startedBy}\u0000${idempotencyKey}`).digest('hex').slice(0, 32);
 }
 
-export async function startCase(deps: CaseServiceDeps, request: StartCaseRequest): Promise<{ caseId: string; version: number; next: NextSteps }> {
+/** A start checked and ready to send: the case id, and the workflow input. */
+export interface PreparedStart {
+  caseId: string;
+  version: number;
+  input: CaseWorkflowInput;
+}
+
+/** Finds the version and checks the data against its start form; throws a 4xx problem, changes nothing. */
+export async function prepareStart(deps: Pick<CaseServiceDeps, 'db'>, request: StartCaseRequest): Promise<PreparedStart> {
   const definition = await findDeployedVersion(deps.db, request.definitionId, request.version);
   if (!definition) throw notFound(`A deployed version of process ${request.definitionId}`);
   const main = definition.ir.mainProcessId;
-  const startEvent = definition.ir.nodes.find((node) => node.kind === 'startEvent' && node.processId === main && !node.parentId);
+  const starts = definition.ir.nodes.filter((node) => node.kind === 'startEvent' && node.processId === main && !node.parentId);
+  // The same choice the engine makes: the named start event, else the plain one, else the first.
+  const startEvent = request.startEventId
+    ? starts.find((node) => node.id === request.startEventId)
+    : (starts.find((node) => !node.trigger || node.trigger.type === 'none') ?? starts[0]);
+  if (request.startEventId && !startEvent) throw notFound(`Start event ${request.startEventId} of process ${request.definitionId}`);
   if (startEvent && startEvent.form.length > 0) {
     const validation = validateFormData(startEvent.form, request.data);
     if (!validation.ok) throw new Problem('invalid-form-data', `The case data does not fit the start form of ${definition.name}.`, validation.issues);
   }
   const caseId = caseIdFor(request.startedBy, request.idempotencyKey);
-  const next = await deps.client.workflow.executeUpdateWithStart(startedUpdate, {
-    startWorkflowOperation: new WithStartWorkflowOperation('caseWorkflow', {
-      workflowId: workflowIdForCase(caseId),
-      taskQueue: deps.taskQueue,
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      args: [{ caseId, definitionId: definition.definitionId, version: definition.version, ir: definition.ir, data: request.data, startedBy: request.startedBy }],
-    }),
-  });
-  return { caseId, version: definition.version, next };
+  return {
+    caseId,
+    version: definition.version,
+    input: {
+      caseId,
+      definitionId: definition.definitionId,
+      version: definition.version,
+      ir: definition.ir,
+      data: request.data,
+      startedBy: request.startedBy,
+      ...(request.startEventId ? { startEventId: request.startEventId } : {}),
+    },
+  };
+}
+
+/** Starts a prepared case, or finds it running when it was started before (the same case id). */
+export async function startPrepared(deps: CaseServiceDeps, prepared: PreparedStart): Promise<{ caseId: string; version: number; next: NextSteps }> {
+  const workflowId = workflowIdForCase(prepared.caseId);
+  try {
+    const next = await deps.client.workflow.executeUpdateWithStart(startedUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation('caseWorkflow', {
+        workflowId,
+        taskQueue: deps.taskQueue,
+        // A running case with this id is the one a retried start made; a closed one must not be
+        // started again (that would be a second case under the same id).
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        args: [prepared.input],
+      }),
+    });
+    return { caseId: prepared.caseId, version: prepared.version, next };
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    const view = await deps.client.workflow.getHandle(workflowId).query(caseViewQuery);
+    return { caseId: prepared.caseId, version: prepared.version, next: { status: view.status, opened: view.tasks, ...(view.ownerTeam ? { ownerTeam: view.ownerTeam } : {}) } };
+  }
+}
+
+export async function startCase(deps: CaseServiceDeps, request: StartCaseRequest): Promise<{ caseId: string; version: number; next: NextSteps }> {
+  return startPrepared(deps, await prepareStart(deps, request));
 }
 
 export async function cancelCase(deps: CaseServiceDeps, caseId: string, reason: string, actor: string): Promise<void> {

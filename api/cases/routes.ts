@@ -10,16 +10,16 @@ import { notFound } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { CaseId, DataRecord, DefinitionId, Page } from '../schemas.ts';
 import { cancelCase, startCase, type CaseServiceDeps } from './case-service.ts';
+import { DataFilters } from './data-filter.ts';
 
-export const StartCaseBody = z.object({ definitionId: DefinitionId, version: z.number().int().positive().optional(), data: DataRecord.default({}) }).strict();
+export const StartCaseBody = z.object({ definitionId: DefinitionId, version: z.number().int().positive().max(2_147_483_647).optional(), data: DataRecord.default({}) }).strict();
 const CaseSearchQuery = z
   .object({
     definitionId: DefinitionId.optional(),
     status: z.enum(['running', 'completed', 'failed', 'cancelled', 'terminated']).optional(),
     ownerTeam: z.string().max(200).optional(),
     ownerUser: z.string().max(200).optional(),
-    dataField: z.string().min(1).max(200).optional(),
-    dataValue: z.string().max(2000).optional(),
+    data: DataFilters.optional(),
     dueBefore: z.iso.datetime({ offset: true }).optional(),
     sort: z.enum(['updated', 'started', 'due']).default('updated'),
     ...Page,
@@ -40,7 +40,7 @@ export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceD
   });
 
   table.add(router, { method: 'get', path: '/cases', summary: 'Search cases', tag, access: { kind: 'signed-in' }, objectRule: "only cases owned by, or with tasks for, the caller's teams (analysts and admins: all)", query: CaseSearchQuery }, async ({ user, query }) =>
-    searchCases(db, { ...query, teams: readable(user) }),
+    searchCases(db, { ...query, dataFilters: query.data, teams: readable(user) }),
   );
 
   table.add(router, { method: 'get', path: '/cases/:caseId', summary: 'A case: projection, live state, tasks, timeline and ownership chain', tag, access: { kind: 'signed-in' }, objectRule: "only cases of the caller's teams", params: CaseParams }, async ({ user, params }) => {

@@ -2,13 +2,13 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../storage/database.ts';
-import { createSession, deleteSession, findPasswordHash, findUserById } from '../../storage/identity-store.ts';
+import { deleteSession, findPasswordHash, findUserById } from '../../storage/identity-store.ts';
 import { writeAudit } from '../../storage/audit-store.ts';
 import { DUMMY_HASH, verifyPassword } from '../../storage/password-hash.ts';
 import { Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { LoginRateLimit } from './login-rate-limit.ts';
-import { hashToken, newToken, SESSION_COOKIE, SESSION_HOURS } from './sessions.ts';
+import { SESSION_COOKIE, startSession } from './sessions.ts';
 
 export const LoginRequest = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }).strict();
 const User = z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), teams: z.array(z.string()), leadOf: z.array(z.string()) });
@@ -33,13 +33,9 @@ export function identityRoutes(table: RouteTable, router: Router, db: Database, 
       throw new Problem('unauthenticated', 'That username and password do not match an account.');
     }
     limiter.reset(keys);
-    const token = newToken();
-    const csrfToken = newToken();
-    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
-    await createSession(db, { tokenHash: hashToken(token), userId: account.id, csrfToken, expiresAt: expiresAt.toISOString() });
+    const session = await startSession(db, res, account.id, options);
     await writeAudit(db, { actor: account.id, action: 'login', source: req.ip });
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, expires: expiresAt, path: '/' });
-    return { token, csrfToken, expiresAt: expiresAt.toISOString(), user: await findUserById(db, account.id) };
+    return { ...session, user: await findUserById(db, account.id) };
   });
 
   table.add(router, { method: 'post', path: '/auth/logout', summary: 'Sign out', tag: 'identity', access: { kind: 'signed-in' } }, async ({ req, res, user }) => {

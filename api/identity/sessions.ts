@@ -1,9 +1,9 @@
 // Sessions: a random token given once (as a bearer token and an httpOnly cookie); only its hash
 // is stored. Cookie-authenticated changes must echo the session's CSRF token in a header.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Database } from '../../storage/database.ts';
-import { findSession, findUserById, type UserRecord } from '../../storage/identity-store.ts';
+import { createSession, findSession, findUserById, type UserRecord } from '../../storage/identity-store.ts';
 import { Problem } from '../problems/problem.ts';
 
 export const SESSION_COOKIE = 'casemap_session';
@@ -18,14 +18,30 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function cookieToken(req: Request): string | undefined {
+export function readCookie(req: Request, cookie: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === cookie) return decodeURIComponent(value.join('='));
   }
   return undefined;
+}
+
+export interface StartedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** Starts a session for `userId` (password or OpenID Connect sign-in alike) and sets its cookie. */
+export async function startSession(db: Database, res: Response, userId: string, options: { secureCookies: boolean }): Promise<StartedSession> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
+  await createSession(db, { tokenHash: hashToken(token), userId, csrfToken, expiresAt: expiresAt.toISOString() });
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, expires: expiresAt, path: '/' });
+  return { token, csrfToken, expiresAt: expiresAt.toISOString() };
 }
 
 declare module 'express-serve-static-core' {
@@ -40,7 +56,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Establishes who sent a request from a bearer token or the session cookie; refuses everything else. */
 export async function authenticateUser(db: Database, req: Request): Promise<UserRecord> {
   const bearer = req.headers.authorization?.match(/^Bearer (.+)$/i)?.[1];
-  const token = bearer ?? cookieToken(req);
+  const token = bearer ?? readCookie(req, SESSION_COOKIE);
   if (!token) throw new Problem('unauthenticated', 'Sign in first (POST /api/auth/login), then send the session cookie or an Authorization: Bearer token.');
   const tokenHash = hashToken(token);
   const session = await findSession(db, tokenHash, new Date().toISOString());

@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../storage/database.ts';
-import { findTask, InboxSorts, InboxViews, queryInbox, type TaskRow } from '../../storage/task-queries.ts';
+import { findTask, InboxSorts, InboxViews, queryInbox, type InboxView, type TaskRow } from '../../storage/task-queries.ts';
 import { writeAudit } from '../../storage/audit-store.ts';
 import type { UserRecord } from '../../storage/identity-store.ts';
 import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
@@ -34,6 +34,12 @@ function visibleTeams(user: UserRecord): string[] | undefined {
   return user.roles.includes('admin') ? undefined : user.teams;
 }
 
+/** Escalations go to team leads: the escalated view shows only the teams the reader leads. */
+function teamsFor(user: UserRecord, view: InboxView): string[] | undefined {
+  if (view !== 'escalated' || user.roles.includes('admin')) return visibleTeams(user);
+  return user.leadOf;
+}
+
 function actorOf(user: UserRecord): Actor {
   return { userId: user.id, teams: user.teams, leadOf: user.leadOf, roles: user.roles };
 }
@@ -41,8 +47,8 @@ function actorOf(user: UserRecord): Actor {
 export function inboxRoutes(table: RouteTable, router: Router, db: Database, client: Client): void {
   const tag = 'inbox';
 
-  table.add(router, { method: 'get', path: '/tasks', summary: 'Inbox: my tasks, team queue, unassigned, overdue, due soon', tag, access: workers, objectRule: teamTasksOnly, query: InboxQuery }, async ({ user, query }) =>
-    queryInbox(db, { ...query, userId: user.id, teams: visibleTeams(user), now: new Date().toISOString() }),
+  table.add(router, { method: 'get', path: '/tasks', summary: 'Inbox: my tasks, team queue, unassigned, overdue, due soon, escalated to me as team lead', tag, access: workers, objectRule: teamTasksOnly, query: InboxQuery }, async ({ user, query }) =>
+    queryInbox(db, { ...query, userId: user.id, teams: teamsFor(user, query.view), now: new Date().toISOString() }),
   );
 
   async function visibleTask(user: UserRecord, taskId: string): Promise<TaskRow> {

@@ -8,6 +8,7 @@ import { analyseLog } from '../../domain/insights/analyse.ts';
 import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
 import { AtRiskItem, BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
 import { ConformanceReport, checkConformance } from '../../domain/insights/conformance.ts';
+import { compareLog, ReportComparison } from '../../domain/insights/compare.ts';
 import { CsvMapping, importCsv } from '../../domain/insights/formats/csv-import.ts';
 import { importXes } from '../../domain/insights/formats/xes-import.ts';
 import { exportCsv } from '../../domain/insights/formats/csv-export.ts';
@@ -17,14 +18,14 @@ import { hasAnyRole } from '../access/roles.ts';
 import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
-import { DefinitionId } from '../schemas.ts';
+import { DefinitionId, VersionNumber } from '../schemas.ts';
 
 /** The largest log accepted by POST /insights/import, in bytes of UTF-8. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 const LogQuery = z.object({
   definitionId: DefinitionId,
-  version: z.coerce.number().int().positive().optional(),
+  version: VersionNumber.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
@@ -34,6 +35,29 @@ const ReportQuery = LogQuery.extend({
   time: TimeBasis.default('calendar'),
   period: z.enum(['day', 'week']).default('week'),
 });
+const isoInstant = z.iso.datetime({ offset: true });
+/** Two periods (base/other from–to, each side needs a bound) or two versions of one process. */
+const CompareQuery = z
+  .object({
+    definitionId: DefinitionId,
+    baseVersion: VersionNumber.optional(),
+    otherVersion: VersionNumber.optional(),
+    baseFrom: isoInstant.optional(),
+    baseTo: isoInstant.optional(),
+    otherFrom: isoInstant.optional(),
+    otherTo: isoInstant.optional(),
+    team: z.string().min(1).max(200).optional(),
+    outcome: CaseOutcomeFilter.optional(),
+    time: TimeBasis.default('calendar'),
+  })
+  .refine((q) => (q.baseVersion === undefined) === (q.otherVersion === undefined), {
+    message: 'Give both baseVersion and otherVersion to compare two versions',
+    path: ['otherVersion'],
+  })
+  .refine((q) => q.baseVersion !== undefined || ((q.baseFrom ?? q.baseTo) !== undefined && (q.otherFrom ?? q.otherTo) !== undefined), {
+    message: 'Give baseVersion and otherVersion, or a period for each side (baseFrom/baseTo and otherFrom/otherTo)',
+    path: ['baseFrom'],
+  });
 const AtRiskQuery = z.object({ definitionId: DefinitionId, team: z.string().min(1).max(200).optional() });
 const ImportBody = z.object({
   format: z.enum(['csv', 'xes']),
@@ -70,6 +94,25 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
       filter: { ...(query.team ? { team: query.team } : {}), ...(query.outcome ? { outcome: query.outcome } : {}) },
     });
   });
+
+  table.add(
+    router,
+    { method: 'get', path: '/insights/compare', summary: 'Compare two periods or two versions of a process, step by step', tag, access: { kind: 'roles', roles: ANALYSTS }, query: CompareQuery, response: ReportComparison },
+    async ({ query }) => {
+      const { deployed, events } = await logOf({ definitionId: query.definitionId });
+      const side = (version: number | undefined, from: string | undefined, to: string | undefined) => ({
+        ...(version === undefined ? {} : { version }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+      });
+      return compareLog(events, side(query.baseVersion, query.baseFrom, query.baseTo), side(query.otherVersion, query.otherFrom, query.otherTo), {
+        now: new Date().toISOString(),
+        time: query.time,
+        ir: deployed.ir,
+        filter: { ...(query.team ? { team: query.team } : {}), ...(query.outcome ? { outcome: query.outcome } : {}) },
+      });
+    },
+  );
 
   table.add(
     router,

@@ -44,6 +44,31 @@ describe('boundary events on activities', () => {
     expect(run.waitingAt()).toEqual(['chase', 'chase', 'work']);
   });
 
+  it('reports each firing of a non-interrupting cycle as a reminder to the step team, counting down', () => {
+    // given
+    const run = new Driver(onTask(timer('R2/P1D', 'cycle'), false));
+    const taskId = run.taskId('work');
+    // when
+    run.fire('b').fire('b');
+    // then
+    expect(run.events('reminder-due')).toEqual([
+      expect.objectContaining({ kind: 'reminder-due', nodeId: 'b', hostNodeId: 'work', team: 'A', taskId, firing: 1, remaining: 1 }),
+      expect.objectContaining({ kind: 'reminder-due', nodeId: 'b', hostNodeId: 'work', team: 'A', taskId, firing: 2, remaining: 0 }),
+    ]);
+  });
+
+  it('reports no reminder for a single non-interrupting timer or an interrupting cycle', () => {
+    // given
+    const single = new Driver(onTask(timer('P1D'), false));
+    const interrupting = new Driver(onTask(timer('R3/P1D', 'cycle'), true));
+    // when
+    single.fire('b');
+    interrupting.fire('b');
+    // then
+    expect(single.events('reminder-due')).toEqual([]);
+    expect(interrupting.events('reminder-due')).toEqual([]);
+  });
+
   it('disarms the boundary timer when the activity completes first', () => {
     // given
     const run = new Driver(onTask(timer('P2D'), true));

@@ -57,6 +57,8 @@ export type CaseEvent =
   | { kind: 'ownership-changed'; nodeId: string; fromTeam?: string; toTeam: string }
   | { kind: 'sla-breached'; nodeId: string; taskId: string; team: string }
   | { kind: 'handoff-overdue'; nodeId: string; taskId: string; team: string }
+  /** A firing of a non-interrupting cycle timer on a step (R3/P1D): a reminder to the step's team. */
+  | { kind: 'reminder-due'; nodeId: string; hostNodeId: string; timerId: string; team?: string; taskId?: string; firing: number; remaining: number | null }
   | { kind: 'escalation-raised'; nodeId: string; escalationCode?: string; caught: boolean }
   | { kind: 'error-raised'; nodeId: string; errorCode?: string; caught: boolean }
   | { kind: 'message-correlated'; nodeId: string; messageName: string }

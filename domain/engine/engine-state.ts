@@ -54,7 +54,14 @@ export const ActiveTimer = z.object({
   /** The token the timer belongs to (the host of a boundary timer, the task of an SLA timer). */
   tokenId: z.string(),
   /** A cycle (R<n>/<duration>) still to repeat; `remaining: null` repeats without end. */
-  cycle: z.object({ interval: z.string(), remaining: z.number().int().nonnegative().nullable() }).optional(),
+  cycle: z
+    .object({
+      interval: z.string(),
+      remaining: z.number().int().nonnegative().nullable(),
+      /** Which firing of the cycle this timer is, counting from 1 (absent in states from before reminders were counted). */
+      firing: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
 export type ActiveTimer = z.infer<typeof ActiveTimer>;
 

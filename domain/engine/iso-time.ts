@@ -39,3 +39,9 @@ export function toInstant(text: string): string | undefined {
   const ms = new Date(normalised).getTime();
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
+
+/** An ISO 8601 duration in milliseconds, for Temporal's options (years and months counted from 1970-01-01). */
+export function durationMs(text: string): number | undefined {
+  const duration = parseDuration(text);
+  return duration ? Date.parse(addElapsed('1970-01-01T00:00:00.000Z', duration)) : undefined;
+}

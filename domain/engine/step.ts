@@ -10,7 +10,7 @@ import { raiseError } from './errors-and-escalations.ts';
 import { winEventGateway } from './event-gateway.ts';
 import { indexIr } from './ir-index.ts';
 import { emit, mergeData, openRun, type Run } from './run.ts';
-import { rearmCycle } from './timers.ts';
+import { rearmCycle, reportReminder } from './timers.ts';
 import { drain, leaveToken } from './tokens.ts';
 import { acceptHandoff, completeUserTask, reportOverdue } from './user-tasks.ts';
 
@@ -45,7 +45,10 @@ const timerFired: Handler<'timerFired'> = (run, event) => {
     case 'boundary': {
       const boundary = run.ir.node(timer.nodeId);
       if (!boundary) return undefined;
-      if (!isInterrupting(boundary)) rearmCycle(run, timer);
+      if (!isInterrupting(boundary)) {
+        reportReminder(run, timer, token);
+        rearmCycle(run, timer);
+      }
       fireBoundary(run, boundary, token);
       return undefined;
     }

@@ -1,16 +1,17 @@
 // BPMN timers (durations, dates, cycles; ISO 8601 or FEEL) turned into instants, and the timers a
-// case keeps running. Only a cycle's first firing is planned; non-interrupting boundaries re-arm.
+// case keeps running. Only a cycle's first firing is planned; non-interrupting boundaries re-arm,
+// and each of their firings is a reminder to the team of the step they sit on.
 import type { TimerSpec } from '../process/ir.ts';
 import type { TimerPurpose } from './contract.ts';
-import type { ActiveTimer } from './engine-state.ts';
+import type { ActiveTimer, Token } from './engine-state.ts';
 import { failCase } from './case-outcome.ts';
 import { evaluateFeel, feelText } from './feel.ts';
 import { addElapsed, parseDuration, toInstant } from './iso-time.ts';
-import { issue, nextId, type Run } from './run.ts';
+import { emit, issue, nextId, type Run } from './run.ts';
 
 export interface TimerPlan {
   fireAt: string;
-  cycle?: { interval: string; remaining: number | null };
+  cycle?: { interval: string; remaining: number | null; firing?: number };
 }
 
 const CYCLE = /^R(\d*)\/(.+)$/;
@@ -36,7 +37,7 @@ function planFromText(type: TimerSpec['type'], text: string, now: string): Timer
   const interval = parseDuration(intervalText);
   if (!interval || parts.length > 2) return undefined;
   const remaining = repetitions === null ? null : repetitions - 1;
-  return { fireAt: startAt ?? addElapsed(now, interval), cycle: { interval: intervalText, remaining } };
+  return { fireAt: startAt ?? addElapsed(now, interval), cycle: { interval: intervalText, remaining, firing: 1 } };
 }
 
 /** When a timer first fires; fails the case (naming the element) when its definition cannot be read. */
@@ -75,7 +76,24 @@ export function rearmCycle(run: Run, fired: ActiveTimer): void {
   if (!interval) return;
   startTimer(run, fired.nodeId, fired.purpose, fired.tokenId, {
     fireAt: addElapsed(fired.fireAt, interval),
-    cycle: { interval: cycle.interval, remaining: cycle.remaining === null ? null : cycle.remaining - 1 },
+    cycle: { interval: cycle.interval, remaining: cycle.remaining === null ? null : cycle.remaining - 1, firing: (cycle.firing ?? 1) + 1 },
+  });
+}
+
+/** A cycle's firing on a step reminds whoever holds the step: its task's team, else the case's owner. */
+export function reportReminder(run: Run, fired: ActiveTimer, host: Token): void {
+  if (!fired.cycle) return;
+  const task = run.state.userTasks[host.id];
+  const team = task?.team ?? run.state.owner;
+  emit(run, {
+    kind: 'reminder-due',
+    nodeId: fired.nodeId,
+    hostNodeId: host.nodeId,
+    timerId: fired.timerId,
+    ...(team === undefined ? {} : { team }),
+    ...(task ? { taskId: task.taskId } : {}),
+    firing: fired.cycle.firing ?? 1,
+    remaining: fired.cycle.remaining,
   });
 }
 

@@ -17,6 +17,13 @@ export const CaseLogEventKind = z.enum([
   /** The case watchdog: no progress on the case for its process's `casework:watchdog` period. */
   'case-stalled',
   'handoff-overdue',
+  /**
+   * A missed step SLA or handoff acceptance passed to the lead of the team holding the task
+   * (`team`); `data.reason` says which deadline, `data.dueAt` when it was.
+   */
+  'escalated-to-lead',
+  /** A firing of a non-interrupting cycle timer on a step (R3/P1D): a reminder to the step's team. */
+  'reminder-due',
   'timer-fired',
   'message-received',
   /** The case now waits for a message (name + correlation key); lets the API route messages to it. */

@@ -1,11 +1,13 @@
 // Messages from other systems through the API: authenticated by a scoped API key, correlated by
-// name and key to the waiting case, and kept (not dropped) when no case waits for them.
+// name and key to the waiting case, starting a case at a message start event, and kept (not
+// dropped) when no case waits for them.
 import { readFileSync } from 'node:fs';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
 const receiveXml = readFileSync(new URL('../engine/fixtures/receive-task.bpmn', import.meta.url), 'utf8');
+const messageStartXml = readFileSync(new URL('../engine/fixtures/message-start.bpmn', import.meta.url), 'utf8');
 
 describe('the messages endpoint', () => {
   let casemap: TestCasemap;
@@ -16,7 +18,9 @@ describe('the messages endpoint', () => {
   beforeAll(async () => {
     casemap = await startTestCasemap();
     admin = await casemap.as('admin');
-    await (await casemap.as('designer')).post('/api/definitions/deploy', { id: 'await-document', xml: receiveXml }).expect(201);
+    const designer = await casemap.as('designer');
+    await designer.post('/api/definitions/deploy', { id: 'await-document', xml: receiveXml }).expect(201);
+    await designer.post('/api/definitions/deploy', { id: 'referral-intake', xml: messageStartXml }).expect(201);
     sendKey = (await admin.post('/api/admin/api-keys', { name: 'travel-document service', scopes: ['messages:send'] }).expect(201)).body.key;
     readOnlyKey = (await admin.post('/api/admin/api-keys', { name: 'reporting', scopes: ['messages:read'] }).expect(201)).body.key;
   });
@@ -64,5 +68,61 @@ describe('the messages endpoint', () => {
     expect(finished.case.data).toMatchObject({ documentNumber: 'ETD-77' });
     expect(finished.timeline.filter((event: { kind: string }) => event.kind === 'message-received')).toHaveLength(1);
     expect(await casemap.db.query('SELECT 1 FROM message_subscriptions WHERE case_id = $1', [caseId])).toEqual([]);
+  });
+
+  it('starts a case at the message start event, once per message, and refuses data its start form rejects', async () => {
+    const casesOfIntake = () => casemap.db.query<{ id: string }>("SELECT id FROM cases WHERE definition_id = 'referral-intake'");
+
+    // when a referral message arrives that no case waits for, and is resent
+    const first = await send(sendKey, { messageId: 'referral-1', messageName: 'FNO referral received', data: { prisonNumber: 'A1234BC' } }).expect(202);
+    const resent = await send(sendKey, { messageId: 'referral-1', messageName: 'FNO referral received', data: { prisonNumber: 'A1234BC' } }).expect(202);
+
+    // then one case was started at the message start event, and the resend found it
+    expect(first.body).toMatchObject({ status: 'delivered', duplicate: false, startedCases: [{ definitionId: 'referral-intake', version: 1 }] });
+    const caseId: string = first.body.startedCases[0].caseId;
+    expect(first.body.caseIds).toEqual([caseId]);
+    expect(resent.body).toMatchObject({ duplicate: true, caseIds: [caseId] });
+    const detail = await eventually(
+      () => admin.get(`/api/cases/${caseId}`).then((response) => response.body),
+      (body) => body.timeline?.some((event: { kind: string }) => event.kind === 'task-ready'),
+    );
+    const started = detail.timeline.find((event: { kind: string }) => event.kind === 'case-started');
+    expect(started.data).toMatchObject({ startEventId: 'Start_by_message', data: { prisonNumber: 'A1234BC' } });
+    expect(detail.case.data).toMatchObject({ prisonNumber: 'A1234BC' });
+
+    // when the case is worked to its end and the message is sent once more
+    const tom = await casemap.as('tom');
+    const task = (await tom.get(`/api/tasks?view=team&caseId=${caseId}`).expect(200)).body.items[0];
+    await tom.post(`/api/tasks/${encodeURIComponent(task.id)}/claim`).expect(200);
+    await tom.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`, { data: {} }).expect(200);
+    await eventually(
+      () => admin.get(`/api/cases/${caseId}`).then((response) => response.body),
+      (body) => body.case?.status === 'completed',
+    );
+    const workflow = casemap.client.workflow.getHandle(`case-${caseId}`);
+    const finishedRun = (await workflow.describe()).runId;
+    const late = await send(sendKey, { messageId: 'referral-1', messageName: 'FNO referral received', data: { prisonNumber: 'A1234BC' } }).expect(202);
+
+    // then the finished case is not started a second time under the same id
+    expect(late.body).toMatchObject({ duplicate: true, caseIds: [caseId] });
+    expect(await workflow.describe()).toMatchObject({ runId: finishedRun, status: { name: 'COMPLETED' } });
+    expect(await casesOfIntake()).toEqual([{ id: caseId }]);
+
+    // when a referral arrives without the prison number its start form requires
+    const invalid = await send(sendKey, { messageId: 'referral-2', messageName: 'FNO referral received', data: {} });
+
+    // then it is refused naming the field, and neither a case nor the message was kept
+    expect(invalid.status).toBe(422);
+    expect(JSON.stringify(invalid.body)).toContain('prisonNumber');
+    expect(await casesOfIntake()).toHaveLength(1);
+    expect(await casemap.db.query("SELECT id FROM messages WHERE id = 'referral-2'")).toEqual([]);
+
+    // and a case started by hand begins at the plain start event
+    const byHand = await tom.post('/api/cases', { definitionId: 'referral-intake', data: {} }).expect(201);
+    const handTimeline = await eventually(
+      () => admin.get(`/api/cases/${byHand.body.caseId}`).then((response) => response.body.timeline ?? []),
+      (timeline) => timeline.some((event: { kind: string }) => event.kind === 'case-started'),
+    );
+    expect(handTimeline.find((event: { kind: string }) => event.kind === 'case-started').data.startEventId).toBeUndefined();
   });
 });

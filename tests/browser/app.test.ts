@@ -2,86 +2,48 @@
 // and the built app on one port): a designer fixes and deploys a diagram, two caseworkers of
 // different teams move a case through it, and the case page shows where it went. Any console error
 // fails the test; screenshots of each view go to test-artifacts/screenshots/.
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { buildBrowserApp } from '../../runtime/browser-app.ts';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
-import { startTestCasemap, type TestCasemap } from '../support/test-casemap.ts';
+import type { Page } from 'playwright-core';
+import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { seriousAccessibilityViolations } from './accessibility.ts';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/two-lane-referral.bpmn', import.meta.url));
-const screenshots = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 
 describe('the Casemap browser app', () => {
-  let casemap: TestCasemap;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const consoleErrors: string[] = [];
+  let harness: BrowserHarness;
   // The one refusal the scenario provokes on purpose (an invalid form) is logged by Chromium as a
   // failed resource; it is expected, every other console error is not.
-  const expectedFailures = [/\/api\/tasks\/[^ ]+\/complete.*422|422.*\/complete/];
+  const expectedConsoleErrors = [/\/api\/tasks\/[^ ]+\/complete.*422|422.*\/complete/];
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    const staticDir = await buildBrowserApp(repoRoot, () => {});
-    casemap = await startTestCasemap({ staticDir });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    harness = await startBrowserHarness({ expectedConsoleErrors });
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await casemap?.stop();
+    await harness?.stop();
   });
 
-  async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const text = `${message.text()} ${message.location().url}`;
-      if (!expectedFailures.some((pattern) => pattern.test(text))) consoleErrors.push(text);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-    return page;
-  }
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(casemap.url);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
-
-  /** Clicks Refresh until `target` shows: projections are written by the workflow, a moment later. */
-  async function refreshUntilVisible(page: Page, target: Locator): Promise<void> {
-    for (let attempt = 0; attempt < 40; attempt++) {
-      if (await target.isVisible()) return;
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      await page.waitForTimeout(250);
-    }
-    await target.waitFor({ timeout: 1000 });
+  /** Screenshots the view and runs the axe-core check on it. */
+  async function view(page: Page, name: string): Promise<void> {
+    await harness.shot(page, name);
+    expect.soft(await seriousAccessibilityViolations(page), `accessibility of ${name}`).toEqual([]);
   }
 
   it('takes a diagram from import to deploy, and a case from start to end through two teams', async () => {
     // given a designer signed in
+    const { casemap, openPage, signIn, refreshUntilVisible, consoleErrors } = harness;
     const designer = await openPage();
     await designer.goto(casemap.url);
     await designer.getByRole('heading', { name: 'Sign in to Casemap' }).waitFor();
-    await shot(designer, '01-sign-in');
+    await view(designer, '01-sign-in');
     await signIn(designer, 'designer');
-    await expect(designer.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).resolves.toEqual(['Cases', 'Designer']);
+    await expect(designer.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).resolves.toEqual(['Cases', 'Designer', 'Duplication']);
 
     // when they import the two-lane referral into a new diagram
     await designer.getByRole('link', { name: 'Designer' }).click();
     await designer.getByText('No process is deployed yet').waitFor();
-    await shot(designer, '02-designer-process-list');
+    await view(designer, '02-designer-process-list');
     await designer.getByRole('link', { name: 'New diagram' }).click();
     await designer.locator('#import-bpmn').setInputFiles(fixture);
     const referTask = designer.locator('.djs-element[data-element-id="Task_refer"]');
@@ -100,7 +62,7 @@ describe('the Casemap browser app', () => {
     await problem.waitFor();
     await designer.locator('.lint-badge.lint-error[data-element-id="Task_refer"]').waitFor();
     await expect(designer.getByRole('button', { name: 'Deploy' }).isDisabled()).resolves.toBe(true);
-    await shot(designer, '03-designer-lint-error');
+    await view(designer, '03-designer-lint-error');
 
     // when they pick the problem, it selects the step; undo and redo work from the keyboard
     await designer.locator('.djs-element[data-element-id="End_decided"]').click({ force: true });
@@ -122,7 +84,7 @@ describe('the Casemap browser app', () => {
     await designer.getByLabel('Version note').fill('Referral SLA is seven working days');
     await designer.getByRole('button', { name: 'Deploy' }).click();
     await designer.getByText('Deployed two-lane-referral version 1').waitFor();
-    await shot(designer, '04-designer-deployed');
+    await view(designer, '04-designer-deployed');
 
     // then the deployed diagram carries the edited SLA
     const { token } = await casemap.as('designer');
@@ -142,7 +104,7 @@ describe('the Casemap browser app', () => {
     const referCard = priya.getByRole('listitem', { name: 'Refer case to FNO Returns' });
     await refreshUntilVisible(priya, referCard);
     await referCard.getByText(/working days? left|Due today/).waitFor();
-    await shot(priya, '05-tasks-team-queue');
+    await view(priya, '05-tasks-team-queue');
     await referCard.getByRole('button', { name: 'Claim' }).click();
     await referCard.getByText('claimed by you').waitFor();
     await referCard.getByLabel(/Prison number/).fill('A1234BC');
@@ -151,14 +113,14 @@ describe('the Casemap browser app', () => {
 
     // then the server's message shows beside the field at fault
     await referCard.locator('.field-error', { hasText: /Sentence \(months\) must be a number/ }).waitFor();
-    await shot(priya, '06-task-form-validation');
+    await view(priya, '06-task-form-validation');
 
     // and once corrected, the app says where the case went
     await referCard.getByLabel(/Sentence \(months\)/).fill('18');
     await referCard.getByRole('button', { name: 'Complete task' }).click();
     const next = priya.getByRole('status', { name: 'What happens next' });
     await next.getByText(/Make deportation decision.*is now with team.*fno-returns/).waitFor();
-    await shot(priya, '07-task-next-steps');
+    await view(priya, '07-task-next-steps');
 
     // when tom of FNO Returns sees the handoff in his team queue, accepts, claims and decides
     const tom = await openPage();
@@ -167,7 +129,7 @@ describe('the Casemap browser app', () => {
     const decideCard = tom.getByRole('listitem', { name: 'Make deportation decision' });
     await refreshUntilVisible(tom, decideCard);
     await decideCard.getByText(/Handed over from.*prison-casework.*accept by/).waitFor();
-    await shot(tom, '08-tasks-handoff');
+    await view(tom, '08-tasks-handoff');
     await decideCard.getByRole('button', { name: 'Accept handoff' }).click();
     await decideCard.getByText('— accepted').waitFor();
     await decideCard.getByRole('button', { name: 'Claim' }).click();
@@ -177,7 +139,7 @@ describe('the Casemap browser app', () => {
     // then the case is complete
     const tomNext = tom.getByRole('status', { name: 'What happens next' });
     await tomNext.getByText('The case is complete.').waitFor();
-    await shot(tom, '09-task-case-complete');
+    await view(tom, '09-task-case-complete');
 
     // and its page shows the diagram with progress, the ownership chain and the timeline
     await tomNext.getByRole('link', { name: 'Open the case' }).click();
@@ -186,12 +148,12 @@ describe('the Casemap browser app', () => {
     await tom.locator('.djs-element.case-done[data-element-id="Task_refer"]').waitFor();
     await tom.getByTestId('timeline').getByText('Case completed').waitFor();
     await expect(tom.getByTestId('ownership').textContent()).resolves.toMatch(/prison-casework[\s\S]*fno-returns/);
-    await shot(tom, '10-case-page');
+    await view(tom, '10-case-page');
 
     // and the cases list finds it
     await tom.getByRole('link', { name: 'Cases', exact: true }).click();
     await tom.getByRole('link', { name: caseId }).waitFor();
-    await shot(tom, '11-cases-list');
+    await view(tom, '11-cases-list');
 
     expect(consoleErrors).toEqual([]);
   }, 180_000);

@@ -1,17 +1,46 @@
 // Records the Temporal histories of finished cases (one per executable construct family) into
 // tests/replay/histories/, for tests/replay/replay.test.ts to replay against today's workflow code.
-// Run after a deliberate, replay-safe change to the interpreter: npx tsx tests/replay/record-histories.ts
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Histories already in the corpus are kept: they stand for cases started on older workflow code
+// (before a `patched()` change), which must keep replaying. Only missing histories are written;
+// name scenarios to re-record theirs: npx tsx tests/replay/record-histories.ts [scenario …]
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { findTemporalCli } from '../../runtime/temporal-binaries.ts';
+import { freePort } from '../../runtime/free-port.ts';
+import { cancelCaseSignal, reassignTaskUpdate, returnTaskUpdate, type Actor } from '../../workflows/case-api.ts';
 import { bpmnError } from '../../activities/service-handlers/bpmn-error.ts';
 import { startTemporalDevServer } from '../../runtime/temporal-dev-server.ts';
 import { EngineHarness, eventually, fixture, quietRuntime } from '../engine/support/engine-harness.ts';
 
 const historiesDir = fileURLToPath(new URL('./histories', import.meta.url));
 
-type Scenario = (engine: EngineHarness) => Promise<Record<string, string>>;
+/** History names mapped to the case whose history they are (or to a case and one of its runs). */
+type Recorded = Record<string, string | { caseId: string; runId: string }>;
+type Scenario = (engine: EngineHarness) => Promise<Recorded>;
+
+const priya: Actor = { userId: 'priya', teams: ['prison-casework'], leadOf: [], roles: [] };
+const tom: Actor = { userId: 'tom', teams: ['fno-returns'], leadOf: [], roles: [] };
+const prisonLead: Actor = { userId: 'pat', teams: ['prison-casework'], leadOf: ['prison-casework'], roles: [] };
+
+async function missDeadlines(engine: EngineHarness): Promise<string> {
+  const { caseId } = await engine.startCase('Process_deadlines');
+  await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.includes('sla-breached'));
+  await engine.completeStep(caseId, 'Task_refer', {}, priya);
+  await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.includes('handoff-overdue'));
+  await engine.completeStep(caseId, 'Task_decide', {}, tom);
+  return caseId;
+}
+
+async function childOf(engine: EngineHarness, parentId: string): Promise<string> {
+  const [child] = await eventually(
+    () => engine.db.query<{ id: string }>('SELECT id FROM cases WHERE id LIKE $1', [`${parentId}.%`]),
+    (rows) => rows.length === 1,
+  );
+  return child!.id;
+}
 
 const scenarios: Record<string, Scenario> = {
   async 'exclusive-gateway'(engine) {
@@ -79,19 +108,120 @@ const scenarios: Record<string, Scenario> = {
     return { 'escalation-sub-process': escalation.caseId, 'terminate-end': terminate.caseId, 'call-activity-parent': parent.caseId, 'call-activity-child': child!.id };
   },
   async 'deadlines'(engine) {
-    const { caseId } = await engine.startCase('Process_deadlines');
-    await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.includes('sla-breached'));
-    await engine.completeStep(caseId, 'Task_refer', {}, { userId: 'priya', teams: ['prison-casework'], leadOf: [], roles: [] });
-    await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.includes('handoff-overdue'));
-    await engine.completeStep(caseId, 'Task_decide', {}, { userId: 'tom', teams: ['fno-returns'], leadOf: [], roles: [] });
-    return { 'sla-and-handoff': caseId };
+    return { 'sla-and-handoff': await missDeadlines(engine) };
+  },
+  // Recorded after `patched('lead-escalation')`: each missed deadline is escalated to the team lead.
+  async 'lead-escalation'(engine) {
+    return { 'sla-and-handoff-escalated': await missDeadlines(engine) };
+  },
+  async 'reminder-cycle'(engine) {
+    const { caseId } = await engine.startCase('Process_reminder_cycle');
+    await eventually(() => engine.view(caseId), (view) => view.timers.length === 0);
+    await engine.completeStep(caseId, 'Task_chase');
+    return { 'reminder-cycle': caseId };
+  },
+  async 'non-interrupting-message-boundary'(engine) {
+    const { caseId } = await engine.startCase('Process_representations');
+    await engine.message(caseId, 'Further representations received', { representations: 1 });
+    await eventually(() => engine.view(caseId), (view) => view.tasks.length === 2);
+    await engine.completeStep(caseId, 'Task_decide');
+    // too late: reported as unmatched at once
+    await engine.message(caseId, 'Further representations received', { representations: 2 });
+    await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.filter((kind) => kind === 'message-received').length === 2);
+    await engine.completeStep(caseId, 'Task_consider');
+    return { 'message-boundary-non-interrupting': caseId };
+  },
+  async 'errors-and-escalations'(engine) {
+    const subError = await engine.startCase('Process_sub_error');
+    await engine.completeStep(subError.caseId, 'Task_verify', { documentsFound: false });
+    await engine.completeStep(subError.caseId, 'Task_request');
+    const escalationEnd = await engine.startCase('Process_escalation_end');
+    await engine.completeStep(escalationEnd.caseId, 'Task_check', { barrier: true });
+    await engine.completeStep(escalationEnd.caseId, 'Task_clear_barrier');
+    const parent = await engine.startCase('Process_failing_parent');
+    const child = await childOf(engine, parent.caseId);
+    await engine.completeStep(child, 'Task_apply', { refused: true });
+    await engine.completeStep(parent.caseId, 'Task_escalate');
+    return { 'sub-process-error-end': subError.caseId, 'escalation-end-interrupting': escalationEnd.caseId, 'call-activity-failing-parent': parent.caseId, 'call-activity-failing-child': child };
+  },
+  async 'task-actions'(engine) {
+    const actions = await engine.startCase('Process_handoff');
+    const referral = actions.next.opened[0]!;
+    await engine.claim(actions.caseId, referral.taskId, priya);
+    await actions.handle.executeUpdate(returnTaskUpdate, { args: [{ taskId: referral.taskId, actor: priya }] });
+    await actions.handle.executeUpdate(reassignTaskUpdate, { args: [{ taskId: referral.taskId, actor: prisonLead, toUser: 'priya' }] });
+    await engine.complete(actions.caseId, referral.taskId, {}, priya);
+    await engine.completeStep(actions.caseId, 'Task_decide', {}, tom);
+    const cancelled = await engine.startCase('Process_handoff');
+    await cancelled.handle.signal(cancelCaseSignal, { reason: 'Removal no longer pursued', actor: 'lena' });
+    return { 'return-reassign-accept': actions.caseId, 'cancel-case': cancelled.caseId };
+  },
+  async 'timer-dates'(engine) {
+    const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    const { caseId } = await engine.startCase('Process_timer_dates', { prepareBy: inSeconds(1), releaseAt: inSeconds(2), ersDate: '2030-01-20T00:00:00Z' });
+    await engine.completeStep(caseId, 'Task_late');
+    return { 'timer-dates-from-case-data': caseId };
+  },
+  // Recorded after `patched('inbox-drained-per-flush')`: branches finishing together share a write.
+  async 'parallel-services'(engine) {
+    const { caseId } = await engine.startCase('Process_parallel_services');
+    return { 'parallel-service-tasks': caseId };
+  },
+  async 'watchdog'(engine) {
+    const { caseId } = await engine.startCase('Process_watchdog');
+    await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.includes('case-stalled'), 10_000);
+    await engine.completeStep(caseId, 'Task_review');
+    return { 'watchdog-stalled': caseId };
   },
 };
 
-const fixtures = ['exclusive', 'parallel', 'inclusive', 'service-error', 'event-gateway', 'intermediate-events', 'receive-task', 'send-and-manual', 'boundary-timers', 'message-boundary', 'escalation', 'terminate', 'call-parent', 'deadlines'];
+/** A review loop on a server that suggests continue-as-new after 40 events: both runs are recorded. */
+async function recordContinueAsNew(): Promise<Record<string, RecordedHistory>> {
+  const cli = findTemporalCli();
+  if (cli.kind !== 'path') throw new Error('Recording continue-as-new needs a local Temporal CLI.');
+  const port = await freePort();
+  const server = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: cli.path }, ip: '127.0.0.1', port, extraArgs: ['--log-level', 'error', '--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40'] },
+  });
+  const engine = await EngineHarness.start({ address: `127.0.0.1:${port}` });
+  try {
+    await engine.deploy(fixture('review-cycle.bpmn'));
+    const { caseId, handle } = await engine.startCase('Process_review_cycle');
+    const firstRunId = (await handle.describe()).runId;
+    while ((await handle.describe()).runId === firstRunId) await engine.completeStep(caseId, 'Task_review', { again: true });
+    await engine.completeStep(caseId, 'Task_review', { again: false });
+    await engine.message(caseId, 'Closure approved', { approvedBy: 'lead' });
+    return {
+      'continued-as-new-first-run': await historyOf(engine, { caseId, runId: firstRunId }),
+      'continued-as-new-last-run': await historyOf(engine, caseId),
+    };
+  } finally {
+    await engine.stop();
+    await server.teardown();
+  }
+}
+
+interface RecordedHistory {
+  workflowId: string;
+  status: string;
+  history: unknown;
+}
+
+async function historyOf(engine: EngineHarness, recorded: Recorded[string]): Promise<RecordedHistory> {
+  const caseId = typeof recorded === 'string' ? recorded : recorded.caseId;
+  const view = await engine.result(caseId);
+  const handle = typeof recorded === 'string' ? engine.handle(caseId) : engine.client.workflow.getHandle(engine.handle(caseId).workflowId, recorded.runId);
+  const history = await handle.fetchHistory();
+  const continued = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes;
+  return { workflowId: handle.workflowId, status: continued ? 'continued-as-new' : view.status, history: JSON.parse(historyToJSON(history)) };
+}
+
+const fixtures = ['exclusive', 'parallel', 'inclusive', 'service-error', 'event-gateway', 'intermediate-events', 'receive-task', 'send-and-manual', 'boundary-timers', 'message-boundary', 'escalation', 'terminate', 'call-parent', 'deadlines', 'reminder-cycle', 'message-boundary-non-interrupting', 'sub-process-error', 'escalation-end', 'call-failing-parent', 'handoff', 'watchdog', 'timer-dates', 'parallel-services'];
 
 async function main(): Promise<void> {
   quietRuntime();
+  const chosen = process.argv.slice(2);
+  const wanted = (name: string) => chosen.length === 0 || chosen.includes(name);
   const server = await startTemporalDevServer();
   const engine = await EngineHarness.start({
     address: server.address,
@@ -103,22 +233,26 @@ async function main(): Promise<void> {
       stamp: async () => ({ applicationRecorded: true }),
     },
   });
+  const histories: Record<string, RecordedHistory> = {};
   try {
     for (const name of fixtures) await engine.deploy(fixture(`${name}.bpmn`));
     await engine.deploy(fixture('call-child.bpmn'), 'Process_called');
-    const recorded = Object.assign({}, ...(await Promise.all(Object.values(scenarios).map((scenario) => scenario(engine))))) as Record<string, string>;
-    mkdirSync(historiesDir, { recursive: true });
-    for (const file of readdirSync(historiesDir).filter((name) => name.endsWith('.json'))) rmSync(join(historiesDir, file));
-    for (const [name, caseId] of Object.entries(recorded)) {
-      const view = await engine.result(caseId);
-      const handle = engine.handle(caseId);
-      const history = await handle.fetchHistory();
-      writeFileSync(join(historiesDir, `${name}.json`), `${JSON.stringify({ workflowId: handle.workflowId, status: view.status, history: JSON.parse(historyToJSON(history)) }, null, 1)}\n`);
-      console.log(`${name}: ${history.events?.length ?? 0} events, case ${view.status}`);
-    }
+    await engine.deploy(fixture('call-failing-child.bpmn'), 'Process_refusable');
+    const runs = await Promise.all(Object.entries(scenarios).filter(([name]) => wanted(name)).map(([, scenario]) => scenario(engine)));
+    for (const [name, recorded] of Object.entries(Object.assign({}, ...runs) as Recorded)) histories[name] = await historyOf(engine, recorded);
   } finally {
     await engine.stop();
     await server.stop();
+  }
+  if (wanted('continue-as-new')) Object.assign(histories, await recordContinueAsNew());
+
+  mkdirSync(historiesDir, { recursive: true });
+  for (const [name, recorded] of Object.entries(histories)) {
+    const file = join(historiesDir, `${name}.json`);
+    if (chosen.length === 0 && existsSync(file)) continue;
+    writeFileSync(file, `${JSON.stringify(recorded, null, 1)}\n`);
+    const events = (recorded.history as { events?: unknown[] }).events?.length ?? 0;
+    console.log(`${name}: ${events} events, case ${recorded.status}`);
   }
 }
 

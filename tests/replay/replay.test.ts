@@ -21,11 +21,32 @@ const recorded = readdirSync(historiesDir)
   .sort()
   .map((name) => ({ name, ...(JSON.parse(readFileSync(new URL(name, historiesDir), 'utf8')) as RecordedHistory) }));
 
+/** The ids of the `patched()` markers a recorded history holds. */
+function patchMarkers(history: unknown): string[] {
+  const events = (history as { events?: { markerRecordedEventAttributes?: { details?: Record<string, { payloads?: { data?: string }[] }> } }[] }).events ?? [];
+  return events.flatMap((event) =>
+    Object.values(event.markerRecordedEventAttributes?.details ?? {}).flatMap((detail) =>
+      (detail.payloads ?? []).map((payload) => (JSON.parse(Buffer.from(payload.data ?? '', 'base64').toString('utf8')) as { id?: string }).id ?? ''),
+    ),
+  );
+}
+
 describe('replaying recorded case histories', () => {
   quietRuntime();
 
   it('has a corpus to replay', () => {
     expect(recorded.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('holds, for every patch in the case workflow, a history recorded with it and one from before it', () => {
+    const source = readFileSync(new URL('../../workflows/case-workflow.ts', import.meta.url), 'utf8');
+    const patches = [...source.matchAll(/patched\('([^']+)'\)/g)].map((match) => match[1]!);
+    expect(patches.length).toBeGreaterThan(0);
+    const markers = recorded.map(({ history }) => patchMarkers(history));
+    for (const patch of patches) {
+      expect(markers.some((ids) => ids.includes(patch)), `a history recorded with patch "${patch}"`).toBe(true);
+    }
+    expect(markers.some((ids) => ids.length === 0), 'a history recorded before any patch').toBe(true);
   });
 
   it.each(recorded)('replays $name without a determinism violation', async ({ workflowId, history }) => {

@@ -42,6 +42,10 @@ export interface UserClient {
 export interface TestCasemapOptions {
   /** A built browser app (runtime/browser-app.ts) to serve at `/`, for browser tests. */
   staticDir?: string;
+  /** The Temporal Web UI address the API advertises (the test server runs without one). */
+  temporalUiUrl?: string;
+  /** Further settings, as environment variables (e.g. CASEMAP_OIDC_*). */
+  env?: Record<string, string>;
 }
 
 export async function startTestCasemap(options: TestCasemapOptions = {}): Promise<TestCasemap> {
@@ -56,6 +60,8 @@ export async function startTestCasemap(options: TestCasemapOptions = {}): Promis
     CASEMAP_LOAD_SAMPLES: 'false',
     NODE_ENV: 'test',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(options.temporalUiUrl ? { TEMPORAL_UI_URL: options.temporalUiUrl } : {}),
+    ...options.env,
   });
   const casemap = await startCasemap({ config, staticDir: options.staticDir });
   const http = supertest.agent(casemap.url);

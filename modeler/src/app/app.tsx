@@ -16,6 +16,8 @@ import { Navigation } from './navigation.tsx';
 import './styles.css';
 
 const DesignerPage = lazy(() => import('../features/designer/components/designer-page.tsx'));
+const InsightsPage = lazy(() => import('../features/insights/components/insights-page.tsx'));
+const DuplicationReportPage = lazy(() => import('../features/duplication/components/duplication-report-page.tsx'));
 
 function NotAvailable({ what }: { what: string }) {
   return (
@@ -42,11 +44,13 @@ function Page({ route, user }: { route: Route; user: User }) {
         <NotAvailable what="Designer" />
       );
     case 'insights':
+      // The duplication report is for designers too (they consolidate the steps it finds).
+      if (id === 'duplication' ? !hasRole(user, 'analyst', 'designer', 'team-lead', 'admin') : !hasRole(user, 'analyst', 'team-lead', 'admin'))
+        return <NotAvailable what="Insights" />;
       return (
-        <section>
-          <h1>Insights</h1>
-          <p>Heatmaps, rework and duplication reports are coming in a later release.</p>
-        </section>
+        <Suspense fallback={<Loading what="Insights" />}>
+          {id === 'duplication' ? <DuplicationReportPage route={route} /> : <InsightsPage route={route} />}
+        </Suspense>
       );
     default:
       return null;

@@ -12,13 +12,14 @@ describe('navigationFor', () => {
   });
 
   it('gives designers and admins the Designer', () => {
-    expect(labels(['designer'])).toEqual(['Cases', 'Designer']);
+    expect(labels(['designer'])).toEqual(['Cases', 'Designer', 'Duplication']);
     expect(labels(['admin'])).toEqual(['Cases', 'Designer']);
   });
 
-  it('links Insights for analysts only', () => {
+  it('links Insights for analysts, and only its at-risk list for team leads', () => {
     expect(labels(['analyst'])).toEqual(['Cases', 'Insights']);
     expect(labels(['team-lead', 'caseworker'])).not.toContain('Insights');
+    expect(navigationFor(user(['team-lead', 'caseworker']))).toContainEqual({ href: '#/insights', label: 'At risk' });
   });
 });
 

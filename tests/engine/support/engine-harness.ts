@@ -7,7 +7,7 @@ import { Client, Connection, WithStartWorkflowOperation, type WorkflowHandle } f
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { compile } from '../../../domain/compile/compile.ts';
 import type { CaseData } from '../../../domain/engine/contract.ts';
-import type { ServiceHandler } from '../../../activities/service-handlers/registry.ts';
+import type { ServiceHandlerEntry } from '../../../activities/service-handlers/registry.ts';
 import { createCaseWorker } from '../../../runtime/case-worker.ts';
 import { openPglite, type Database } from '../../../storage/database.ts';
 import { migrate } from '../../../storage/migrate.ts';
@@ -36,7 +36,7 @@ export function fixture(name: string): string {
 
 export interface EngineHarnessOptions {
   /** Handlers for systems outside Casemap, registered beside the default ones. */
-  serviceHandlers?: Record<string, ServiceHandler>;
+  serviceHandlers?: Record<string, ServiceHandlerEntry>;
   /** Start no worker (a test brings its own, e.g. in a child process). */
   withoutWorker?: boolean;
   taskQueue?: string;
@@ -60,7 +60,7 @@ export class EngineHarness {
     readonly taskQueue: string,
     private readonly connection: Connection,
     private readonly workerConnection: NativeConnection,
-    private readonly serviceHandlers: Record<string, ServiceHandler>,
+    private readonly serviceHandlers: Record<string, ServiceHandlerEntry>,
   ) {}
 
   static async start(options: EngineHarnessOptions = {}): Promise<EngineHarness> {

@@ -15,16 +15,17 @@ export function csrfToken(): string | null {
   return sessionStorage.getItem(CSRF_KEY);
 }
 
-async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+async function send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method === 'POST') {
+  const changes = method !== 'GET';
+  if (changes) {
     headers['content-type'] = 'application/json';
     const csrf = csrfToken();
     if (csrf) headers['x-csrf-token'] = csrf;
   }
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: changes ? JSON.stringify(body ?? {}) : undefined });
   } catch {
     throw new ApiError(0, 'network-error', 'Casemap cannot be reached. Check your connection and try again.');
   }
@@ -53,10 +54,18 @@ export async function apiGetText(path: string): Promise<string> {
   return response.text();
 }
 
-export async function apiPost<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-  const response = await send('POST', path, body);
+async function apiChange<T>(method: 'POST' | 'PUT', path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  const response = await send(method, path, body);
   if (response.status === 204) return parsed(schema, undefined, path);
   return parsed(schema, await response.json(), path);
+}
+
+export function apiPost<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  return apiChange('POST', path, body, schema);
+}
+
+export function apiPut<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  return apiChange('PUT', path, body, schema);
 }
 
 /** Builds a query string from the defined values only. */

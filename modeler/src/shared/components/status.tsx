@@ -25,3 +25,13 @@ export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () =>
     </div>
   );
 }
+
+/** A short failure message beside the control that caused it (buttons in a toolbar). */
+export function InlineError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <span className="form-error" role="alert">
+      {message}
+    </span>
+  );
+}

@@ -1,6 +1,6 @@
-// Saves text the app produced (BPMN, SVG) as a file the user downloads.
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+// Saves what the app produced (BPMN, SVG, PNG) as a file the user downloads.
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -8,4 +8,8 @@ export function downloadText(filename: string, text: string, type: string): void
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadText(filename: string, text: string, type: string): void {
+  downloadBlob(filename, new Blob([text], { type }));
 }

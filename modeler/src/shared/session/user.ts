@@ -30,6 +30,11 @@ export function navigationFor(user: User): NavItem[] {
   items.push({ href: '#/cases', label: 'Cases' });
   if (hasRole(user, 'designer', 'admin')) items.push({ href: '#/designer', label: 'Designer' });
   if (hasRole(user, 'analyst')) items.push({ href: '#/insights', label: 'Insights' });
+  else {
+    // Without the analyst role: team leads watch their cases at risk, designers the duplicated steps.
+    if (hasRole(user, 'team-lead')) items.push({ href: '#/insights', label: 'At risk' });
+    if (hasRole(user, 'designer')) items.push({ href: '#/insights/duplication', label: 'Duplication' });
+  }
   return items;
 }
 

@@ -1,13 +1,18 @@
 // The sign-in form.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/session/user.ts';
 import { login } from '../api/login.ts';
+import { takeOidcSession, useSignInMethods } from '../api/oidc-sign-in.ts';
 
 export function SignInPage({ onSignedIn, notice }: { onSignedIn: (user: User) => void; notice?: string }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const methods = useSignInMethods();
+  useEffect(() => {
+    void takeOidcSession().then((user) => user && onSignedIn(user));
+  }, [onSignedIn]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,6 +44,13 @@ export function SignInPage({ onSignedIn, notice }: { onSignedIn: (user: User) =>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      {methods.data?.oidc ? (
+        <p>
+          <a className="button" href={methods.data.oidc.loginUrl}>
+            Sign in with {methods.data.oidc.providerName}
+          </a>
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -4,7 +4,7 @@ import { Empty, ErrorMessage, Loading } from '../../../shared/components/status.
 import { describeDeadline, formatWhen } from '../../../shared/time/deadline.ts';
 import { useCase, type CaseDetail } from '../api/get-case.ts';
 import { useVersionBpmn } from '../api/get-version-bpmn.ts';
-import { useTemporalUiUrl } from '../api/get-health.ts';
+import { useTemporalUi, workflowUrl } from '../api/get-health.ts';
 import { progressByElement } from '../lib/progress-markers.ts';
 import { kindText } from '../lib/event-text.ts';
 import { CaseTimeline } from './case-timeline.tsx';
@@ -27,7 +27,7 @@ function OpenWork({ detail, now }: { detail: CaseDetail; now: Date }) {
   const open = detail.tasks.filter((task) => task.status === 'open' || task.status === 'claimed');
   const timers = detail.live?.timers ?? [];
   return (
-    <section aria-labelledby="open-heading">
+    <section aria-labelledby="open-heading" data-testid="case-open-work">
       <h2 id="open-heading">Open work and deadlines</h2>
       {open.length === 0 && timers.length === 0 ? <Empty>No open tasks or timers.</Empty> : null}
       <ul>
@@ -91,7 +91,7 @@ function Ownership({ detail }: { detail: CaseDetail }) {
 
 export function CasePage({ caseId }: { caseId: string }) {
   const detail = useCase(caseId);
-  const temporalUi = useTemporalUiUrl();
+  const temporalUi = useTemporalUi();
   const now = new Date();
   if (detail.error) return <ErrorMessage error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Loading what={`case ${caseId}`} />;
@@ -110,7 +110,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         {temporalUi.data ? (
           <>
             {' · '}
-            <a href={`${temporalUi.data}/namespaces/default/workflows/case-${encodeURIComponent(item.id)}`} target="_blank" rel="noreferrer">
+            <a href={workflowUrl(temporalUi.data, item.id)} target="_blank" rel="noreferrer">
               Workflow in Temporal Web UI
             </a>
           </>

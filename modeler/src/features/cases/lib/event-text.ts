@@ -13,6 +13,11 @@ const KIND_TEXT: Record<string, string> = {
   'ownership-changed': 'Case handed to another team',
   'sla-breached': 'Deadline missed',
   'handoff-overdue': 'Handoff not accepted in time',
+  'escalated-to-lead': 'Escalated to the team lead',
+  'reminder-due': 'Reminder',
+  'case-stalled': 'No progress for too long',
+  'message-awaited': 'Waiting for a message',
+  'message-wait-ended': 'Stopped waiting for a message',
   'timer-fired': 'Timer fired',
   'message-received': 'Message received',
   'escalation-raised': 'Escalation raised',
@@ -40,4 +45,5 @@ export function eventSubject(event: CaseEvent, names: ReadonlyMap<string, string
   return name ?? messageName ?? (event.nodeId ? (names.get(event.nodeId) ?? event.nodeId) : '');
 }
 
-export const isAlarm = (event: CaseEvent): boolean => ['sla-breached', 'handoff-overdue', 'escalation-raised', 'error-raised', 'case-failed'].includes(event.kind);
+export const isAlarm = (event: CaseEvent): boolean =>
+  ['sla-breached', 'handoff-overdue', 'escalated-to-lead', 'case-stalled', 'escalation-raised', 'error-raised', 'case-failed'].includes(event.kind);

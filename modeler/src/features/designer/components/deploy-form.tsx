@@ -7,8 +7,8 @@ import { deployDefinition, type DeployResult } from '../api/deploy-definition.ts
 import { isDefinitionId } from '../lib/new-diagram.ts';
 import type { Problem } from './problems-list.tsx';
 
-export function DeployForm({ initialId, errors, linting, saveXml, onServerProblems }: { initialId: string; errors: number; linting: boolean; saveXml: () => Promise<string>; onServerProblems: (problems: Problem[]) => void }) {
-  const [definitionId, setDefinitionId] = useState(initialId);
+/** The process id is the editor's (drafts are saved under it too); this form edits it. */
+export function DeployForm({ definitionId, onDefinitionIdChange, errors, linting, saveXml, onServerProblems }: { definitionId: string; onDefinitionIdChange: (id: string) => void; errors: number; linting: boolean; saveXml: () => Promise<string>; onServerProblems: (problems: Problem[]) => void }) {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -40,7 +40,7 @@ export function DeployForm({ initialId, errors, linting, saveXml, onServerProble
       <h2 id="deploy-heading">Deploy</h2>
       <div className="prop-row">
         <label htmlFor="deploy-id">Process id</label>
-        <input id="deploy-id" value={definitionId} aria-invalid={!idValid} aria-describedby="deploy-id-hint" onChange={(e) => setDefinitionId(e.target.value)} />
+        <input id="deploy-id" value={definitionId} aria-invalid={!idValid} aria-describedby="deploy-id-hint" onChange={(e) => onDefinitionIdChange(e.target.value)} />
         <small id="deploy-id-hint" className={idValid ? 'muted' : 'field-error'}>
           Letters, digits, - and _, starting with a letter. Deploying under an existing id adds a version.
         </small>

@@ -1,21 +1,27 @@
-// The modeller: canvas, casework properties, live problems, import/export and deploy.
+// The modeller: canvas, casework properties, live problems, import/export, drafts, token
+// simulation and deploy.
 import { useRef, useState, type ChangeEvent } from 'react';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
-import { downloadText } from '../../../shared/files/download.ts';
 import { useModeler } from '../hooks/use-modeler.ts';
+import { useTokenSimulation } from '../hooks/use-token-simulation.ts';
+import { useDuplicationOverlays } from '../hooks/use-duplication-overlays.ts';
 import type CaseworkLint from '../bpmn/casework-lint/casework-lint.ts';
 import type { Canvas, CommandStack, Selection } from '../bpmn/services.ts';
 import { suggestDefinitionId } from '../lib/new-diagram.ts';
 import { PropertiesPanel } from './properties-panel.tsx';
 import { ProblemsList, toProblems, type Problem } from './problems-list.tsx';
 import { DeployForm } from './deploy-form.tsx';
+import { ExportButtons } from './export-buttons.tsx';
+import { SaveDraftButton } from './save-draft-button.tsx';
 
 export interface EditorDocument {
   xml: string;
   definitionId: string;
   title: string;
+  /** Set when a deployed version is open: its duplicated steps are marked, `element` is selected. */
+  deployed?: { version: number; element?: string };
 }
 
 export function DesignerEditor({ initial }: { initial: EditorDocument }) {
@@ -23,9 +29,13 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
   const [source, setSource] = useState<{ xml: string }>(() => ({ xml: initial.xml }));
   const [definitionId, setDefinitionId] = useState(initial.definitionId);
   const [title, setTitle] = useState(initial.title);
+  // A new import starts the deploy form afresh (its note and last result belong to the old diagram).
+  const [imports, setImports] = useState(0);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const state = useModeler(container, source);
   const { modeler } = state;
+  const simulation = useTokenSimulation(modeler);
+  const duplicationFailure = useDuplicationOverlays(modeler, initial.deployed && source.xml === initial.xml ? initial.definitionId : undefined, initial.deployed?.element);
   const lintProblems = toProblems(state.findings);
   const errors = lintProblems.filter((problem) => problem.severity === 'error').length;
 
@@ -43,6 +53,7 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
     setDefinitionId(suggestDefinitionId(file.name));
     setTitle(file.name);
     setServerProblems([]);
+    setImports((n) => n + 1);
     event.target.value = '';
   }
 
@@ -55,6 +66,7 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
   }
 
   const commandStack = () => modeler?.get<CommandStack>('commandStack');
+  const diagramName = () => (modeler ? modeler.get<Canvas>('canvas').getRootElement().businessObject.name : undefined);
 
   return (
     <section className="designer-editor" aria-label={`Designer: ${title}`}>
@@ -64,26 +76,24 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
           Import BPMN file
         </label>
         <input id="import-bpmn" className="file-input" type="file" accept=".bpmn,.xml,application/xml,text/xml" onChange={importFile} />
-        <button type="button" disabled={!modeler} onClick={async () => downloadText(`${definitionId || 'process'}.bpmn`, await saveXml(), 'application/xml')}>
-          Export BPMN
-        </button>
-        <button
-          type="button"
-          disabled={!modeler}
-          onClick={async () => {
-            const { svg } = await modeler!.saveSVG();
-            downloadText(`${definitionId || 'process'}.svg`, svg, 'image/svg+xml');
-          }}
-        >
-          Export SVG
-        </button>
-        <button type="button" disabled={!state.canUndo} onClick={() => commandStack()?.undo()} aria-keyshortcuts="Control+Z">
+        <ExportButtons modeler={modeler} baseName={definitionId} saveXml={saveXml} />
+        <button type="button" disabled={!state.canUndo || simulation.active} onClick={() => commandStack()?.undo()} aria-keyshortcuts="Control+Z">
           Undo
         </button>
-        <button type="button" disabled={!state.canRedo} onClick={() => commandStack()?.redo()} aria-keyshortcuts="Control+Y">
+        <button type="button" disabled={!state.canRedo || simulation.active} onClick={() => commandStack()?.redo()} aria-keyshortcuts="Control+Y">
           Redo
         </button>
+        <button type="button" disabled={!modeler} aria-pressed={simulation.active} onClick={simulation.toggle} aria-keyshortcuts="T">
+          Token simulation
+        </button>
+        <SaveDraftButton definitionId={definitionId} diagramName={diagramName} saveXml={saveXml} disabled={!modeler} />
       </div>
+      {simulation.active ? (
+        <p className="status simulation-hint" role="status">
+          Simulating: choose the play button on a start event to send a token; modelling is paused until you switch simulation off.
+        </p>
+      ) : null}
+      {duplicationFailure ? <p className="status status-error" role="alert">{duplicationFailure}</p> : null}
       {state.importError ? (
         <p className="status status-error" role="alert">
           {state.importError}
@@ -91,11 +101,19 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
       ) : null}
       <div className="editor-main">
         <div ref={container} className="modeler-canvas" data-testid="modeler-canvas" />
-        {modeler ? <PropertiesPanel modeler={modeler} selected={state.selected} revision={state.revision} /> : null}
+        {/* The simulation blocks edits on the canvas only; the panel's would change the diagram under the tokens. */}
+        {modeler && simulation.active ? (
+          <aside className="properties-panel" aria-label="Properties">
+            <h2>Properties</h2>
+            <p className="muted">Switch token simulation off to edit properties.</p>
+          </aside>
+        ) : modeler ? (
+          <PropertiesPanel modeler={modeler} selected={state.selected} revision={state.revision} />
+        ) : null}
       </div>
       <div className="editor-bottom">
         <ProblemsList problems={[...serverProblems, ...lintProblems]} linting={state.linting} onSelect={select} />
-        <DeployForm key={definitionId} initialId={definitionId} errors={errors} linting={state.linting} saveXml={saveXml} onServerProblems={setServerProblems} />
+        <DeployForm key={imports} definitionId={definitionId} onDefinitionIdChange={setDefinitionId} errors={errors} linting={state.linting} saveXml={saveXml} onServerProblems={setServerProblems} />
       </div>
     </section>
   );

@@ -1,24 +1,59 @@
-// The deployed processes and their versions; open one in the modeller, or start a new diagram.
-import { useState } from 'react';
+// The processes, their versions and drafts: open a version or a draft in the modeller, compare two
+// versions, or start a new diagram.
+import { useState, type FormEvent } from 'react';
 import { Empty, ErrorMessage, Loading } from '../../../shared/components/status.tsx';
-import { hrefFor } from '../../../shared/routing/hash-route.ts';
+import { hrefFor, navigate } from '../../../shared/routing/hash-route.ts';
 import { formatWhen } from '../../../shared/time/deadline.ts';
 import { useDefinitions, type DefinitionSummary } from '../api/get-definitions.ts';
-import { useVersions } from '../api/get-version.ts';
+import { useVersions, type VersionInfo } from '../api/get-version.ts';
+
+function CompareForm({ definitionId, versions }: { definitionId: string; versions: readonly VersionInfo[] }) {
+  // Versions come newest first: by default the latest is compared with the one before it.
+  const [from, setFrom] = useState(String(versions[1]?.version ?? ''));
+  const [to, setTo] = useState(String(versions[0]?.version ?? ''));
+  const base = `compare-${definitionId}`;
+  function compare(event: FormEvent) {
+    event.preventDefault();
+    navigate(hrefFor(['designer', definitionId, 'compare'], { from, to }));
+  }
+  const options = versions.map((version) => (
+    <option key={version.version} value={version.version}>
+      Version {version.version}
+    </option>
+  ));
+  return (
+    <form className="compare-form" onSubmit={compare} aria-label={`Compare versions of ${definitionId}`}>
+      <label htmlFor={`${base}-from`}>Compare</label>
+      <select id={`${base}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
+        {options}
+      </select>
+      <label htmlFor={`${base}-to`}>with</label>
+      <select id={`${base}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
+        {options}
+      </select>
+      <button type="submit" disabled={from === to}>
+        Show changes
+      </button>
+    </form>
+  );
+}
 
 function Versions({ definition }: { definition: DefinitionSummary }) {
   const versions = useVersions(definition.id, definition.latestVersion ?? 0);
   if (versions.error) return <ErrorMessage error={versions.error} onRetry={versions.reload} />;
   if (!versions.data) return <Loading what="versions" />;
   return (
-    <ul className="versions">
-      {versions.data.map((version) => (
-        <li key={version.version}>
-          <a href={hrefFor(['designer', definition.id, String(version.version)])}>Version {version.version}</a> — {version.deployedAt ? formatWhen(version.deployedAt) : ''}
-          {version.note ? <span className="muted"> · {version.note}</span> : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="versions">
+        {versions.data.map((version) => (
+          <li key={version.version}>
+            <a href={hrefFor(['designer', definition.id, String(version.version)])}>Version {version.version}</a> — {version.deployedAt ? formatWhen(version.deployedAt) : ''}
+            {version.note ? <span className="muted"> · {version.note}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {versions.data.length > 1 ? <CompareForm definitionId={definition.id} versions={versions.data} /> : null}
+    </>
   );
 }
 
@@ -34,9 +69,14 @@ function DefinitionRow({ definition }: { definition: DefinitionSummary }) {
           {definition.deployedAt ? `, deployed ${formatWhen(definition.deployedAt)}` : ''}
         </span>{' '}
         {definition.latestVersion ? <a href={hrefFor(['designer', definition.id, String(definition.latestVersion)])}>Open latest</a> : null}{' '}
-        <button type="button" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
-          {open ? 'Hide versions' : 'Versions'}
-        </button>
+        {definition.hasDraft ? <a href={hrefFor(['designer', definition.id, 'draft'])}>Open draft</a> : null}{' '}
+        {definition.latestVersion ? (
+          <button type="button" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+            {open ? 'Hide versions' : 'Versions'}
+          </button>
+        ) : (
+          <span className="muted">not deployed yet</span>
+        )}
       </div>
       {open ? <Versions definition={definition} /> : null}
     </li>

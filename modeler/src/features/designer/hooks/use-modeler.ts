@@ -2,6 +2,8 @@
 // and reports the selection, every change and the lint findings to React.
 import { useEffect, useRef, useState } from 'react';
 import Modeler from 'bpmn-js/lib/Modeler';
+import tokenSimulationModule from 'bpmn-js-token-simulation';
+import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import { caseworkModdleDescriptor } from '../../../../../domain/process/moddle.ts';
 import type { LintFinding } from '../../../../../domain/checks/lint-bpmn.ts';
 import caseworkPropertiesModule from '../bpmn/casework-properties/index.ts';
@@ -37,7 +39,7 @@ export function useModeler(container: React.RefObject<HTMLDivElement | null>, so
     const instance = new Modeler({
       container: container.current,
       keyboard: { bind: true },
-      additionalModules: [caseworkPropertiesModule, caseworkLintModule],
+      additionalModules: [caseworkPropertiesModule, caseworkLintModule, tokenSimulationModule],
       moddleExtensions: { casework: caseworkModdleDescriptor },
     });
     const eventBus = instance.get<EventBus>('eventBus');

@@ -1,4 +1,4 @@
-// GET /api/tasks: one inbox view (mine, team, unassigned, overdue, due soon), sorted.
+// GET /api/tasks: one inbox view (mine, team, unassigned, overdue, due soon, escalated), sorted.
 import { z } from 'zod';
 import { apiGet, query } from '../../../shared/api/http.ts';
 import { useResource } from '../../../shared/hooks/use-resource.ts';
@@ -41,8 +41,14 @@ export const InboxViews = [
   { id: 'unassigned', label: 'Unassigned' },
   { id: 'overdue', label: 'Overdue' },
   { id: 'due-soon', label: 'Due soon' },
+  // Tasks whose SLA or handoff acceptance was missed, escalated to the leads of their team.
+  { id: 'escalated', label: 'Escalated to me', leadsOnly: true },
 ] as const;
 export type InboxView = (typeof InboxViews)[number]['id'];
+
+/** The views a user sees: escalations only for team leads and admins, who receive them. */
+export const inboxViewsFor = (user: { roles: readonly string[]; leadOf: readonly string[] }) =>
+  InboxViews.filter((view) => !('leadsOnly' in view) || user.leadOf.length > 0 || user.roles.includes('admin'));
 export const InboxSorts = [
   { id: 'due', label: 'Deadline' },
   { id: 'priority', label: 'Priority' },

@@ -1,16 +1,19 @@
-// The inbox: tabs for my tasks, the team queue, unassigned, overdue and due-soon work, sortable.
+// The inbox: tabs for my tasks, the team queue, unassigned, overdue and due-soon work, and (for
+// team leads) what was escalated to them; sortable.
 import { useState } from 'react';
 import { hrefFor, navigate, type Route } from '../../../shared/routing/hash-route.ts';
+import { useSession } from '../../../shared/session/session-context.ts';
 import { Empty, ErrorMessage, Loading } from '../../../shared/components/status.tsx';
-import { InboxSorts, InboxViews, useTasks, type InboxSort, type InboxView, type Task } from '../api/get-tasks.ts';
+import { InboxSorts, inboxViewsFor, useTasks, type InboxSort, type InboxView, type Task } from '../api/get-tasks.ts';
 import type { TaskActionResult } from '../api/next-steps.ts';
 import { TaskCard } from './task-card.tsx';
 import { NextStepsPanel } from './next-steps-panel.tsx';
 
-const isView = (value: string | null): value is InboxView => InboxViews.some((view) => view.id === value);
 const isSort = (value: string | null): value is InboxSort => InboxSorts.some((sort) => sort.id === value);
 
 export function InboxPage({ route }: { route: Route }) {
+  const views = inboxViewsFor(useSession().user);
+  const isView = (value: string | null): value is InboxView => views.some((candidate) => candidate.id === value);
   const view: InboxView = isView(route.query.get('view')) ? (route.query.get('view') as InboxView) : 'mine';
   const sort: InboxSort = isSort(route.query.get('sort')) ? (route.query.get('sort') as InboxSort) : 'due';
   const tasks = useTasks(view, sort);
@@ -29,7 +32,7 @@ export function InboxPage({ route }: { route: Route }) {
       {completed ? <NextStepsPanel taskName={completed.name} result={completed.result} onDismiss={() => setCompleted(undefined)} /> : null}
       <div className="toolbar">
         <div role="tablist" aria-label="Inbox views" className="tabs">
-          {InboxViews.map((tab) => (
+          {views.map((tab) => (
             <a key={tab.id} role="tab" aria-selected={tab.id === view} className={tab.id === view ? 'tab active' : 'tab'} href={hrefFor(['tasks'], { view: tab.id, sort })}>
               {tab.label}
             </a>
@@ -47,7 +50,7 @@ export function InboxPage({ route }: { route: Route }) {
           Refresh
         </button>
       </div>
-      <div role="tabpanel" aria-label={InboxViews.find((tab) => tab.id === view)?.label}>
+      <div role="tabpanel" aria-label={views.find((tab) => tab.id === view)?.label}>
         {tasks.error ? <ErrorMessage error={tasks.error} onRetry={tasks.reload} /> : null}
         {tasks.loading && !tasks.data ? <Loading what="tasks" /> : null}
         {tasks.data && tasks.data.items.length === 0 ? <Empty>No tasks in this view.</Empty> : null}

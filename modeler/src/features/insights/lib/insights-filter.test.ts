@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { filterFromQuery, filterToQuery, reportQuery } from './insights-filter.ts';
+
+describe('the Insights filters in the address', () => {
+  it('reads filters from the route query, ignoring values that are not allowed', () => {
+    const filter = filterFromQuery(new URLSearchParams('definitionId=fno&version=2&from=2026-01-05&to=nonsense&outcome=lost&time=working&team=%20fno-returns%20'));
+    expect(filter).toEqual({ definitionId: 'fno', version: 2, from: '2026-01-05', to: undefined, team: 'fno-returns', outcome: undefined, time: 'working', period: 'week' });
+    expect(filterFromQuery(new URLSearchParams('version=-1')).version).toBeUndefined();
+  });
+
+  it('round-trips through the address, leaving defaults out', () => {
+    const filter = filterFromQuery(new URLSearchParams('definitionId=fno&period=day&outcome=open'));
+    const query = filterToQuery(filter);
+    expect(query).toMatchObject({ definitionId: 'fno', period: 'day', outcome: 'open', time: undefined });
+    const back = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    expect(filterFromQuery(back)).toEqual(filter);
+  });
+
+  it('asks the API for whole days: the "to" day is included', () => {
+    const query = reportQuery({ definitionId: 'fno', from: '2026-01-05', to: '2026-01-11', time: 'calendar', period: 'week' });
+    expect(query).toMatchObject({ from: '2026-01-05T00:00:00Z', to: '2026-01-12T00:00:00Z', version: undefined });
+  });
+});

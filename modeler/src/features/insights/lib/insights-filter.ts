@@ -1,0 +1,72 @@
+// The Insights view's filters live in the address (`#/insights?definitionId=…&from=…`) so a view
+// can be bookmarked and shared; this reads them from the route and turns them into API queries.
+// Dates are whole days: `to` includes its day, so it becomes the next day's start.
+
+export const outcomes = ['open', 'completed', 'failed', 'cancelled'] as const;
+export const timeBases = ['calendar', 'working'] as const;
+export const periods = ['week', 'day'] as const;
+
+export interface InsightsFilter {
+  definitionId?: string;
+  version?: number;
+  /** First day of case starts (YYYY-MM-DD). */
+  from?: string;
+  /** Last day of case starts, included (YYYY-MM-DD). */
+  to?: string;
+  team?: string;
+  outcome?: (typeof outcomes)[number];
+  time: (typeof timeBases)[number];
+  period: (typeof periods)[number];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const oneOf = <T extends string>(options: readonly T[], value: string | null): T | undefined => (options as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+const day = (value: string | null) => (value && DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined);
+
+export function filterFromQuery(query: URLSearchParams): InsightsFilter {
+  const version = Number(query.get('version'));
+  return {
+    definitionId: query.get('definitionId') || undefined,
+    version: Number.isInteger(version) && version > 0 ? version : undefined,
+    from: day(query.get('from')),
+    to: day(query.get('to')),
+    team: query.get('team')?.trim() || undefined,
+    outcome: oneOf(outcomes, query.get('outcome')),
+    time: oneOf(timeBases, query.get('time')) ?? 'calendar',
+    period: oneOf(periods, query.get('period')) ?? 'week',
+  };
+}
+
+/** The filter as route query values (defaults left out, so plain addresses stay short). */
+export function filterToQuery(filter: InsightsFilter): Record<string, string | undefined> {
+  return {
+    definitionId: filter.definitionId,
+    version: filter.version === undefined ? undefined : String(filter.version),
+    from: filter.from,
+    to: filter.to,
+    team: filter.team,
+    outcome: filter.outcome,
+    time: filter.time === 'calendar' ? undefined : filter.time,
+    period: filter.period === 'week' ? undefined : filter.period,
+  };
+}
+
+/** The start of a day (UTC) as an ISO instant. */
+export const startOfDay = (value: string): string => `${value}T00:00:00Z`;
+/** The start of the day after, so a period "to" a day includes that day. */
+export const endOfDay = (value: string): string => new Date(Date.parse(startOfDay(value)) + 86_400_000).toISOString().replace('.000Z', 'Z');
+
+/** Query values for GET /api/insights/report. */
+export function reportQuery(filter: InsightsFilter & { definitionId: string }): Record<string, string | undefined> {
+  return {
+    definitionId: filter.definitionId,
+    version: filter.version === undefined ? undefined : String(filter.version),
+    from: filter.from ? startOfDay(filter.from) : undefined,
+    to: filter.to ? endOfDay(filter.to) : undefined,
+    team: filter.team,
+    outcome: filter.outcome,
+    time: filter.time,
+    period: filter.period,
+  };
+}

@@ -7,5 +7,31 @@ export const Page = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
-export const DataRecord = z.record(z.string().max(200), z.unknown());
+/** Case and form data; capped well under Temporal's 2 MB payload limit (which would fail the Update with a 500) and in depth (deep nesting overflows the stack of JSON code). */
+export const MAX_DATA_BYTES = 256 * 1024;
+export const MAX_DATA_DEPTH = 32;
+export const DataRecord = z
+  .record(z.string().max(200), z.unknown())
+  .refine(withinLimits, { message: `Case data may be at most ${MAX_DATA_BYTES / 1024} KB as JSON and nested at most ${MAX_DATA_DEPTH} levels` });
+
+/** Walks the value without recursion, so the check itself cannot overflow the stack. */
+function withinLimits(data: unknown): boolean {
+  let bytes = 0;
+  const pending: [unknown, number][] = [[data, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (depth > MAX_DATA_DEPTH) return false;
+    if (typeof value === 'string') bytes += value.length + 2;
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        bytes += key.length + 4;
+        pending.push([item, depth + 1]);
+      }
+    } else bytes += 8;
+    if (bytes > MAX_DATA_BYTES) return false;
+  }
+  return true;
+}
 export const Empty = z.object({}).strict();
+/** A process version; capped at PostgreSQL's integer so a huge number is a 400, not a failed query. */
+export const VersionNumber = z.coerce.number().int().positive().max(2_147_483_647);

@@ -2,19 +2,12 @@
 // one real Temporal dev server: history events per case and cases per second.
 // Run: npx tsx bench/engine-vs-handwritten.ts   (BENCH_CASES=<n> cases per variant, default 20)
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { pathToFileURL } from 'node:url';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { compile } from '../domain/compile/compile.ts';
-import { createProjectionActivities } from '../activities/projection-activities.ts';
-import { defaultServiceHandlers } from '../activities/service-handlers/default-handlers.ts';
-import { createServiceTaskActivities } from '../activities/service-handlers/registry.ts';
-import { createCaseWorker } from '../runtime/case-worker.ts';
-import { startTemporalDevServer } from '../runtime/temporal-dev-server.ts';
-import { openPglite } from '../storage/database.ts';
 import { deployVersion, type DeployedVersion } from '../storage/definition-store.ts';
-import { migrate } from '../storage/migrate.ts';
 import { claimTaskUpdate, completeTaskUpdate, startedUpdate, workflowIdForCase, type Actor, type NextSteps } from '../workflows/case-api.ts';
+import { startSideBySideWorkers } from './load-workers.ts';
 import { shapes, type Shape } from './shapes.ts';
 
 type Variant = 'casemap' | 'handwritten+projection' | 'handwritten-bare';
@@ -34,27 +27,8 @@ export interface BenchRow {
 }
 
 export async function runEngineVsHandwritten(casesPerVariant = Number(process.env.BENCH_CASES ?? 20)): Promise<BenchRow[]> {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // already installed by the caller
-  }
-  const server = await startTemporalDevServer();
-  const db = openPglite();
-  await migrate(db);
-  const casemapQueue = `bench-casemap-${randomUUID()}`;
-  const handwrittenQueue = `bench-handwritten-${randomUUID()}`;
-  const nativeConnection = await NativeConnection.connect({ address: server.address });
-  const casemapWorker = await createCaseWorker({ address: server.address, connection: nativeConnection, db, taskQueue: casemapQueue });
-  const handwrittenWorker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue: handwrittenQueue,
-    workflowsPath: fileURLToPath(new URL('./handwritten/workflows.ts', import.meta.url)),
-    activities: { ...createProjectionActivities(db), ...createServiceTaskActivities(defaultServiceHandlers) },
-  });
-  const running = [casemapWorker.run(), handwrittenWorker.run()];
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
+  const workers = await startSideBySideWorkers('bench');
+  const { db, client, casemapQueue, handwrittenQueue } = workers;
 
   const deployed = new Map<string, DeployedVersion>();
   for (const shape of shapes) {
@@ -104,13 +78,7 @@ export async function runEngineVsHandwritten(casesPerVariant = Number(process.en
   try {
     for (const shape of shapes) for (const variant of variants) rows.push(await measure(shape, variant));
   } finally {
-    casemapWorker.shutdown();
-    handwrittenWorker.shutdown();
-    await Promise.all(running);
-    await connection.close();
-    await nativeConnection.close();
-    await db.close();
-    await server.stop();
+    await workers.stop();
   }
   printTable(rows, casesPerVariant);
   return rows;

@@ -44,6 +44,10 @@ export function openPglite(dataDir?: string): Database {
 
 export function openPostgres(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server (a database restart) is reported here; without a
+  // listener Node treats it as uncaught and the whole process exits. The pool replaces the
+  // connection, and the query that next needs one fails or succeeds on its own.
+  pool.on('error', (error) => console.warn(`PostgreSQL connection lost (${error.message}); the pool reconnects.`));
   return {
     kind: 'postgres',
     async query(text, params) {

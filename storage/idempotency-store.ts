@@ -2,6 +2,9 @@
 // answer back instead of changing things twice.
 import type { Sql } from './database.ts';
 
+/** How long a request may hold its key before a retry may assume it died and take the key over. */
+export const IN_PROGRESS_LEASE_SECONDS = 60;
+
 export type IdempotencyClaim = { kind: 'new' } | { kind: 'replay'; status: number; response: unknown } | { kind: 'in-progress' } | { kind: 'mismatch' };
 
 /** Reserves the key for this request, or reports what an earlier request with it did. */
@@ -11,7 +14,17 @@ export async function claimIdempotencyKey(sql: Sql, owner: string, key: string, 
   const [row] = await sql.query<{ request_hash: string; status: number | null; response: unknown }>('SELECT request_hash, status, response FROM idempotency_keys WHERE owner = $1 AND key = $2 AND route = $3', [owner, key, route]);
   if (!row) return { kind: 'new' };
   if (row.request_hash !== requestHash) return { kind: 'mismatch' };
-  if (row.status === null) return { kind: 'in-progress' };
+  if (row.status === null) {
+    // A reservation older than its lease belongs to a request whose API process died mid-way; the
+    // retry takes it over (the work behind every idempotent route is itself safe to repeat: case
+    // ids come from the key, task actions are checked by the workflow), rather than 409 for ever.
+    const taken = await sql.query(
+      `UPDATE idempotency_keys SET created_at = now() WHERE owner = $1 AND key = $2 AND route = $3 AND status IS NULL
+       AND created_at < now() - make_interval(secs => $4) RETURNING key`,
+      [owner, key, route, IN_PROGRESS_LEASE_SECONDS],
+    );
+    return taken.length > 0 ? { kind: 'new' } : { kind: 'in-progress' };
+  }
   return { kind: 'replay', status: row.status, response: row.response };
 }
 

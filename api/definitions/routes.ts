@@ -8,7 +8,7 @@ import { checkForDeploy } from '../../domain/deploy/check-for-deploy.ts';
 import { diffIr } from '../../domain/process/diff-ir.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { DefinitionId } from '../schemas.ts';
+import { DefinitionId, VersionNumber } from '../schemas.ts';
 
 const MAX_BPMN_CHARS = 5_000_000;
 const Xml = z.string().min(1).max(MAX_BPMN_CHARS, `A diagram may be at most ${MAX_BPMN_CHARS} characters`);
@@ -16,8 +16,8 @@ const Svg = z.string().max(MAX_BPMN_CHARS).startsWith('<', 'An SVG picture is XM
 export const DeployRequest = z.object({ id: DefinitionId, name: z.string().min(1).max(200).optional(), xml: Xml, svg: Svg.optional(), note: z.string().max(2000).optional() }).strict();
 const DraftRequest = z.object({ name: z.string().min(1).max(200), xml: Xml, svg: Svg.optional() }).strict();
 const IdParams = z.object({ id: DefinitionId });
-const VersionParams = z.object({ id: DefinitionId, version: z.coerce.number().int().positive() });
-const DiffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+const VersionParams = z.object({ id: DefinitionId, version: VersionNumber });
+const DiffQuery = z.object({ from: VersionNumber, to: VersionNumber });
 const Issue = z.object({ elementId: z.string().optional(), code: z.string(), message: z.string() });
 const DeployReply = z.object({ definitionId: z.string(), version: z.number(), irHash: z.string(), created: z.boolean(), warnings: z.array(Issue) });
 const designers = { kind: 'roles', roles: ['designer'] } as const;

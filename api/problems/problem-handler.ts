@@ -29,14 +29,27 @@ export function fromTemporal(error: unknown): Problem | undefined {
   return undefined;
 }
 
+// PostgreSQL's "the server is going away or not there" answers (class 57P, 08) and the socket
+// errors of a database that is down or restarting.
+const DATABASE_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+
+/** An outage of the projection database: a 503 the client may retry, not a fault of Casemap. */
+export function fromDatabaseOutage(error: unknown): Problem | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  const down = (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) || /Connection terminated|connection is closed|terminating connection/i.test(message);
+  return down ? new Problem('database-unavailable', 'The case database is not reachable right now; try again shortly.') : undefined;
+}
+
 export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
   let problem: Problem;
   if (error instanceof Problem) problem = error;
   else if (error instanceof ZodError) problem = fromZod(error);
   else if (error?.type === 'entity.too.large') problem = new Problem('payload-too-large', `The request body is larger than the ${error.limit} bytes allowed.`);
   else if (error?.type === 'entity.parse.failed') problem = new Problem('invalid-request', `The request body is not valid JSON: ${error.message}`);
-  else problem = fromTemporal(error) ?? new Problem('internal-error', 'Something went wrong on the server; it has been logged.');
+  else problem = fromTemporal(error) ?? fromDatabaseOutage(error) ?? new Problem('internal-error', 'Something went wrong on the server; it has been logged.');
   if (problem.status >= 500 && problem.code === 'internal-error') console.error(`${req.method} ${req.originalUrl}:`, error);
+  if (problem.status === 503) res.setHeader('Retry-After', '5');
   res
     .status(problem.status)
     .type('application/problem+json')

@@ -19,6 +19,7 @@ export const ProblemCode = z.enum([
   'payload-too-large',
   'too-many-requests',
   'temporal-unavailable',
+  'database-unavailable',
   'identity-provider-unavailable',
   'internal-error',
 ]);
@@ -42,6 +43,7 @@ const statusOf: Record<ProblemCode, number> = {
   'payload-too-large': 413,
   'too-many-requests': 429,
   'temporal-unavailable': 503,
+  'database-unavailable': 503,
   'identity-provider-unavailable': 502,
   'internal-error': 500,
 };

@@ -1,0 +1,22 @@
+// Outages of the database are answered 503 with a retry hint, never 500: the client may retry.
+import { describe, expect, it } from 'vitest';
+import { fromDatabaseOutage } from './problem-handler.ts';
+
+const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+describe('fromDatabaseOutage', () => {
+  it.each([
+    ['a refused connection', pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')],
+    ['a server shutting down', pgError('57P01', 'terminating connection due to administrator command')],
+    ['a server starting up', pgError('57P03', 'the database system is starting up')],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+  ])('reports %s as database-unavailable (503)', (_what, error) => {
+    expect(fromDatabaseOutage(error)).toMatchObject({ code: 'database-unavailable', status: 503 });
+  });
+
+  it('leaves other database errors (a constraint, a syntax error) to the 500 path', () => {
+    expect(fromDatabaseOutage(pgError('23505', 'duplicate key value violates unique constraint'))).toBeUndefined();
+    expect(fromDatabaseOutage(pgError('42601', 'syntax error at or near "SELEC"'))).toBeUndefined();
+    expect(fromDatabaseOutage('not an error')).toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+// What the side-by-side benchmarks run on: one Temporal dev server, one in-memory PGlite, Casemap's
+// case worker and a worker for the hand-written yardstick workflows (bench/handwritten), a client,
+// the task queues the workers poll, and one call to stop it all.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createProjectionActivities } from '../activities/projection-activities.ts';
+import { defaultServiceHandlers } from '../activities/service-handlers/default-handlers.ts';
+import { createServiceTaskActivities } from '../activities/service-handlers/registry.ts';
+import { createCaseWorker } from '../runtime/case-worker.ts';
+import { startTemporalDevServer } from '../runtime/temporal-dev-server.ts';
+import { openPglite, type Database } from '../storage/database.ts';
+import { migrate } from '../storage/migrate.ts';
+
+export interface SideBySideWorkers {
+  address: string;
+  db: Database;
+  client: Client;
+  casemapQueue: string;
+  handwrittenQueue: string;
+  stop(): Promise<void>;
+}
+
+export async function startSideBySideWorkers(prefix: string): Promise<SideBySideWorkers> {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed by the caller
+  }
+  const server = await startTemporalDevServer();
+  const { address } = server;
+  const db = openPglite();
+  await migrate(db);
+  const casemapQueue = `${prefix}-casemap-${randomUUID()}`;
+  const handwrittenQueue = `${prefix}-handwritten-${randomUUID()}`;
+  const nativeConnection = await NativeConnection.connect({ address });
+  const casemapWorker = await createCaseWorker({ address, connection: nativeConnection, db, taskQueue: casemapQueue });
+  const handwrittenWorker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue: handwrittenQueue,
+    workflowsPath: fileURLToPath(new URL('./handwritten/workflows.ts', import.meta.url)),
+    activities: { ...createProjectionActivities(db), ...createServiceTaskActivities(defaultServiceHandlers) },
+  });
+  const running = [casemapWorker.run(), handwrittenWorker.run()];
+  const connection = await Connection.connect({ address });
+  return {
+    address,
+    db,
+    client: new Client({ connection }),
+    casemapQueue,
+    handwrittenQueue,
+    async stop() {
+      casemapWorker.shutdown();
+      handwrittenWorker.shutdown();
+      await Promise.all(running);
+      await connection.close();
+      await nativeConnection.close();
+      await db.close();
+      await server.stop();
+    },
+  };
+}

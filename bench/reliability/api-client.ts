@@ -1,0 +1,51 @@
+// A minimal HTTP client for the harness's bots: JSON in and out, the bearer token of one demo user,
+// and network failures (an API process being killed) reported as a status of 0 instead of thrown.
+import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+export class ApiClient {
+  constructor(
+    readonly baseUrl: () => string,
+    readonly token: string,
+    readonly username: string,
+  ) {}
+
+  static async signIn(baseUrl: () => string, username: string): Promise<ApiClient> {
+    for (;;) {
+      const reply = await send<{ token?: string }>(baseUrl(), 'POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD });
+      if (reply.status === 200) return new ApiClient(baseUrl, String(reply.body.token), username);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    return send<T>(this.baseUrl(), method, path, this.token, body, headers);
+  }
+}
+
+async function send<T>(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  try {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    return { status: response.status, body: parseJson(text) as T };
+  } catch {
+    return { status: 0, body: {} as T };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return { text };
+  }
+}

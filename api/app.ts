@@ -62,7 +62,7 @@ export function createCasemapApp(options: AppOptions): CasemapApp {
   }));
   identityRoutes(table, api, db, { secureCookies: options.secureCookies ?? false });
   oidcRoutes(table, api, db, { oidc: options.oidc, secureCookies: options.secureCookies ?? false });
-  definitionRoutes(table, api, db);
+  definitionRoutes(table, api, { db, client, taskQueue: options.taskQueue });
   caseRoutes(table, api, { db, client, taskQueue: options.taskQueue });
   inboxRoutes(table, api, db, client);
   messageRoutes(table, api, { db, client, taskQueue: options.taskQueue });

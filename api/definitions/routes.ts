@@ -1,7 +1,6 @@
 // Process definitions: drafts, deploy (compile + checks; errors block), versions, diff, downloads.
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { Database } from '../../storage/database.ts';
 import { deployVersion, findDeployedVersion, findDraft, findVersionSvg, findVersionXml, listDefinitions, listVersions, saveDraft } from '../../storage/definition-store.ts';
 import { writeAudit } from '../../storage/audit-store.ts';
 import { checkForDeploy } from '../../domain/deploy/check-for-deploy.ts';
@@ -9,6 +8,8 @@ import { diffIr } from '../../domain/process/diff-ir.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { DefinitionId, VersionNumber } from '../schemas.ts';
+import type { CaseServiceDeps } from '../cases/case-service.ts';
+import { syncTimerStartSchedules } from './timer-start-schedules.ts';
 
 const MAX_BPMN_CHARS = 5_000_000;
 const Xml = z.string().min(1).max(MAX_BPMN_CHARS, `A diagram may be at most ${MAX_BPMN_CHARS} characters`);
@@ -19,10 +20,19 @@ const IdParams = z.object({ id: DefinitionId });
 const VersionParams = z.object({ id: DefinitionId, version: VersionNumber });
 const DiffQuery = z.object({ from: VersionNumber, to: VersionNumber });
 const Issue = z.object({ elementId: z.string().optional(), code: z.string(), message: z.string() });
-const DeployReply = z.object({ definitionId: z.string(), version: z.number(), irHash: z.string(), created: z.boolean(), warnings: z.array(Issue) });
+const DeployReply = z.object({
+  definitionId: z.string(),
+  version: z.number(),
+  irHash: z.string(),
+  created: z.boolean(),
+  warnings: z.array(Issue),
+  /** The Temporal schedules that now start cases at this version's timer start events. */
+  timerStartSchedules: z.array(z.string()),
+});
 const designers = { kind: 'roles', roles: ['designer'] } as const;
 
-export function definitionRoutes(table: RouteTable, router: Router, db: Database): void {
+export function definitionRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
+  const { db } = deps;
   const tag = 'definitions';
 
   table.add(router, { method: 'get', path: '/definitions', summary: 'List processes with their latest version', tag, access: { kind: 'signed-in' } }, async () => ({ items: await listDefinitions(db) }));
@@ -40,9 +50,14 @@ export function definitionRoutes(table: RouteTable, router: Router, db: Database
     }
     const name = body.name ?? check.ir.name ?? check.ir.processes[0]?.name ?? body.id;
     const { version, created } = await deployVersion(db, { definitionId: body.id, name, xml: body.xml, svg: body.svg, ir: check.ir, note: body.note, deployedBy: user.id });
-    await writeAudit(db, { actor: user.id, action: 'definition.deploy', target: `${body.id}@${version.version}`, source: req.ip, detail: { created, irHash: version.irHash } });
+    // Timer start events follow the latest version (also on a repeated deploy, which so heals a
+    // deploy whose schedules could not be written); redeploying an older diagram changes nothing.
+    const latest = await findDeployedVersion(db, version.definitionId);
+    const timerStarts = latest?.version === version.version ? await syncTimerStartSchedules(deps.client, deps.taskQueue, version) : undefined;
+    await writeAudit(db, { actor: user.id, action: 'definition.deploy', target: `${body.id}@${version.version}`, source: req.ip, detail: { created, irHash: version.irHash, ...(timerStarts ? { timerStarts } : {}) } });
     res.status(created ? 201 : 200);
-    return { definitionId: version.definitionId, version: version.version, irHash: version.irHash, created, warnings: check.warnings };
+    const notScheduled = (timerStarts?.skipped ?? []).map((skip) => ({ elementId: skip.startEventId, code: 'timer-start-not-scheduled', message: `Timer start event ${skip.startEventId} will start no cases: ${skip.reason}.` }));
+    return { definitionId: version.definitionId, version: version.version, irHash: version.irHash, created, warnings: [...check.warnings, ...notScheduled], timerStartSchedules: timerStarts?.scheduled ?? [] };
   });
 
   table.add(router, { method: 'put', path: '/definitions/:id/draft', summary: 'Save a draft (not checked, not deployed)', tag, access: designers, params: IdParams, body: DraftRequest }, async ({ req, user, params, body }) => {

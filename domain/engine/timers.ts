@@ -16,7 +16,8 @@ export interface TimerPlan {
 
 const CYCLE = /^R(\d*)\/(.+)$/;
 
-function planFromText(type: TimerSpec['type'], text: string, now: string): TimerPlan | undefined {
+/** When an ISO 8601 timer first fires after `now`, and how it repeats; undefined when unreadable. */
+export function planFromText(type: TimerSpec['type'], text: string, now: string): TimerPlan | undefined {
   if (type === 'date') {
     const at = toInstant(text);
     return at === undefined ? undefined : { fireAt: at };

@@ -70,6 +70,8 @@ export interface CaseView {
   timers: { timerId: string; fireAt: string }[];
   waitingFor: { subscriptionId: string; messageName: string; correlationKey?: string }[];
   data: CaseData;
+  /** The code of the uncaught BPMN error that failed the case, passed to a calling case. */
+  errorCode?: string;
 }
 
 /** What a caseworker sees after acting: the case's state and the tasks that opened as a result. */

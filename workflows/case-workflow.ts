@@ -196,6 +196,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       timers: [...timers.entries()].map(([timerId, timer]) => ({ timerId, fireAt: timer.fireAt })),
       waitingFor: [...subscriptions.values()].map(({ subscriptionId, messageName, correlationKey }) => ({ subscriptionId, messageName, correlationKey })),
       data: engine.data,
+      ...(engine.failure?.errorCode === undefined ? {} : { errorCode: engine.failure.errorCode }),
     };
   }
 

@@ -16,7 +16,12 @@ export async function runChildCase(parent: CaseWorkflowInput, command: StartChil
       taskQueue: workflowInfo().taskQueue,
       args: [{ caseId: childCaseId, definitionId: called.definitionId, version: called.version, ir: called.ir, data: command.input, startedBy: parent.startedBy }],
     });
-    if (result.status !== 'completed') return { type: 'childCaseFailed', childId: command.childId, reason: `Called case ended ${result.status}.` };
+    if (result.status !== 'completed') {
+      // A child ended by an uncaught error end passes its code on, so the call activity's boundary
+      // naming that code catches it (a child recorded before codes were passed has none: catch-all).
+      const coded = result.errorCode === undefined ? {} : { errorCode: result.errorCode };
+      return { type: 'childCaseFailed', childId: command.childId, reason: `Called case ended ${result.status}.`, ...coded };
+    }
     return { type: 'childCaseCompleted', childId: command.childId, data: result.data };
   } catch (error) {
     if (error instanceof ChildWorkflowFailure) return { type: 'childCaseFailed', childId: command.childId, reason: error.message };

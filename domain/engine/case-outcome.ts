@@ -10,12 +10,12 @@ export function completeCase(run: Run): void {
 }
 
 /** Stops all work first, so the shell closes every task and timer before it records the failure. */
-export function failCase(run: Run, reason: string, nodeId?: string): void {
+export function failCase(run: Run, reason: string, nodeId?: string, errorCode?: string): void {
   if (!isRunning(run)) return;
   cancelScope(run, ROOT_SCOPE);
   run.queue = [];
   run.state.status = 'failed';
-  run.state.failure = nodeId === undefined ? { reason } : { reason, nodeId };
+  run.state.failure = { reason, ...(nodeId === undefined ? {} : { nodeId }), ...(errorCode === undefined ? {} : { errorCode }) };
   issue(run, nodeId === undefined ? { type: 'fail', reason } : { type: 'fail', reason, nodeId });
 }
 

@@ -73,7 +73,8 @@ export type EngineEvent =
   | { type: 'timerFired'; timerId: string }
   | { type: 'messageReceived'; subscriptionId: string; messageName: string; data: CaseData }
   | { type: 'childCaseCompleted'; childId: string; data: CaseData }
-  | { type: 'childCaseFailed'; childId: string; reason: string }
+  /** `errorCode`: the uncaught BPMN error that ended the called case, for a boundary naming it. */
+  | { type: 'childCaseFailed'; childId: string; reason: string; errorCode?: string }
   | { type: 'cancel'; reason: string };
 
 export interface StepResult<State> {

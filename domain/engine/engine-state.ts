@@ -94,7 +94,8 @@ export const EngineState = z.object({
   timers: z.record(z.string(), ActiveTimer),
   subscriptions: z.record(z.string(), MessageSubscription),
   childCases: z.record(z.string(), ChildCase),
-  failure: z.object({ reason: z.string(), nodeId: z.string().optional() }).optional(),
+  /** Why the case failed; `errorCode` when an uncaught BPMN error ended it (a calling case's boundary can catch that code). */
+  failure: z.object({ reason: z.string(), nodeId: z.string().optional(), errorCode: z.string().optional() }).optional(),
 });
 export type EngineState = z.infer<typeof EngineState>;
 

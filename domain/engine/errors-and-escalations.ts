@@ -56,6 +56,7 @@ export function raiseError(run: Run, origin: Origin, errorCode: string | undefin
     run,
     `${what} at ${run.ir.label(origin.nodeId)} is not caught by any error boundary event${detail ? ` (${detail})` : ''}.`,
     origin.nodeId,
+    errorCode,
   );
 }
 

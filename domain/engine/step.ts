@@ -101,7 +101,7 @@ const childCaseFailed: Handler<'childCaseFailed'> = (run, event) => {
   const token = run.state.tokens[event.childId];
   if (!child || !token) return `No child case "${event.childId}" is running.`;
   delete run.state.childCases[event.childId];
-  raiseError(run, { nodeId: child.nodeId, scopeId: token.scopeId, tokenId: token.id }, undefined, event.reason);
+  raiseError(run, { nodeId: child.nodeId, scopeId: token.scopeId, tokenId: token.id }, event.errorCode, event.reason);
   return undefined;
 };
 

@@ -9,7 +9,7 @@ describe('errors and escalations leaving a scope', () => {
 
   beforeAll(async () => {
     engine = await EngineHarness.start();
-    for (const name of ['sub-process-error.bpmn', 'escalation-end.bpmn', 'call-failing-parent.bpmn']) await engine.deploy(fixture(name));
+    for (const name of ['sub-process-error.bpmn', 'escalation-end.bpmn', 'call-failing-parent.bpmn', 'call-coded-error-parent.bpmn']) await engine.deploy(fixture(name));
     await engine.deploy(fixture('call-failing-child.bpmn'), 'Process_refusable');
   });
   afterAll(async () => {
@@ -89,5 +89,21 @@ describe('errors and escalations leaving a scope', () => {
     await engine.waitForTask(issued.caseId, 'Task_book');
     expect(await openNodes(issued.caseId)).toEqual(['Task_book']);
     for (const { caseId } of [refused, issued]) await engine.handle(caseId).terminate('test over');
+  });
+
+  it("passes the called case's error code to the call activity, whose boundary naming that code wins over the catch-all", async () => {
+    // given a parent that reacts to a refusal differently from any other failure
+    const parent = await engine.startCase('Process_coded_parent');
+    const child = (await eventually(() => engine.db.query<{ id: string }>('SELECT id FROM cases WHERE id LIKE $1', [`${parent.caseId}.%`]), (rows) => rows.length === 1))[0]!.id;
+
+    // when the embassy refuses: the child ends in its error end event APPLICATION_REFUSED
+    await engine.completeStep(child, 'Task_apply', { refused: true });
+
+    // then the child failed with that code, and the parent took the boundary naming it
+    expect(await engine.result(child)).toMatchObject({ status: 'failed', errorCode: 'APPLICATION_REFUSED' });
+    await engine.waitForTask(parent.caseId, 'Task_reapply');
+    expect(await openNodes(parent.caseId)).toEqual(['Task_reapply']);
+    const raised = (await engine.events(parent.caseId)).find((event) => event.kind === 'error-raised');
+    expect(raised).toMatchObject({ nodeId: 'Call_apply', data: { errorCode: 'APPLICATION_REFUSED', caught: true } });
   });
 });

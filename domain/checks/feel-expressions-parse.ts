@@ -3,6 +3,7 @@
 import { element, expressionBody, extensionValues, is, mention, text, type BpmnElement } from './support/bpmn-element.ts';
 import { feelSyntaxProblem, isJuel, juelAsFeel, stripFeelMarker } from './support/feel.ts';
 import type { Reporter, RuleFactory } from './support/rule.ts';
+import { iterationBudgetProblem } from '../feel/iteration-budget.ts';
 
 const FEEL_LANGUAGES = ['feel', 'http://www.omg.org/spec/feel/20140401', 'https://www.omg.org/spec/dmn/20191111/feel/'];
 
@@ -16,7 +17,12 @@ function checkFeel(id: string, what: string, value: string, reporter: Reporter, 
     return;
   }
   const problem = feelSyntaxProblem(stripFeelMarker(value));
-  if (problem) reporter.report(id, `${what} is not a valid FEEL expression (${problem}): check "${value}".`);
+  if (problem) {
+    reporter.report(id, `${what} is not a valid FEEL expression (${problem}): check "${value}".`);
+    return;
+  }
+  const tooMuch = iterationBudgetProblem(stripFeelMarker(value));
+  if (tooMuch) reporter.report(id, `${what} would not be evaluated: ${tooMuch}; check "${value}".`);
 }
 
 function flowLabel(flow: BpmnElement): string {
@@ -27,7 +33,7 @@ function flowLabel(flow: BpmnElement): string {
 }
 
 const feelExpressionsParse: RuleFactory = () => ({
-  meta: { description: 'Sequence flow conditions, FEEL SLAs and message correlation keys are FEEL that parses.' },
+  meta: { description: 'Sequence flow conditions, FEEL SLAs and message correlation keys are FEEL that parses and stays within the iteration budget.' },
   check(node, reporter) {
     if (!node.id) return;
     if (is(node, 'bpmn:SequenceFlow')) {

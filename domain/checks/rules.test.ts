@@ -97,6 +97,7 @@ const invalid: Record<CasemapRuleId, Record<string, Expected>> = {
       ['Flow_Broken', 'error', /is not a valid FEEL expression \(it ends too early\)/],
       ['Flow_Groovy', 'error', /is written in "groovy"/],
       ['Flow_Juel', 'error', /^The condition of the path "Long sentence" from gateway "Eligible\?" to step "Decide" is written in JUEL \(Camunda 7\), but Casemap evaluates FEEL: rewrite "\$\{sentenceMonths >= 12\}" as FEEL, e\.g\. "=sentenceMonths >= 12"\.$/],
+      ['Flow_Loop', 'error', /would not be evaluated: it would iterate 1,000,000 times, more than the 100,000 Casemap allows one expression/],
       ['Message_1', 'error', /^The correlation key of message "Prison release" is not a valid FEEL expression/],
       ['Task_1', 'error', /^The SLA of step "Decide" is not a valid FEEL expression/],
     ],

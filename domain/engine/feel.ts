@@ -1,6 +1,7 @@
 // FEEL over case data with feelin, the evaluator the bpmn-io tools use; nothing here ever uses eval.
 import { date, dateAndTime, evaluate, FeelDate, FeelDateTime, FeelDuration } from 'feelin';
 import type { CaseData } from './contract.ts';
+import { iterationBudgetProblem } from '../feel/iteration-budget.ts';
 
 export type FeelOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -11,6 +12,9 @@ export type FeelOutcome<T> = { ok: true; value: T } | { ok: false; error: string
 export function evaluateFeel(expression: string, data: CaseData, now: string): FeelOutcome<unknown> {
   const source = expression.trim().replace(/^=/, '');
   const clock = { now: () => dateAndTime(now), today: () => date(now.slice(0, 10)) };
+  // Counted before evaluating: feelin cannot be stopped once it runs, and it runs in a workflow task.
+  const tooMuch = iterationBudgetProblem(source, data);
+  if (tooMuch) return { ok: false, error: `Casemap did not evaluate it: ${tooMuch}` };
   try {
     return { ok: true, value: evaluate(source, { ...clock, ...data }).value };
   } catch (error) {

@@ -51,9 +51,9 @@ describe('the Designer', () => {
     await designer.locator('.djs-element[data-element-id="Task_refer"]').waitFor();
     await expect(designer.getByLabel('Process id').inputValue()).resolves.toBe('two-lane-referral');
 
-    // when they change the referral's SLA and save a draft
+    // when they change the referral's SLA and save a draft with Ctrl+S
     await setSla(designer, 'Task_refer', 'P9D');
-    await designer.getByRole('button', { name: 'Save draft' }).click();
+    await designer.keyboard.press('Control+s');
     await designer.getByRole('status').filter({ hasText: 'Draft of two-lane-referral saved' }).waitFor();
 
     // then the process list offers the draft, and opening it restores the edit

@@ -1,6 +1,7 @@
 // Saves the diagram as the process's draft on the server (not checked, not deployed), so work in
-// progress survives closing the browser; the process list reopens it.
-import { useState } from 'react';
+// progress survives closing the browser; the process list reopens it. Ctrl+S (⌘S) saves too, as in
+// every desktop modeller, instead of the browser's "save page".
+import { useEffect, useRef, useState } from 'react';
 import { formatWhen } from '../../../shared/time/deadline.ts';
 import { hrefFor } from '../../../shared/routing/hash-route.ts';
 import { InlineError } from '../../../shared/components/status.tsx';
@@ -26,9 +27,24 @@ export function SaveDraftButton({ definitionId, diagramName, saveXml, disabled }
     }
   }
 
+  const canSave = !disabled && !busy && idValid;
+  const shortcut = useRef<() => void>(() => {});
+  shortcut.current = () => {
+    if (canSave) void save();
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 's') return;
+      event.preventDefault();
+      shortcut.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <>
-      <button type="button" disabled={disabled || busy || !idValid} onClick={save} title={idValid ? `Save as the draft of ${definitionId}` : 'Give the process a valid id (under Deploy) to save a draft'}>
+      <button type="button" disabled={!canSave} onClick={save} aria-keyshortcuts="Control+S Meta+S" title={idValid ? `Save as the draft of ${definitionId} (Ctrl+S)` : 'Give the process a valid id (under Deploy) to save a draft'}>
         {busy ? 'Saving…' : 'Save draft'}
       </button>
       {saved ? (

@@ -77,8 +77,9 @@ describe('a team lead in the browser app', () => {
     await lena.getByRole('tab', { name: 'Overdue' }).click();
     const claimedCard = lena.getByRole('listitem', { name: 'Make deportation decision' }).filter({ hasText: `Case ${claimedCase}` });
     const unclaimedCard = lena.getByRole('listitem', { name: 'Make deportation decision' }).filter({ hasText: `Case ${unclaimedCase}` });
+    // (each decision is overdue one second after it opened, so the view is refreshed until both are)
     await refreshUntilVisible(lena, claimedCard);
-    await unclaimedCard.waitFor();
+    await refreshUntilVisible(lena, unclaimedCard);
 
     // then both decisions carry the overdue mark
     await claimedCard.locator('.overdue-mark', { hasText: 'OVERDUE' }).waitFor();
@@ -89,7 +90,7 @@ describe('a team lead in the browser app', () => {
     // and the missed SLAs were escalated to her: both decisions are in her Escalated view
     await lena.getByRole('tab', { name: 'Escalated to me' }).click();
     await refreshUntilVisible(lena, claimedCard);
-    await unclaimedCard.waitFor();
+    await refreshUntilVisible(lena, unclaimedCard);
     await view(lena, '20b-team-lead-escalated');
     await lena.getByRole('tab', { name: 'Overdue' }).click();
     await claimedCard.waitFor();

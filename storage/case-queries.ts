@@ -1,5 +1,7 @@
-// Reads of cases and their event logs for the API, always filtered by the teams a reader may see.
+// Reads of cases and their event logs for the API, always filtered by the reader's case scope
+// (storage/case-scope.ts), which the access policy decides.
 import type { Sql } from './database.ts';
+import { caseScopeSql, type CaseAccessLevel, type CaseScope } from './case-scope.ts';
 
 export interface CaseRow {
   id: string;
@@ -20,11 +22,22 @@ const caseColumns = `c.id, c.definition_id AS "definitionId", c.version, c.workf
   c.owner_team AS "ownerTeam", c.owner_user AS "ownerUser", c.data, c.started_by AS "startedBy",
   c.started_at AS "startedAt", c.ended_at AS "endedAt", c.updated_at AS "updatedAt"`;
 
-/** `teams` undefined means every case (admins, analysts). */
-const visibleTo = (param: number) => `($${param}::text[] IS NULL OR c.owner_team = ANY($${param}) OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.team = ANY($${param})))`;
+/** A case row with how much of it the reader may see. */
+export interface ScopedCaseRow extends CaseRow {
+  access: CaseAccessLevel;
+}
 
-export async function findCase(sql: Sql, caseId: string, teams: string[] | undefined): Promise<CaseRow | null> {
-  const rows = await sql.query<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE c.id = $1 AND ${visibleTo(2)}`, [caseId, teams ?? null]);
+/** The case, when it is in `scope`; `null` both when it does not exist and when it is out of sight. */
+export async function findCase(sql: Sql, caseId: string, scope: CaseScope): Promise<ScopedCaseRow | null> {
+  const params: unknown[] = [caseId];
+  const scoped = caseScopeSql(scope, 'c', (value) => `$${params.push(value)}`);
+  const rows = await sql.query<ScopedCaseRow>(`SELECT ${caseColumns}, ${scoped.level} AS access FROM cases c WHERE c.id = $1 AND ${scoped.inScope}`, params);
+  return rows[0] ?? null;
+}
+
+/** The case when one of `teams` owns it now (not merely once held a task of it). */
+export async function findCaseOwnedBy(sql: Sql, caseId: string, teams: readonly string[] | 'any'): Promise<CaseRow | null> {
+  const rows = await sql.query<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE c.id = $1 AND ($2::text[] IS NULL OR c.owner_team = ANY($2))`, [caseId, teams === 'any' ? null : [...teams]]);
   return rows[0] ?? null;
 }
 
@@ -39,7 +52,7 @@ export type DataFieldFilter =
   | { path: string[]; op: 'lt' | 'lte' | 'gt' | 'gte'; compareAs: 'number' | 'instant'; value: string };
 
 export interface CaseSearch {
-  teams: string[] | undefined;
+  scope: CaseScope;
   definitionId?: string;
   status?: string;
   ownerTeam?: string;
@@ -82,21 +95,24 @@ function dataCondition(filter: DataFieldFilter, param: (value: unknown) => strin
   return filter.compareAs === 'number' ? `casemap_data_number(${field}) ${op} ${param(filter.value)}::numeric` : `casemap_data_instant(${field}) ${op} casemap_data_instant(to_jsonb(${param(filter.value)}::text))`;
 }
 
-export async function searchCases(sql: Sql, search: CaseSearch): Promise<{ items: CaseRow[]; total: number }> {
+export async function searchCases(sql: Sql, search: CaseSearch): Promise<{ items: ScopedCaseRow[]; total: number }> {
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
-  params.push(search.teams ?? null);
-  const conditions = [visibleTo(params.length)];
+  const scoped = caseScopeSql(search.scope, 'c', param);
+  const conditions = [scoped.inScope];
   if (search.definitionId) conditions.push(`c.definition_id = ${param(search.definitionId)}`);
   if (search.status) conditions.push(`c.status = ${param(search.status)}`);
   if (search.ownerTeam) conditions.push(`c.owner_team = ${param(search.ownerTeam)}`);
   if (search.ownerUser) conditions.push(`c.owner_user = ${param(search.ownerUser)}`);
   const shorthand: DataFieldFilter[] = search.dataField !== undefined ? [{ path: [search.dataField], op: 'eq', value: search.dataValue ?? '' }] : [];
-  for (const filter of [...(search.dataFilters ?? []), ...shorthand]) conditions.push(dataCondition(filter, param));
+  const filters = [...(search.dataFilters ?? []), ...shorthand];
+  // Data filters only match cases whose data the reader may see, so a summary is no oracle on data.
+  if (filters.length > 0) conditions.push(scoped.full);
+  for (const filter of filters) conditions.push(dataCondition(filter, param));
   if (search.dueBefore) conditions.push(`EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status IN ('open', 'claimed') AND t.due_at < ${param(search.dueBefore)}::timestamptz)`);
   const where = conditions.join(' AND ');
   const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
-  const items = await sql.query<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE ${where} ORDER BY ${caseOrder[search.sort]} ${page}`, [...params, search.limit, search.offset]);
+  const items = await sql.query<ScopedCaseRow>(`SELECT ${caseColumns}, ${scoped.level} AS access FROM cases c WHERE ${where} ORDER BY ${caseOrder[search.sort]} ${page}`, [...params, search.limit, search.offset]);
   const [count] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params);
   return { items, total: count?.total ?? 0 };
 }

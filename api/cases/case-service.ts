@@ -6,6 +6,8 @@ import type { Database } from '../../storage/database.ts';
 import { findDeployedVersion } from '../../storage/definition-store.ts';
 import { validateFormData } from '../../domain/forms/validate-form-data.ts';
 import { cancelCaseSignal, caseViewQuery, startedUpdate, workflowIdForCase, type CaseWorkflowInput, type NextSteps } from '../../workflows/case-api.ts';
+import type { UserRecord } from '../../storage/identity-store.ts';
+import { checkStart } from '../access/access-policy.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 
 export interface CaseServiceDeps {
@@ -22,6 +24,12 @@ export interface StartCaseRequest {
   idempotencyKey?: string;
   /** Begin at this top-level start event (a message start); the plain start event otherwise. */
   startEventId?: string;
+  /**
+   * The person starting the case through the API: checked against the process's starting teams,
+   * and held to its start form (no form, no data), so nobody seeds data a later gateway reads.
+   * Absent for starts Casemap makes itself (messages, timers, the demo load).
+   */
+  person?: UserRecord;
 }
 
 export function caseIdFor(startedBy: string, idempotencyKey?: string): string {
@@ -47,6 +55,13 @@ export async function prepareStart(deps: Pick<CaseServiceDeps, 'db'>, request: S
     ? starts.find((node) => node.id === request.startEventId)
     : (starts.find((node) => !node.trigger || node.trigger.type === 'none') ?? starts[0]);
   if (request.startEventId && !startEvent) throw notFound(`Start event ${request.startEventId} of process ${request.definitionId}`);
+  if (request.person) {
+    checkStart(request.person, definition, startEvent);
+    const keys = Object.keys(request.data);
+    if ((!startEvent || startEvent.form.length === 0) && keys.length > 0) {
+      throw new Problem('invalid-form-data', `${definition.name} has no start form, so a case of it starts with no data.`, keys.map((key) => ({ field: key, message: 'The start event has no form field of this name' })));
+    }
+  }
   if (startEvent && startEvent.form.length > 0) {
     const validation = validateFormData(startEvent.form, request.data);
     if (!validation.ok) throw new Problem('invalid-form-data', `The case data does not fit the start form of ${definition.name}.`, validation.issues);

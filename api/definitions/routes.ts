@@ -29,20 +29,19 @@ const DeployReply = z.object({
   /** The Temporal schedules that now start cases at this version's timer start events. */
   timerStartSchedules: z.array(z.string()),
 });
-const designers = { kind: 'roles', roles: ['designer'] } as const;
 
 export function definitionRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
   const { db } = deps;
   const tag = 'definitions';
 
-  table.add(router, { method: 'get', path: '/definitions', summary: 'List processes with their latest version', tag, access: { kind: 'signed-in' } }, async () => ({ items: await listDefinitions(db) }));
+  table.add(router, { method: 'get', path: '/definitions', summary: 'List processes with their latest version', tag, rule: 'definitions.read' }, async () => ({ items: await listDefinitions(db) }));
 
-  table.add(router, { method: 'post', path: '/definitions/check', summary: 'Compile and check a diagram without deploying it', tag, access: designers, body: z.object({ xml: Xml }).strict() }, async ({ body }) => {
+  table.add(router, { method: 'post', path: '/definitions/check', summary: 'Compile and check a diagram without deploying it', tag, rule: 'definitions.design', body: z.object({ xml: Xml }).strict() }, async ({ body }) => {
     const { errors, warnings, ir } = await checkForDeploy(body.xml);
     return { errors, warnings, irHash: ir.hash, nodes: ir.nodes.length };
   });
 
-  table.add(router, { method: 'post', path: '/definitions/deploy', summary: 'Deploy a diagram as a new version (errors block; warnings are returned)', tag, access: designers, body: DeployRequest, response: DeployReply, successStatus: 201, idempotent: true }, async ({ req, res, user, body }) => {
+  table.add(router, { method: 'post', path: '/definitions/deploy', summary: 'Deploy a diagram as a new version (errors block; warnings are returned)', tag, rule: 'definitions.design', body: DeployRequest, response: DeployReply, successStatus: 201, idempotent: true }, async ({ req, res, user, body }) => {
     const check = await checkForDeploy(body.xml);
     if (check.errors.length > 0) {
       await writeAudit(db, { actor: user.id, action: 'definition.deploy', target: body.id, source: req.ip, outcome: 'refused', detail: { errors: check.errors.length } });
@@ -60,40 +59,40 @@ export function definitionRoutes(table: RouteTable, router: Router, deps: CaseSe
     return { definitionId: version.definitionId, version: version.version, irHash: version.irHash, created, warnings: [...check.warnings, ...notScheduled], timerStartSchedules: timerStarts?.scheduled ?? [] };
   });
 
-  table.add(router, { method: 'put', path: '/definitions/:id/draft', summary: 'Save a draft (not checked, not deployed)', tag, access: designers, params: IdParams, body: DraftRequest }, async ({ req, user, params, body }) => {
+  table.add(router, { method: 'put', path: '/definitions/:id/draft', summary: 'Save a draft (not checked, not deployed)', tag, rule: 'definitions.design', params: IdParams, body: DraftRequest }, async ({ req, user, params, body }) => {
     const draft = await saveDraft(db, { definitionId: params.id, ...body });
     await writeAudit(db, { actor: user.id, action: 'definition.save-draft', target: params.id, source: req.ip });
     return draft;
   });
 
-  table.add(router, { method: 'get', path: '/definitions/:id/draft', summary: 'The saved draft', tag, access: designers, params: IdParams }, async ({ params }) => {
+  table.add(router, { method: 'get', path: '/definitions/:id/draft', summary: 'The saved draft', tag, rule: 'definitions.design', params: IdParams }, async ({ params }) => {
     const draft = await findDraft(db, params.id);
     if (!draft) throw notFound(`A draft of process ${params.id}`);
     return draft;
   });
 
-  table.add(router, { method: 'get', path: '/definitions/:id/versions', summary: 'Version history', tag, access: { kind: 'signed-in' }, params: IdParams }, async ({ params }) => ({ items: await listVersions(db, params.id) }));
+  table.add(router, { method: 'get', path: '/definitions/:id/versions', summary: 'Version history', tag, rule: 'definitions.read', params: IdParams }, async ({ params }) => ({ items: await listVersions(db, params.id) }));
 
-  table.add(router, { method: 'get', path: '/definitions/:id/diff', summary: 'Elements added, removed and changed between two versions', tag, access: { kind: 'signed-in' }, params: IdParams, query: DiffQuery }, async ({ params, query }) => {
+  table.add(router, { method: 'get', path: '/definitions/:id/diff', summary: 'Elements added, removed and changed between two versions', tag, rule: 'definitions.read', params: IdParams, query: DiffQuery }, async ({ params, query }) => {
     const [from, to] = await Promise.all([findDeployedVersion(db, params.id, query.from), findDeployedVersion(db, params.id, query.to)]);
     if (!from) throw notFound(`Version ${query.from} of process ${params.id}`);
     if (!to) throw notFound(`Version ${query.to} of process ${params.id}`);
     return { definitionId: params.id, from: query.from, to: query.to, ...diffIr(from.ir, to.ir) };
   });
 
-  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version', summary: 'A deployed version with its compiled process', tag, access: { kind: 'signed-in' }, params: VersionParams }, async ({ params }) => {
+  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version', summary: 'A deployed version with its compiled process', tag, rule: 'definitions.read', params: VersionParams }, async ({ params }) => {
     const found = await findDeployedVersion(db, params.id, params.version);
     if (!found) throw notFound(`Version ${params.version} of process ${params.id}`);
     return found;
   });
 
-  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version/bpmn', summary: 'Download the BPMN XML of a version', tag, access: { kind: 'signed-in' }, params: VersionParams, produces: 'application/xml' }, async ({ res, params }) => {
+  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version/bpmn', summary: 'Download the BPMN XML of a version', tag, rule: 'definitions.read', params: VersionParams, produces: 'application/xml' }, async ({ res, params }) => {
     const xml = await findVersionXml(db, params.id, params.version);
     if (xml === null) throw notFound(`Version ${params.version} of process ${params.id}`);
     res.type('application/xml').attachment(`${params.id}-v${params.version}.bpmn`).send(xml);
   });
 
-  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version/svg', summary: 'Download the picture of a version (saved by the modeller at deploy)', tag, access: { kind: 'signed-in' }, params: VersionParams, produces: 'image/svg+xml' }, async ({ res, params }) => {
+  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version/svg', summary: 'Download the picture of a version (saved by the modeller at deploy)', tag, rule: 'definitions.read', params: VersionParams, produces: 'image/svg+xml' }, async ({ res, params }) => {
     const svg = await findVersionSvg(db, params.id, params.version);
     if (svg === null) throw notFound(`A picture of version ${params.version} of process ${params.id} (deploy it from the modeller to save one)`);
     res.type('image/svg+xml').attachment(`${params.id}-v${params.version}.svg`).send(svg);

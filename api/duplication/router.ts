@@ -27,8 +27,6 @@ export const ReportQuery = z
 type ReportQuery = z.infer<typeof ReportQuery>;
 const IdParams = z.object({ id: DefinitionId });
 const IntendedRequest = IntendedMark.strict();
-const readers = { kind: 'roles', roles: ['analyst', 'designer', 'team-lead'] } as const;
-const markers = { kind: 'roles', roles: ['analyst', 'designer'] } as const;
 
 async function buildReport(db: Database, query: ReportQuery = {}): Promise<DuplicationReport> {
   const since = query.days === undefined ? undefined : new Date(Date.now() - query.days * 24 * 60 * 60 * 1000).toISOString();
@@ -39,22 +37,22 @@ async function buildReport(db: Database, query: ReportQuery = {}): Promise<Dupli
 export function duplicationRoutes(table: RouteTable, router: Router, db: Database): void {
   const tag = 'duplication';
 
-  table.add(router, { method: 'get', path: '/duplication/report', summary: 'Duplicated work across the deployed processes, ranked by hours per month', tag, access: readers, query: ReportQuery, response: DuplicationReport }, async ({ query }) =>
+  table.add(router, { method: 'get', path: '/duplication/report', summary: 'Duplicated work across the deployed processes, ranked by hours per month', tag, rule: 'duplication.read', query: ReportQuery, response: DuplicationReport }, async ({ query }) =>
     buildReport(db, query),
   );
 
-  table.add(router, { method: 'get', path: '/duplication/report.csv', summary: 'The duplication clusters as CSV', tag, access: readers, query: ReportQuery, produces: 'text/csv' }, async ({ res, query }) => {
+  table.add(router, { method: 'get', path: '/duplication/report.csv', summary: 'The duplication clusters as CSV', tag, rule: 'duplication.read', query: ReportQuery, produces: 'text/csv' }, async ({ res, query }) => {
     res.type('text/csv; charset=utf-8').attachment('duplication-report.csv').send(reportCsv(await buildReport(db, query)));
   });
 
-  table.add(router, { method: 'get', path: '/duplication/definitions/:id', summary: "Per element of one process: where else the same work is done (Designer overlays)", tag, access: readers, params: IdParams, query: ReportQuery }, async ({ params, query }) => {
+  table.add(router, { method: 'get', path: '/duplication/definitions/:id', summary: "Per element of one process: where else the same work is done (Designer overlays)", tag, rule: 'duplication.read', params: IdParams, query: ReportQuery }, async ({ params, query }) => {
     const report = await buildReport(db, query);
     const deployed = await db.query('SELECT 1 FROM definition_versions WHERE definition_id = $1 LIMIT 1', [params.id]);
     if (deployed.length === 0) throw notFound(`Process ${params.id}`);
     return { definitionId: params.id, elements: overlaysForDefinition(report, params.id) };
   });
 
-  table.add(router, { method: 'post', path: '/duplication/intended', summary: 'Mark a duplication cluster as intended, with the reason', tag, access: markers, body: IntendedRequest, successStatus: 201 }, async ({ req, user, body }) => {
+  table.add(router, { method: 'post', path: '/duplication/intended', summary: 'Mark a duplication cluster as intended, with the reason', tag, rule: 'duplication.mark', body: IntendedRequest, successStatus: 201 }, async ({ req, user, body }) => {
     const report = await buildReport(db);
     if (![...report.clusters, ...report.intended].some((cluster) => cluster.key === body.clusterKey)) {
       await writeAudit(db, { actor: user.id, action: 'duplication.mark-intended', target: body.clusterKey, source: req.ip, outcome: 'refused', detail: { reason: 'unknown cluster' } });

@@ -53,19 +53,19 @@ export function oidcRoutes(table: RouteTable, router: Router, db: Database, opti
   // so it is SameSite=Lax (the session cookie itself stays Strict).
   const pendingCookie = { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: PENDING_PATH } as const;
 
-  table.add(router, { method: 'get', path: '/auth/methods', summary: 'How people can sign in (password, and OpenID Connect when configured)', tag, access: { kind: 'public' }, query: Empty, response: SignInMethods }, async () => ({
+  table.add(router, { method: 'get', path: '/auth/methods', summary: 'How people can sign in (password, and OpenID Connect when configured)', tag, rule: 'public', query: Empty, response: SignInMethods }, async () => ({
     password: true,
     oidc: party ? { providerName: party.settings.providerName, loginUrl: '/api/auth/oidc/login' } : null,
   }));
 
-  table.add(router, { method: 'get', path: '/auth/oidc/login', summary: 'Sign in with the OpenID Connect provider (redirects there)', tag, access: { kind: 'public' }, query: Empty, successStatus: 302, produces: 'text/plain' }, async ({ res }) => {
+  table.add(router, { method: 'get', path: '/auth/oidc/login', summary: 'Sign in with the OpenID Connect provider (redirects there)', tag, rule: 'public', query: Empty, successStatus: 302, produces: 'text/plain' }, async ({ res }) => {
     const { url, pending } = await configured().begin();
     res.cookie(PENDING_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), { ...pendingCookie, maxAge: PENDING_MINUTES * 60_000 });
     res.redirect(302, url.href);
     return undefined;
   });
 
-  table.add(router, { method: 'get', path: '/auth/oidc/callback', summary: 'Where the OpenID Connect provider sends the browser back; starts a session (redirects to the app)', tag, access: { kind: 'public' }, query: CallbackQuery, successStatus: 302, produces: 'text/plain' }, async ({ req, res, query }) => {
+  table.add(router, { method: 'get', path: '/auth/oidc/callback', summary: 'Where the OpenID Connect provider sends the browser back; starts a session (redirects to the app)', tag, rule: 'public', query: CallbackQuery, successStatus: 302, produces: 'text/plain' }, async ({ req, res, query }) => {
     const rp = configured();
     const refuse = async (problem: Problem, actor?: string): Promise<never> => {
       await writeAudit(db, { actor, action: 'login', source: req.ip, outcome: 'refused', detail: { method: 'oidc', issuer: rp.settings.issuer, reason: problem.detail } });
@@ -93,7 +93,7 @@ export function oidcRoutes(table: RouteTable, router: Router, db: Database, opti
     if (holders.some((holder) => holder.disabled)) return refuse(new Problem('forbidden', `The Casemap account of ${account.username} is disabled.`), account.id);
 
     await db.transaction((tx) => upsertUser(tx, { id: account.id, username: account.username, displayName: account.displayName, passwordHash: null, roles: account.roles, memberships: account.memberships }));
-    const session = await startSession(db, res, account.id, options);
+    const session = await startSession(db, req, res, account.id, options);
     res.cookie(CSRF_HANDOFF_COOKIE, session.csrfToken, { sameSite: 'strict', secure: options.secureCookies, path: '/', maxAge: 5 * 60_000 });
     await writeAudit(db, {
       actor: account.id,

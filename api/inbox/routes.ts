@@ -4,11 +4,11 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../storage/database.ts';
-import { findTask, InboxSorts, InboxViews, queryInbox, type InboxView, type TaskRow } from '../../storage/task-queries.ts';
+import { InboxSorts, InboxViews, queryInbox, type TaskRow } from '../../storage/task-queries.ts';
 import { writeAudit } from '../../storage/audit-store.ts';
 import type { UserRecord } from '../../storage/identity-store.ts';
+import { actionableTask, checkReassignment, inboxTeams } from '../access/access-policy.ts';
 import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
-import { notFound } from '../problems/problem.ts';
 import type { RouteTable, RouteSpec } from '../routes/route.ts';
 import { CaseId, DataRecord, Page } from '../schemas.ts';
 
@@ -27,19 +27,6 @@ export const ReassignBody = z
   .object({ toUser: z.string().min(1).max(200).optional(), toTeam: z.string().min(1).max(200).optional() })
   .strict()
   .refine((body) => body.toUser || body.toTeam, { message: 'Give toUser, toTeam or both' });
-const workers = { kind: 'roles', roles: ['caseworker', 'team-lead'] } as const;
-const teamTasksOnly = "only tasks of the caller's teams (others answer 404)";
-
-function visibleTeams(user: UserRecord): string[] | undefined {
-  return user.roles.includes('admin') ? undefined : user.teams;
-}
-
-/** Escalations go to team leads: the escalated view shows only the teams the reader leads. */
-function teamsFor(user: UserRecord, view: InboxView): string[] | undefined {
-  if (view !== 'escalated' || user.roles.includes('admin')) return visibleTeams(user);
-  return user.leadOf;
-}
-
 function actorOf(user: UserRecord): Actor {
   return { userId: user.id, teams: user.teams, leadOf: user.leadOf, roles: user.roles };
 }
@@ -47,23 +34,22 @@ function actorOf(user: UserRecord): Actor {
 export function inboxRoutes(table: RouteTable, router: Router, db: Database, client: Client): void {
   const tag = 'inbox';
 
-  table.add(router, { method: 'get', path: '/tasks', summary: 'Inbox: my tasks, team queue, unassigned, overdue, due soon, escalated to me as team lead', tag, access: workers, objectRule: teamTasksOnly, query: InboxQuery }, async ({ user, query }) =>
-    queryInbox(db, { ...query, userId: user.id, teams: teamsFor(user, query.view), now: new Date().toISOString() }),
+  table.add(router, { method: 'get', path: '/tasks', summary: 'Inbox: my tasks, team queue, unassigned, overdue, due soon, escalated to me as team lead', tag, rule: 'task.list', query: InboxQuery }, async ({ user, query }) =>
+    queryInbox(db, { ...query, userId: user.id, teams: inboxTeams(user, query.view), now: new Date().toISOString() }),
   );
 
-  async function visibleTask(user: UserRecord, taskId: string): Promise<TaskRow> {
-    const task = await findTask(db, taskId, visibleTeams(user));
-    if (!task) throw notFound(`Task ${taskId}`);
-    return task;
-  }
+  table.add(router, { method: 'get', path: '/tasks/:taskId', summary: 'One task', tag, rule: 'task.act', params: TaskParams }, async ({ user, params }) => actionableTask(db, user, params.taskId));
 
-  table.add(router, { method: 'get', path: '/tasks/:taskId', summary: 'One task', tag, access: workers, objectRule: teamTasksOnly, params: TaskParams }, async ({ user, params }) => visibleTask(user, params.taskId));
-
-  function action<B extends z.ZodType>(name: string, summary: string, spec: Partial<RouteSpec<typeof TaskParams, z.ZodType, B>>, run: (task: TaskRow, actor: Actor, body: z.infer<B>) => Promise<NextSteps>) {
-    table.add(router, { method: 'post', path: `/tasks/:taskId/${name}`, summary, tag, access: workers, objectRule: teamTasksOnly, params: TaskParams, ...spec }, async ({ req, user, params, body }) => {
-      const task = await visibleTask(user, params.taskId);
+  function action<B extends z.ZodType>(
+    name: string,
+    summary: string,
+    spec: Partial<RouteSpec<typeof TaskParams, z.ZodType, B>>,
+    run: (task: TaskRow, actor: Actor, body: z.infer<B>, user: UserRecord) => Promise<NextSteps>,
+  ) {
+    table.add(router, { method: 'post', path: `/tasks/:taskId/${name}`, summary, tag, rule: 'task.act', params: TaskParams, ...spec }, async ({ req, user, params, body }) => {
+      const task = await actionableTask(db, user, params.taskId);
       try {
-        const next = await run(task, actorOf(user), body as z.infer<B>);
+        const next = await run(task, actorOf(user), body as z.infer<B>, user);
         await writeAudit(db, { actor: user.id, action: `task.${name}`, target: task.id, source: req.ip });
         return { taskId: task.id, next };
       } catch (error) {
@@ -82,7 +68,8 @@ export function inboxRoutes(table: RouteTable, router: Router, db: Database, cli
   action('complete', 'Complete a claimed task with its form data; says what happens next', { body: CompleteBody, idempotent: true }, (task, actor, body: z.infer<typeof CompleteBody>) =>
     handle(task).executeUpdate(completeTaskUpdate, { args: [{ taskId: engineTaskId(task), actor, data: body.data }] }),
   );
-  action('reassign', "Reassign a task to a person or team (team leads)", { body: ReassignBody, access: { kind: 'roles', roles: ['team-lead'] } }, (task, actor, body: z.infer<typeof ReassignBody>) =>
-    handle(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: engineTaskId(task), actor, ...body }] }),
-  );
+  action('reassign', "Reassign a task to a person or team (team leads)", { body: ReassignBody, rule: 'task.reassign' }, async (task, actor, body: z.infer<typeof ReassignBody>, user) => {
+    await checkReassignment(db, user, task, body);
+    return handle(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: engineTaskId(task), actor, ...body }] });
+  });
 }

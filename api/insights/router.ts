@@ -18,7 +18,7 @@ import { hasAnyRole } from '../access/roles.ts';
 import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
-import { DefinitionId, VersionNumber } from '../schemas.ts';
+import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
 
 /** The largest log accepted by POST /insights/import, in bytes of UTF-8. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -26,8 +26,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const LogQuery = z.object({
   definitionId: DefinitionId,
   version: VersionNumber.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
 });
 const ReportQuery = LogQuery.extend({
   team: z.string().min(1).max(200).optional(),
@@ -35,17 +35,16 @@ const ReportQuery = LogQuery.extend({
   time: TimeBasis.default('calendar'),
   period: z.enum(['day', 'week']).default('week'),
 });
-const isoInstant = z.iso.datetime({ offset: true });
 /** Two periods (base/other from–to, each side needs a bound) or two versions of one process. */
 const CompareQuery = z
   .object({
     definitionId: DefinitionId,
     baseVersion: VersionNumber.optional(),
     otherVersion: VersionNumber.optional(),
-    baseFrom: isoInstant.optional(),
-    baseTo: isoInstant.optional(),
-    otherFrom: isoInstant.optional(),
-    otherTo: isoInstant.optional(),
+    baseFrom: Instant.optional(),
+    baseTo: Instant.optional(),
+    otherFrom: Instant.optional(),
+    otherTo: Instant.optional(),
     team: z.string().min(1).max(200).optional(),
     outcome: CaseOutcomeFilter.optional(),
     time: TimeBasis.default('calendar'),
@@ -84,7 +83,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
     return { deployed, events: await definitionCaseLog(db, query) };
   };
 
-  table.add(router, { method: 'get', path: '/insights/report', summary: 'The bottleneck report of a process', tag, access: { kind: 'roles', roles: ANALYSTS }, query: ReportQuery, response: BottleneckReport }, async ({ query }) => {
+  table.add(router, { method: 'get', path: '/insights/report', summary: 'The bottleneck report of a process', tag, rule: 'insights.read', query: ReportQuery, response: BottleneckReport }, async ({ query }) => {
     const { deployed, events } = await logOf(query);
     return analyseLog(events, {
       now: new Date().toISOString(),
@@ -97,7 +96,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
 
   table.add(
     router,
-    { method: 'get', path: '/insights/compare', summary: 'Compare two periods or two versions of a process, step by step', tag, access: { kind: 'roles', roles: ANALYSTS }, query: CompareQuery, response: ReportComparison },
+    { method: 'get', path: '/insights/compare', summary: 'Compare two periods or two versions of a process, step by step', tag, rule: 'insights.read', query: CompareQuery, response: ReportComparison },
     async ({ query }) => {
       const { deployed, events } = await logOf({ definitionId: query.definitionId });
       const side = (version: number | undefined, from: string | undefined, to: string | undefined) => ({
@@ -118,7 +117,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
     router,
     {
       method: 'get', path: '/insights/at-risk', summary: 'Open cases that will miss a deadline at the current pace', tag,
-      access: { kind: 'roles', roles: ['analyst', 'team-lead'] }, objectRule: 'team leads see only steps of their teams and cases their teams own',
+      rule: 'insights.at-risk',
       query: AtRiskQuery, response: z.object({ items: z.array(AtRiskItem) }),
     },
     async ({ query, user }) => {
@@ -142,7 +141,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
   for (const format of exports) {
     table.add(
       router,
-      { method: 'get', path: `/insights/export.${format.ext}`, summary: `A process's case log as ${format.ext.toUpperCase()}`, tag, access: { kind: 'roles', roles: ANALYSTS }, query: LogQuery, produces: format.type.split(';')[0] },
+      { method: 'get', path: `/insights/export.${format.ext}`, summary: `A process's case log as ${format.ext.toUpperCase()}`, tag, rule: 'insights.read', query: LogQuery, produces: format.type.split(';')[0] },
       async ({ query, res }) => {
         const { events } = await logOf(query);
         res.attachment(`${query.definitionId}-case-log.${format.ext}`).type(format.type).send(format.write(events));
@@ -153,7 +152,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
 
   table.add(
     router,
-    { method: 'post', path: '/insights/import', summary: 'Analyse an event log from another system (CSV or XES), checked against a process', tag, access: { kind: 'roles', roles: ANALYSTS }, body: ImportBody, response: ImportResponse },
+    { method: 'post', path: '/insights/import', summary: 'Analyse an event log from another system (CSV or XES), checked against a process', tag, rule: 'insights.read', body: ImportBody, response: ImportResponse },
     async ({ body }) => {
       const bytes = new TextEncoder().encode(body.content).length;
       if (bytes > MAX_IMPORT_BYTES) {

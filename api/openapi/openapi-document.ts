@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the route table's zod schemas (the single source of
 // both the TypeScript types and this description).
 import { z } from 'zod';
+import { describeCaller, ruleOf } from '../access/access-rules.ts';
 import type { RegisteredRoute } from '../routes/route.ts';
 import { ProblemCode } from '../problems/problem.ts';
 
@@ -32,7 +33,7 @@ const problemSchema = {
 };
 
 function security(route: RegisteredRoute): Json[] {
-  switch (route.spec.access.kind) {
+  switch (ruleOf(route.spec.rule).caller.kind) {
     case 'public':
       return [];
     case 'api-key':
@@ -47,11 +48,12 @@ export function openApiDocument(routes: RegisteredRoute[]): Json {
   for (const route of routes) {
     const { spec } = route;
     const path = `/api${spec.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
-    const access = spec.access.kind === 'roles' ? `Roles: ${spec.access.roles.join(', ')} (or admin).` : spec.access.kind === 'api-key' ? `API key with scope ${spec.access.scope}.` : spec.access.kind === 'public' ? 'Public.' : 'Any signed-in user.';
+    const rule = ruleOf(spec.rule);
+    const access = `Access rule \`${spec.rule}\` (${describeCaller(rule.caller)}): ${rule.says}`;
     const operation: Json = {
       operationId: `${spec.method}${spec.path.replace(/[/:-]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       summary: spec.summary,
-      description: [access, spec.objectRule ? `Objects: ${spec.objectRule}.` : '', spec.idempotent ? 'Accepts an Idempotency-Key header.' : ''].filter(Boolean).join(' '),
+      description: [access, spec.idempotent ? 'Accepts an Idempotency-Key header.' : ''].filter(Boolean).join(' '),
       tags: [spec.tag],
       security: security(route),
       parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query'), ...(spec.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }] : [])],

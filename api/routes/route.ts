@@ -1,15 +1,14 @@
-// A route declared once: its path, who may call it, and the zod schemas of its parts. The same
-// declaration mounts the express handler (parsing every part before the handler runs), enforces
-// the role rule, feeds the OpenAPI document and drives the authorisation matrix test.
+// A route declared once: its path, the access rule it falls under, and the zod schemas of its
+// parts. The same declaration mounts the express handler (parsing every part before the handler
+// runs), enforces the rule's caller check, feeds the OpenAPI document and drives the authorisation
+// matrix test. Object checks (which team's case or task) are made through api/access/access-policy.ts.
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
-import type { Role, UserRecord } from '../../storage/identity-store.ts';
+import type { UserRecord } from '../../storage/identity-store.ts';
 import { requireRole } from '../access/roles.ts';
+import { ruleOf, type AccessRuleId } from '../access/access-rules.ts';
 import { parse } from '../validation.ts';
 import { Problem } from '../problems/problem.ts';
-
-/** Who may call a route. Object-level rules (which team's case or task) are in `objectRule`. */
-export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: readonly Role[] } | { kind: 'api-key'; scope: string };
 
 type Schema = z.ZodType;
 
@@ -19,9 +18,8 @@ export interface RouteSpec<P extends Schema = Schema, Q extends Schema = Schema,
   path: string;
   summary: string;
   tag: string;
-  access: Access;
-  /** A sentence saying which objects the caller may touch, e.g. "only tasks of the caller's teams". */
-  objectRule?: string;
+  /** The access rule (api/access/access-rules.ts) the route falls under. */
+  rule: AccessRuleId;
   params?: P;
   query?: Q;
   body?: B;
@@ -75,7 +73,7 @@ export class RouteTable {
   ): void {
     this.routes.push({ spec: spec as unknown as RouteSpec });
     router[spec.method](spec.path, async (req, res) => {
-      const access = spec.access;
+      const access = ruleOf(spec.rule).caller;
       const user = access.kind === 'public' ? (undefined as unknown as UserRecord) : access.kind === 'api-key' ? await this.authenticators.apiKey(req, access.scope) : await this.authenticators.user(req);
       if (access.kind === 'roles') requireRole(user, access.roles, spec.summary);
       const params = spec.params ? parse(spec.params, req.params, 'params') : {};

@@ -34,12 +34,14 @@ function readProcess(element: Element & { id: string }, participantId: string | 
   const watchdogText = text(element, 'casework:watchdog');
   const watchdog = watchdogText && toDeadline(element, { attribute: 'casework:watchdog', value: watchdogText, allowDate: false }, calendar, ctx);
   readFlowElements(element, scope, graph, ctx);
+  const starters = text(element, 'casework:starters')?.split(',').map((team) => team.trim()).filter(Boolean);
   return {
     id: element.id,
     ...optional('name', text(element, 'name')),
     isExecutable: scope.isExecutable,
     ...optional('participantId', participantId),
     ...(watchdog ? { watchdog } : {}),
+    ...(starters && starters.length > 0 ? { starters } : {}),
   };
 }
 

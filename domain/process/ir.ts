@@ -178,6 +178,8 @@ export const Process = z.object({
   participantId: z.string().optional(),
   /** `casework:watchdog`: how long a case may go without progress before it is flagged. */
   watchdog: Deadline.optional(),
+  /** `casework:starters`: the teams that may start a case (comma-separated); default: the start event's lane. */
+  starters: z.array(z.string()).optional(),
 });
 export type Process = z.infer<typeof Process>;
 

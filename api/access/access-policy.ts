@@ -1,0 +1,92 @@
+// The object half of the access policy (the route half is access-rules.ts): which cases, tasks
+// and processes a person may see or act on. Every route that touches a team-bound object asks
+// here; none decides for itself. Out-of-sight objects answer 404, exactly like missing ones, so
+// the answer never tells a person that another team's case exists.
+import type { Database } from '../../storage/database.ts';
+import type { UserRecord } from '../../storage/identity-store.ts';
+import type { CaseScope } from '../../storage/case-scope.ts';
+import { findCase, findCaseOwnedBy, type ScopedCaseRow } from '../../storage/case-queries.ts';
+import { findTask, type TaskRow } from '../../storage/task-queries.ts';
+import { isTeamMember, teamExists } from '../../storage/team-queries.ts';
+import type { DeployedVersion } from '../../storage/definition-store.ts';
+import type { Node } from '../../domain/process/ir.ts';
+import { startingTeams } from '../../domain/process/starters.ts';
+import { notFound, Problem } from '../problems/problem.ts';
+import { hasAnyRole } from './roles.ts';
+
+const isAdmin = (user: UserRecord) => user.roles.includes('admin');
+
+/**
+ * The cases a person may see at all. Admins and analysts (improvement work, read only) see every
+ * case; everyone else the cases of their teams — fully while a team of theirs owns the case or
+ * holds an open task of it, as a summary after their team has handed it on.
+ */
+export function caseScopeOf(user: UserRecord): CaseScope {
+  return hasAnyRole(user, ['analyst']) ? { kind: 'all' } : { kind: 'teams', teams: user.teams };
+}
+
+/** The case with how much of it `user` may see; 404 when it is missing or out of sight. */
+export async function readableCase(db: Database, user: UserRecord, caseId: string): Promise<ScopedCaseRow> {
+  const found = await findCase(db, caseId, caseScopeOf(user));
+  if (!found) throw notFound(`Case ${caseId}`);
+  return found;
+}
+
+/** Only a lead of the team that owns the case now (or an admin) may cancel it. */
+export async function cancellableCase(db: Database, user: UserRecord, caseId: string): Promise<void> {
+  const found = await findCaseOwnedBy(db, caseId, isAdmin(user) ? 'any' : user.leadOf);
+  if (!found) throw notFound(`Case ${caseId} (only a lead of its owning team may cancel it)`);
+}
+
+/** The teams whose tasks `user` may see: all for admins, else their own teams. */
+function taskTeams(user: UserRecord): string[] | undefined {
+  return isAdmin(user) ? undefined : user.teams;
+}
+
+/** Inbox views: the escalated view shows only the teams the reader leads. */
+export function inboxTeams(user: UserRecord, view: string): string[] | undefined {
+  if (view !== 'escalated' || isAdmin(user)) return taskTeams(user);
+  return user.leadOf;
+}
+
+/** A task of one of the caller's teams; 404 otherwise. The workflow checks claims and staleness. */
+export async function actionableTask(db: Database, user: UserRecord, taskId: string): Promise<TaskRow> {
+  const task = await findTask(db, taskId, taskTeams(user));
+  if (!task) throw notFound(`Task ${taskId}`);
+  return task;
+}
+
+/**
+ * A reassignment: the caller leads the task's team, the target team exists, and the target person
+ * is a member of the team the task ends up with. Refusals name the field at fault.
+ */
+export async function checkReassignment(db: Database, user: UserRecord, task: TaskRow, target: { toUser?: string; toTeam?: string }): Promise<void> {
+  if (!isAdmin(user) && !user.leadOf.includes(task.team)) {
+    throw new Problem('forbidden', `Only a lead of ${task.team} may reassign this task.`);
+  }
+  const team = target.toTeam ?? task.team;
+  if (target.toTeam !== undefined && !(await teamExists(db, target.toTeam))) {
+    throw new Problem('invalid-request', `There is no team ${target.toTeam}.`, [{ field: 'body.toTeam', message: 'must be an existing team' }]);
+  }
+  if (target.toUser !== undefined && !(await isTeamMember(db, target.toUser, team))) {
+    throw new Problem('invalid-request', `${target.toUser} is not a member of ${team}, so cannot be given its task.`, [{ field: 'body.toUser', message: `must be a member of ${team}` }]);
+  }
+}
+
+/**
+ * May `user` start a case of this version at `startEvent`? Admins may; others only when one of
+ * their teams is a starting team of the process. A process that names no team at all is open to
+ * every caseworker.
+ */
+export function checkStart(user: UserRecord, version: DeployedVersion, startEvent: Node | undefined): void {
+  if (isAdmin(user)) return;
+  const teams = startingTeams(version.ir, startEvent);
+  if (teams.length === 0 || teams.some((team) => user.teams.includes(team))) return;
+  throw new Problem('forbidden', `Cases of ${version.name} are started by ${teams.join(', ')}; you are not a member of ${teams.length === 1 ? 'it' : 'any of them'}.`);
+}
+
+/** Which messages a lead may list: those delivered to cases they may fully see; unmatched ones only admins. */
+export function messageScopeOf(user: UserRecord): { cases: CaseScope; unmatched: boolean } {
+  if (isAdmin(user)) return { cases: { kind: 'all' }, unmatched: true };
+  return { cases: { kind: 'teams', teams: user.teams }, unmatched: false };
+}

@@ -10,6 +10,16 @@ import { runLint } from './casemap-lint.ts';
 
 const log = (line: string) => console.log(`[casemap] ${line}`);
 
+const USAGE = `Usage: casemap <command>
+
+Commands:
+  start              run everything on this machine: Temporal dev server, worker, API and app (the default)
+  serve              run the API and the browser app (production; needs TEMPORAL_ADDRESS)
+  worker             run a case worker (production; needs TEMPORAL_ADDRESS)
+  provision          find or install the Temporal CLI and test server (into .tools/)
+  lint <file.bpmn>…  check BPMN diagrams; exits 1 when a check finds an error
+  help               show this help (also --help, -h)`;
+
 async function run(parts: { worker: boolean; api: boolean }): Promise<void> {
   const config = readConfig();
   if (parts.api !== parts.worker && !config.temporalAddress) throw new Error('`casemap serve` and `casemap worker` need TEMPORAL_ADDRESS (use `casemap start` on one machine).');
@@ -55,7 +65,12 @@ switch (command) {
   case 'lint':
     process.exitCode = await runLint(args, (line) => console.log(line));
     break;
+  case 'help':
+  case '--help':
+  case '-h':
+    console.log(USAGE);
+    break;
   default:
-    console.error(`Unknown command "${command}". Use: casemap start | serve | worker | provision | lint <file.bpmn>…`);
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
 }

@@ -1,7 +1,7 @@
 // Reads the fields of a Camunda 8 embedded form: a zeebe:formDefinition whose formKey names a
 // zeebe:userTaskForm holding form-js JSON on the process. Linked (external) forms are not readable.
 import { type Element, extensions, text } from './moddle-access.ts';
-import type { RawField } from './read-form.ts';
+import type { RawField } from './raw-form-field.ts';
 
 const EMBEDDED_PREFIX = 'camunda-forms:bpmn:';
 /** form-js component types that hold a value, and the Casemap type they map to. */

@@ -3,7 +3,7 @@ export { start } from './start.ts';
 export { step } from './step.ts';
 export { describe, type CaseView } from './describe.ts';
 export { calendarAddDuration } from './deadlines.ts';
-export { MAX_MOVES } from './tokens.ts';
+export { MAX_MOVES } from './drain.ts';
 export {
   EngineState,
   ROOT_SCOPE,

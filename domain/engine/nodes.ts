@@ -8,7 +8,7 @@ import { enterEventGateway } from './event-gateway.ts';
 import { enterExclusive, enterInclusive, enterParallel } from './gateways.ts';
 import { subscribe } from './messages.ts';
 import { copyJson, issue, type Move, type Run } from './run.ts';
-import { enterSubProcess } from './scopes.ts';
+import { enterSubProcess } from './sub-processes.ts';
 import { planTimer, startTimer } from './timers.ts';
 import { consumeToken, createToken, enqueue, leaveToken } from './tokens.ts';
 import { openUserTask } from './user-tasks.ts';

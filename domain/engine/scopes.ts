@@ -1,11 +1,8 @@
 // Scopes: the process and each running sub-process. A sub-process scope is named by its host
-// token's id; it starts its start events, completes when it holds no token, and is cancelled whole.
-import type { Node } from '../process/ir.ts';
-import { armBoundaries } from './boundary-events.ts';
-import { completeCase } from './case-outcome.ts';
+// token's id; it is alive while its host waits on it, and cancelling it stops all the work inside.
+// The bottom of the engine's moves: it calls back into nothing but the run.
 import { ROOT_SCOPE, type Token } from './engine-state.ts';
 import { emit, issue, type Run } from './run.ts';
-import { enqueue, leaveToken, tokensIn } from './tokens.ts';
 
 export function scopeAlive(run: Run, scopeId: string): boolean {
   return scopeId === ROOT_SCOPE || run.state.tokens[scopeId]?.wait === 'sub-process';
@@ -16,38 +13,8 @@ export function hostOf(run: Run, scopeId: string): Token | undefined {
   return scopeId === ROOT_SCOPE ? undefined : run.state.tokens[scopeId];
 }
 
-/**
- * Where a sub-process begins: its none start events; else any start event (a triggered start is
- * run as a none start); else, as BPMN allows, every step inside with no incoming flow.
- */
-function startNodes(run: Run, subProcessId: string): Node[] {
-  const inside = run.ir.children(subProcessId).filter((n) => !n.triggeredByEvent);
-  const starts = inside.filter((n) => n.kind === 'startEvent');
-  const noneStarts = starts.filter((n) => !n.trigger || n.trigger.type === 'none');
-  if (noneStarts.length > 0) return noneStarts;
-  if (starts.length > 0) return starts;
-  return inside.filter(
-    (n) => n.kind !== 'boundaryEvent' && n.trigger?.type !== 'link' && run.ir.incoming(n.id).length === 0,
-  );
-}
-
-export function enterSubProcess(run: Run, token: Token, node: Node): void {
-  token.wait = 'sub-process';
-  armBoundaries(run, token);
-  for (const start of startNodes(run, node.id)) enqueue(run, { nodeId: start.id, scopeId: token.id, forks: [] });
-}
-
-/** Completes one emptied sub-process (true: more moves may follow) or the case once no token is left. */
-export function completeEmptyScopes(run: Run): boolean {
-  const tokens = Object.values(run.state.tokens);
-  for (const host of tokens) {
-    if (host.wait === 'sub-process' && !tokens.some((t) => t.scopeId === host.id)) {
-      leaveToken(run, host);
-      return true;
-    }
-  }
-  if (tokens.length === 0) completeCase(run);
-  return false;
+export function tokensIn(run: Run, scopeId: string): Token[] {
+  return Object.values(run.state.tokens).filter((t) => t.scopeId === scopeId);
 }
 
 /** Drops what a token waits on; when cancelled, the shell is told to close tasks and stop work too. */

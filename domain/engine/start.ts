@@ -7,7 +7,8 @@ import { calendarAddDuration } from './deadlines.ts';
 import { emptyState, ROOT_SCOPE, type EngineOptions, type EngineState } from './engine-state.ts';
 import { indexIr, type IrIndex } from './ir-index.ts';
 import { emit, openRun } from './run.ts';
-import { drain, enqueue } from './tokens.ts';
+import { drain } from './drain.ts';
+import { enqueue } from './tokens.ts';
 
 function startEvent(ir: IrIndex, startEventId: string | undefined): Node | undefined {
   const starts = ir.children(undefined).filter((n) => n.kind === 'startEvent');

@@ -11,7 +11,8 @@ import { winEventGateway } from './event-gateway.ts';
 import { indexIr } from './ir-index.ts';
 import { emit, mergeData, openRun, type Run } from './run.ts';
 import { rearmCycle, reportReminder } from './timers.ts';
-import { drain, leaveToken } from './tokens.ts';
+import { drain } from './drain.ts';
+import { leaveToken } from './tokens.ts';
 import { acceptHandoff, completeUserTask, reportOverdue } from './user-tasks.ts';
 
 type Handler<T extends EngineEvent['type']> = (run: Run, event: Extract<EngineEvent, { type: T }>) => string | undefined;

@@ -1,15 +1,12 @@
-// Token moves: entering a node, leaving it by its sequence flows, and draining the moves of one
-// step until every token waits on something or the case ends.
+// Token moves: creating a token on a node, leaving the node by its sequence flows, and queueing
+// the moves that follow. Entering the next node is drain.ts's job, so node kinds can use these
+// without calling back into themselves.
 import type { Flow } from '../process/ir.ts';
 import { failCase } from './case-outcome.ts';
 import { conditionHolds } from './feel.ts';
 import type { ForkTag, Token, WaitKind } from './engine-state.ts';
-import { enterNode } from './nodes.ts';
 import { emit, isRunning, nextId, type Move, type Run } from './run.ts';
-import { completeEmptyScopes, releaseWaits, scopeAlive } from './scopes.ts';
-
-/** Moves one step may make without any token waiting before it is judged to loop for ever. */
-export const MAX_MOVES = 10_000;
+import { releaseWaits } from './scopes.ts';
 
 export function enqueue(run: Run, move: Move): void {
   if (isRunning(run)) run.queue.push(move);
@@ -76,31 +73,4 @@ function activityFlows(run: Run, nodeId: string): Flow[] | undefined {
   }
   if (taken.length === 0 && fallback) taken.push(fallback);
   return taken;
-}
-
-/** Makes every queued move; when none is left, completes emptied sub-processes (and then the case). */
-export function drain(run: Run): void {
-  while (isRunning(run)) {
-    const move = run.queue.shift();
-    if (!move) {
-      if (completeEmptyScopes(run)) continue;
-      return;
-    }
-    // A move into a scope cancelled meanwhile (an interrupting boundary) is dropped with it.
-    if (!scopeAlive(run, move.scopeId)) continue;
-    run.moves += 1;
-    if (run.moves > MAX_MOVES) {
-      failCase(
-        run,
-        `The case moved through ${MAX_MOVES} steps without waiting for anything, near ${run.ir.label(move.nodeId)}: check the loop there has a step that waits or a way out.`,
-        move.nodeId,
-      );
-      return;
-    }
-    enterNode(run, move);
-  }
-}
-
-export function tokensIn(run: Run, scopeId: string): Token[] {
-  return Object.values(run.state.tokens).filter((t) => t.scopeId === scopeId);
 }

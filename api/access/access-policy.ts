@@ -8,6 +8,7 @@ import type { CaseScope } from '../../storage/case-scope.ts';
 import { findCase, findCaseOwnedBy, type ScopedCaseRow } from '../../storage/case-queries.ts';
 import { findTask, type TaskRow } from '../../storage/task-queries.ts';
 import { isTeamMember, teamExists } from '../../storage/team-queries.ts';
+import { caseOwnerTeams } from '../../storage/insights-queries.ts';
 import type { DeployedVersion } from '../../storage/definition-store.ts';
 import type { Node } from '../../domain/process/ir.ts';
 import { startingTeams } from '../../domain/process/starters.ts';
@@ -89,4 +90,14 @@ export function checkStart(user: UserRecord, version: DeployedVersion, startEven
 export function messageScopeOf(user: UserRecord): { cases: CaseScope; unmatched: boolean } {
   if (isAdmin(user)) return { cases: { kind: 'all' }, unmatched: true };
   return { cases: { kind: 'teams', teams: user.teams }, unmatched: false };
+}
+
+/**
+ * The at-risk list as `user` may see it: analysts (and admins) every item; a lead only steps of
+ * their teams and whole-case deadlines of cases their teams own.
+ */
+export async function atRiskVisibleTo<T extends { caseId: string; team?: string | undefined; scope: string }>(db: Database, user: UserRecord, definitionId: string, items: T[]): Promise<T[]> {
+  if (hasAnyRole(user, ['analyst'])) return items;
+  const owners = await caseOwnerTeams(db, definitionId);
+  return items.filter((item) => (item.team !== undefined && item.scope === 'task' ? user.teams.includes(item.team) : user.teams.includes(owners.get(item.caseId) ?? '')));
 }

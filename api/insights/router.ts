@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../storage/database.ts';
-import { caseOwnerTeams, definitionCaseLog, definitionIr } from '../../storage/insights-queries.ts';
+import { definitionCaseLog, definitionIr } from '../../storage/insights-queries.ts';
 import { analyseLog } from '../../domain/insights/analyse.ts';
 import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
 import { AtRiskItem, BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
@@ -14,7 +14,7 @@ import { importXes } from '../../domain/insights/formats/xes-import.ts';
 import { exportCsv } from '../../domain/insights/formats/csv-export.ts';
 import { exportXes } from '../../domain/insights/formats/xes-export.ts';
 import { exportOcel } from '../../domain/insights/formats/ocel-export.ts';
-import { hasAnyRole } from '../access/roles.ts';
+import { atRiskVisibleTo } from '../access/access-policy.ts';
 import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
@@ -72,7 +72,6 @@ const ImportResponse = z.object({
   conformance: ConformanceReport.nullable(),
 });
 
-const ANALYSTS = ['analyst'] as const;
 const tag = 'insights';
 
 /** Declares the insights routes on Casemap's route table (for `createCasemapApp({ extraRoutes })`). */
@@ -125,11 +124,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
       const report = analyseLog(events, { now: new Date().toISOString(), ir: deployed.ir });
       let items = report.atRisk;
       if (query.team) items = items.filter((item) => item.team === query.team || item.scope === 'case');
-      if (!hasAnyRole(user, ANALYSTS)) {
-        const owners = await caseOwnerTeams(db, query.definitionId);
-        items = items.filter((item) => (item.team !== undefined && item.scope === 'task' ? user.teams.includes(item.team) : user.teams.includes(owners.get(item.caseId) ?? '')));
-      }
-      return { items };
+      return { items: await atRiskVisibleTo(db, user, query.definitionId, items) };
     },
   );
 

@@ -44,8 +44,12 @@ describe('access attempts', () => {
     return request.set({ ...auth, ...attempt.headers }).send(attempt.body ?? {});
   }
 
-  async function refusedAuditRows(): Promise<number> {
-    return (await listAudit(casemap.db, 100_000)).filter((entry) => entry.outcome === 'refused').length;
+  /** The targets ("METHOD /path") of the access refusals audited so far, oldest first. */
+  async function refusalTargets(): Promise<string[]> {
+    return (await listAudit(casemap.db, 100_000))
+      .filter((entry) => entry.action === 'access.refused' && entry.outcome === 'refused')
+      .map((entry) => String(entry.target))
+      .reverse();
   }
 
   async function stateCounts(): Promise<string> {
@@ -55,16 +59,16 @@ describe('access attempts', () => {
     return JSON.stringify(rows[0]);
   }
 
-  /** Sends each attempt, expects `status`, and one more refused audit entry per attempt. */
+  /** Sends each attempt, expects `status`, and exactly one refusal audited per attempt, naming it. */
   async function expectRefusedAndAudited(attempts: Attempt[], auth: Record<string, string>, status: number[], code?: string): Promise<number> {
-    const before = { audit: await refusedAuditRows(), state: await stateCounts() };
+    const before = { audit: (await refusalTargets()).length, state: await stateCounts() };
     for (const attempt of attempts) {
       const response = await send(attempt, auth);
       const label = `${attempt.method.toUpperCase()} ${attempt.path} → ${response.status} ${response.body?.code}`;
       expect(status, label).toContain(response.status);
       if (code) expect(response.body.code, label).toBe(code);
     }
-    expect(await refusedAuditRows()).toBeGreaterThanOrEqual(before.audit + attempts.length);
+    expect((await refusalTargets()).slice(before.audit)).toEqual(attempts.map((attempt) => `${attempt.method.toUpperCase()} ${attempt.path}`));
     expect(await stateCounts()).toBe(before.state);
     return attempts.length;
   }

@@ -86,7 +86,7 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
 
   async function startCases(now: number): Promise<void> {
     if (existing < 0) {
-      const found = await searchCases(db, { teams: undefined, definitionId: FNO, dataField: 'demoLoad', dataValue: DEMO_MARKER, sort: 'started', limit: 1, offset: 0 });
+      const found = await searchCases(db, { scope: { kind: 'all' }, definitionId: FNO, dataField: 'demoLoad', dataValue: DEMO_MARKER, sort: 'started', limit: 1, offset: 0 });
       existing = found.total;
       if (existing < options.cases && !(await findDeployedVersion(db, FNO))) {
         log(`demo load: process ${FNO} is not deployed, so no demo cases are started`);
@@ -115,7 +115,7 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
     }
     if (task.status === 'claimed' && task.assignee === bot.userId && task.claimedAt && now >= Date.parse(task.claimedAt) + hours(timing.processingHours)) {
       return async () => {
-        const current = await findCase(db, task.caseId, undefined);
+        const current = await findCase(db, task.caseId, { kind: 'all' });
         const data = formDataFor(task.form as FormField[], {
           nodeId: task.nodeId, caseData: current?.data ?? {}, scenario, taskKey: task.id, rootCaseId: root.id, now: new Date(now), hourMs: options.hourMs,
           removalCancelled: messageDelayHours('Removal cancelled', task.caseId) !== null,
@@ -146,7 +146,7 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
         actions.push(async () => {
           const messageId = `demo-load-${randomUUID()}`;
           // Recorded like a message from the messages API, then delivered as its Signal.
-          await recordMessage(db, { id: messageId, name, correlationKey: reference, payload: {}, status: 'delivered', caseIds: [row.id], sentBy: DEMO_STARTER });
+          await recordMessage(db, { id: messageId, name, correlationKey: reference, payload: {}, targetCaseId: row.id, sentBy: DEMO_STARTER }, 'delivered', [row.id]);
           await client.workflow.getHandle(workflowIdForCase(row.id)).signal(messageSignal, { messageId, messageName: name, correlationKey: reference, data: {} });
         });
       }
@@ -157,7 +157,7 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
   async function tick(): Promise<void> {
     const now = Date.now();
     await startCases(now);
-    const open = await allPages((offset) => searchCases(db, { teams: undefined, status: 'running', dataField: 'demoLoad', dataValue: DEMO_MARKER, sort: 'started', limit: PAGE, offset }));
+    const open = await allPages((offset) => searchCases(db, { scope: { kind: 'all' }, status: 'running', dataField: 'demoLoad', dataValue: DEMO_MARKER, sort: 'started', limit: PAGE, offset }));
     const byId = new Map(open.map((row) => [row.id, row]));
     const tasks = await queryInbox(db, { userId: DEMO_STARTER, teams: undefined, view: 'all-open', sort: 'age', now: new Date(now).toISOString(), dueSoonHours: 48, limit: 2000, offset: 0 });
     const actions: (() => Promise<unknown>)[] = [];

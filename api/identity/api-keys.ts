@@ -9,7 +9,9 @@ import { writeAudit } from '../../storage/audit-store.ts';
 import { Problem } from '../problems/problem.ts';
 import { hashToken } from './sessions.ts';
 
-export const ApiKeyScopes = ['messages:send', 'messages:read'] as const;
+// The scopes are declared once, beside the access rules that use them: messages:send sends
+// (POST /api/messages), messages:read lists the key's own sent messages (GET /api/messages/sent).
+export { ApiKeyScopes } from '../access/access-rules.ts';
 
 export function newApiKey(): { id: string; key: string } {
   const id = randomBytes(6).toString('hex');

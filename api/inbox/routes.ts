@@ -26,7 +26,8 @@ export const CompleteBody = z.object({ data: DataRecord.default({}) }).strict();
 export const ReassignBody = z
   .object({ toUser: z.string().min(1).max(200).optional(), toTeam: z.string().min(1).max(200).optional() })
   .strict()
-  .refine((body) => body.toUser || body.toTeam, { message: 'Give toUser, toTeam or both' });
+  // An empty toUser is already refused by its own field; only a body naming neither is at fault as a whole.
+  .refine((body) => body.toUser !== undefined || body.toTeam !== undefined, { message: 'Give toUser, toTeam or both' });
 function actorOf(user: UserRecord): Actor {
   return { userId: user.id, teams: user.teams, leadOf: user.leadOf, roles: user.roles };
 }

@@ -12,6 +12,7 @@ import { createCaseWorker } from '../runtime/case-worker.ts';
 import { startTemporalDevServer } from '../runtime/temporal-dev-server.ts';
 import { openPglite, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
+import { casemapDataConverter } from '../runtime/casemap-data-converter.ts';
 
 export interface SideBySideWorkers {
   address: string;
@@ -40,6 +41,8 @@ export async function startSideBySideWorkers(prefix: string): Promise<SideBySide
     connection: nativeConnection,
     taskQueue: handwrittenQueue,
     workflowsPath: fileURLToPath(new URL('./handwritten/workflows.ts', import.meta.url)),
+    // The same codec as Casemap's worker, so both sides pay for the same payload path.
+    dataConverter: casemapDataConverter(db),
     activities: { ...createProjectionActivities(db), ...createServiceTaskActivities(defaultServiceHandlers) },
   });
   const running = [casemapWorker.run(), handwrittenWorker.run()];
@@ -47,7 +50,7 @@ export async function startSideBySideWorkers(prefix: string): Promise<SideBySide
   return {
     address,
     db,
-    client: new Client({ connection }),
+    client: new Client({ connection, dataConverter: casemapDataConverter(db) }),
     casemapQueue,
     handwrittenQueue,
     async stop() {

@@ -6,6 +6,7 @@ import type { Database } from '../storage/database.ts';
 import { createProjectionActivities } from '../activities/projection-activities.ts';
 import { createServiceTaskActivities, type ServiceHandlerEntry } from '../activities/service-handlers/registry.ts';
 import { defaultServiceHandlers } from '../activities/service-handlers/default-handlers.ts';
+import { casemapDataConverter } from './casemap-data-converter.ts';
 
 export const DEFAULT_TASK_QUEUE = 'casemap-cases';
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -57,6 +58,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? DEFAULT_TASK_QUEUE,
     workflowBundle: await caseWorkflowBundle(),
+    dataConverter: casemapDataConverter(options.db),
     activities: {
       ...createProjectionActivities(options.db),
       ...createServiceTaskActivities({ ...defaultServiceHandlers, ...options.serviceHandlers }),

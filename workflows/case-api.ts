@@ -1,6 +1,6 @@
 // The case workflow's public surface: its input, the Updates caseworkers drive it with, the
 // Signals other systems send, and the Query for live state. The API and tests import these.
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { ApplicationFailure, defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseData, EngineCommand } from '../domain/engine/contract.ts';
 import type { ProcessIR } from '../domain/process/ir.ts';
 
@@ -17,8 +17,14 @@ export interface CaseWorkflowInput {
   caseId: string;
   definitionId: string;
   version: number;
-  /** The compiled process the case is pinned to (its hash is `ir.hash`). */
-  ir: ProcessIR;
+  /** The hash of the compiled process the case is pinned to (absent in inputs recorded before it). */
+  irHash?: string;
+  /**
+   * Only in inputs recorded before the IR became the workflow's second argument. As its own
+   * payload the IR is claim-checked once per version (runtime/claim-check-codec.ts); inside this
+   * input every case would store its own copy.
+   */
+  ir?: ProcessIR;
   data: CaseData;
   startedBy?: string;
   /**
@@ -30,13 +36,11 @@ export interface CaseWorkflowInput {
   carried?: CarriedState;
 }
 
+/** Timers, message waits and the owning team travel inside `engine` (runs before 0.1.0 also carried copies). */
 export interface CarriedState {
   engine: unknown;
   tasks: OpenTask[];
-  timers: { timerId: string; fireAt: string }[];
-  subscriptions: { subscriptionId: string; messageName: string; correlationKey?: string }[];
   logSeq: number;
-  ownerTeam?: string;
 }
 
 type OpenUserTask = Extract<EngineCommand, { type: 'openUserTask' }>;
@@ -111,6 +115,22 @@ export const TaskRefusal = {
   invalidForm: 'invalid-form-data',
   noHandoff: 'task-has-no-handoff',
 } as const;
+
+/** The case workflow's arguments: the input naming the version, then the version's IR. */
+export type CaseWorkflowArgs = [input: CaseWorkflowInput, ir: ProcessIR];
+
+export function caseWorkflowArgs(input: CaseWorkflowInput, ir: ProcessIR): CaseWorkflowArgs {
+  const named = { ...input, irHash: ir.hash };
+  delete named.ir;
+  return [named, ir];
+}
+
+/** The process a case runs: its second argument, or inside the input of a case recorded before. */
+export function pinnedProcess(input: CaseWorkflowInput, ir: ProcessIR | undefined): ProcessIR {
+  const pinned = ir ?? input.ir;
+  if (!pinned) throw ApplicationFailure.nonRetryable(`Case ${input.caseId} was started without version ${input.version} of process ${input.definitionId}.`, 'case-process-missing');
+  return pinned;
+}
 
 export function workflowIdForCase(caseId: string): string {
   return `case-${caseId}`;

@@ -2,7 +2,7 @@
 import { ChildWorkflowFailure, executeChild, workflowInfo } from '@temporalio/workflow';
 import type { EngineCommand, EngineEvent } from '../domain/engine/contract.ts';
 import type { ProjectionActivities } from '../activities/projection-activities.ts';
-import { workflowIdForCase, type CaseView, type CaseWorkflowInput } from './case-api.ts';
+import { caseWorkflowArgs, workflowIdForCase, type CaseView, type CaseWorkflowArgs, type CaseWorkflowInput } from './case-api.ts';
 
 type StartChildCase = Extract<EngineCommand, { type: 'startChildCase' }>;
 
@@ -11,10 +11,10 @@ export async function runChildCase(parent: CaseWorkflowInput, command: StartChil
   if (!called) return { type: 'childCaseFailed', childId: command.childId, reason: `No deployed process "${command.calledElement}" to call.` };
   const childCaseId = `${parent.caseId}.${command.childId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   try {
-    const result = await executeChild<(input: CaseWorkflowInput) => Promise<CaseView>>('caseWorkflow', {
+    const result = await executeChild<(...args: CaseWorkflowArgs) => Promise<CaseView>>('caseWorkflow', {
       workflowId: workflowIdForCase(childCaseId),
       taskQueue: workflowInfo().taskQueue,
-      args: [{ caseId: childCaseId, definitionId: called.definitionId, version: called.version, ir: called.ir, data: command.input, startedBy: parent.startedBy }],
+      args: caseWorkflowArgs({ caseId: childCaseId, definitionId: called.definitionId, version: called.version, data: command.input, startedBy: parent.startedBy }, called.ir),
     });
     if (result.status !== 'completed') {
       // A child ended by an uncaught error end passes its code on, so the call activity's boundary

@@ -4,7 +4,7 @@
 // scheduler or replayed after a crash finds its case instead of starting a second one.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
-import { workflowIdForCase, type CaseView, type CaseWorkflowInput } from './case-api.ts';
+import { caseWorkflowArgs, pinnedProcess, workflowIdForCase, type CaseView, type CaseWorkflowArgs, type CaseWorkflowInput } from './case-api.ts';
 
 /** What the schedule passes: the case's input without its id, which each firing makes. */
 export type TimerStartInput = Omit<CaseWorkflowInput, 'caseId' | 'carried'> & { startEventId: string };
@@ -16,11 +16,13 @@ export async function timerStartWorkflow(input: TimerStartInput): Promise<{ case
   // `timer-start-referral-Start_weekly-2026-11-30T09:00:00Z` → a case id of the allowed characters.
   const caseId = workflowInfo().workflowId.replace(/[^A-Za-z0-9._-]/g, '');
   try {
-    await startChild<(input: CaseWorkflowInput) => Promise<CaseView>>('caseWorkflow', {
+    const started: CaseWorkflowInput = { ...input, caseId };
+    await startChild<(...args: CaseWorkflowArgs) => Promise<CaseView>>('caseWorkflow', {
       workflowId: workflowIdForCase(caseId),
       taskQueue: workflowInfo().taskQueue,
       parentClosePolicy: ParentClosePolicy.ABANDON,
-      args: [{ ...input, caseId }],
+      // The IR as its own argument: one stored copy for every firing (the schedule holds it once).
+      args: caseWorkflowArgs(started, pinnedProcess(started, undefined)),
     });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -5,7 +5,8 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type 
 import type { Database } from '../../storage/database.ts';
 import { findDeployedVersion } from '../../storage/definition-store.ts';
 import { validateFormData } from '../../domain/forms/validate-form-data.ts';
-import { cancelCaseSignal, caseViewQuery, startedUpdate, workflowIdForCase, type CaseWorkflowInput, type NextSteps } from '../../workflows/case-api.ts';
+import { cancelCaseSignal, caseViewQuery, caseWorkflowArgs, startedUpdate, workflowIdForCase, type CaseWorkflowInput, type NextSteps } from '../../workflows/case-api.ts';
+import type { ProcessIR } from '../../domain/process/ir.ts';
 import type { UserRecord } from '../../storage/identity-store.ts';
 import { checkStart } from '../access/access-policy.ts';
 import { notFound, Problem } from '../problems/problem.ts';
@@ -37,11 +38,12 @@ export function caseIdFor(startedBy: string, idempotencyKey?: string): string {
   return createHash('sha256').update(`${startedBy}\u0000${idempotencyKey}`).digest('hex').slice(0, 32);
 }
 
-/** A start checked and ready to send: the case id, and the workflow input. */
+/** A start checked and ready to send: the case id, the workflow input and the version's IR. */
 export interface PreparedStart {
   caseId: string;
   version: number;
   input: CaseWorkflowInput;
+  ir: ProcessIR;
 }
 
 /** Finds the version and checks the data against its start form; throws a 4xx problem, changes nothing. */
@@ -74,11 +76,11 @@ export async function prepareStart(deps: Pick<CaseServiceDeps, 'db'>, request: S
       caseId,
       definitionId: definition.definitionId,
       version: definition.version,
-      ir: definition.ir,
       data: request.data,
       startedBy: request.startedBy,
       ...(request.startEventId ? { startEventId: request.startEventId } : {}),
     },
+    ir: definition.ir,
   };
 }
 
@@ -94,7 +96,8 @@ export async function startPrepared(deps: CaseServiceDeps, prepared: PreparedSta
         // started again (that would be a second case under the same id).
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        args: [prepared.input],
+        // The IR travels as its own argument, so the claim-check codec stores it once per version.
+        args: caseWorkflowArgs(prepared.input, prepared.ir),
       }),
     });
     return { caseId: prepared.caseId, version: prepared.version, next };

@@ -19,6 +19,7 @@ import { startPostgres } from './postgres-server.ts';
 import { supervise, type SupervisedProcess } from './supervised-process.ts';
 import { startTemporal } from './temporal-server.ts';
 import { caseHistory, verifyAll, type VerificationFigures } from './verify-cases.ts';
+import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
 
 export const FaultKinds = ['worker-kill', 'api-kill', 'temporal-kill', 'database-crash'] as const;
 export type FaultKind = (typeof FaultKinds)[number];
@@ -103,11 +104,12 @@ export async function runCrashRestart(options: CrashRestartOptions): Promise<Cra
     const deployed = await designer.request('POST', '/api/definitions/deploy', { id: 'crash-casework', xml: readFileSync(FIXTURE, 'utf8') });
     if (deployed.status !== 201) throw new Error(`Deploying the fixture failed: ${deployed.status} ${JSON.stringify(deployed.body)}`);
 
-    const connection = await Connection.connect({ address: temporal.address });
-    stops.push(() => connection.close());
-    const client = new Client({ connection });
     const db = openPostgres(postgres.url);
     stops.push(() => db.close());
+    const connection = await Connection.connect({ address: temporal.address });
+    stops.push(() => connection.close());
+    // The stack's own data converter, so results it claim-checked read back whole here.
+    const client = new Client({ connection, dataConverter: casemapDataConverter(db) });
     const ledger: CompletionLedger = emptyLedger();
 
     // Cases are started (and, with their Idempotency-Key, retried) while the faults run.

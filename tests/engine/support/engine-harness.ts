@@ -26,6 +26,7 @@ import {
   type OpenTask,
 } from '../../../workflows/case-api.ts';
 import type { caseWorkflow } from '../../../workflows/case-workflow.ts';
+import { casemapDataConverter } from '../../../runtime/casemap-data-converter.ts';
 
 /** Acts on any task: the admin role passes every team check in workflows/task-rules.ts. */
 export const admin: Actor = { userId: 'ada', teams: [], leadOf: [], roles: ['admin'] };
@@ -74,7 +75,7 @@ export class EngineHarness {
     const harness = new EngineHarness(
       address,
       db,
-      new Client({ connection }),
+      new Client({ connection, dataConverter: casemapDataConverter(db) }),
       options.taskQueue ?? `engine-test-${randomUUID()}`,
       connection,
       workerConnection,

@@ -15,7 +15,8 @@ describe('events and simple tasks on a real Temporal server', () => {
   });
 
   it('waits on an intermediate timer, then on an intermediate message, ignoring a message that comes too early', async () => {
-    // given a case in its one-second cooling-off period
+    // given a case in its cooling-off period (five seconds, so it cannot end before the next two
+    // steps of the test even on a loaded machine)
     const { caseId } = await engine.startCase('Process_intermediate');
     const waiting = await engine.view(caseId);
     expect(waiting.timers).toHaveLength(1);

@@ -2,6 +2,7 @@
 // deadline from the task projection), the IR of a version, and each case's owning team.
 import type { CaseLogEvent, CaseLogEventKind } from '../domain/events/case-log-event.ts';
 import { ProcessIR } from '../domain/process/ir.ts';
+import type { EventRow as CaseEventRow } from './case-queries.ts';
 import type { Sql } from './database.ts';
 
 export interface InsightsLogQuery {
@@ -12,16 +13,10 @@ export interface InsightsLogQuery {
   to?: string;
 }
 
-interface EventRow {
-  id: string;
+/** An events row as a case's history reads it, with its case and the task projection's columns. */
+interface EventRow extends Omit<CaseEventRow, 'seq' | 'kind'> {
   caseId: string;
   kind: CaseLogEventKind;
-  nodeId: string | null;
-  taskId: string | null;
-  team: string | null;
-  actor: string | null;
-  at: string;
-  data: Record<string, unknown>;
   taskName: string | null;
   taskTeam: string | null;
   dueAt: string | null;

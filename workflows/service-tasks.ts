@@ -2,7 +2,7 @@
 // the handler into the engine event that lets error boundary events catch it.
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { EngineCommand, EngineEvent } from '../domain/engine/contract.ts';
-import { durationMs } from '../domain/engine/iso-time.ts';
+import { durationMs } from '../domain/time/elapsed-time.ts';
 import type { ServiceTaskActivities } from '../activities/service-handlers/registry.ts';
 
 type ScheduleActivity = Extract<EngineCommand, { type: 'scheduleActivity' }>;

@@ -1,7 +1,7 @@
 // Working-day deadlines for casework: SLAs such as "10 working days" or "5 working days before the
 // ERS date" count Monday to Friday in London, less bank holidays. Pure: every instant is an
 // argument, so the Temporal workflow, the API and the browser all compute the same deadline.
-import { isDurationError, parseIsoDuration, type IsoDuration } from './iso-duration.ts';
+import { isTimeTextError, parseIsoDuration, type IsoDuration } from '../time/iso8601.ts';
 import {
   addMonthsToDay,
   dayOfIsoDate,
@@ -112,7 +112,7 @@ export function createBusinessCalendar(options: BusinessCalendarOptions = {}): B
 
     addDuration(start, isoDuration, mode) {
       const parsed = typeof isoDuration === 'string' ? parseIsoDuration(isoDuration) : isoDuration;
-      if (isDurationError(parsed)) throw new RangeError(parsed.message);
+      if (isTimeTextError(parsed)) throw new RangeError(parsed.message);
       let { day, msOfDay } = toLondonWallClock(instantOf(start, 'The start'));
       const months = parsed.years * 12 + parsed.months;
       if (mode === 'working-days') {

@@ -8,13 +8,13 @@ export {
   type BusinessCalendarOptions,
   type CalendarMode,
 } from './business-calendar.ts';
+// Durations are read by domain/time, the one ISO 8601 reader; re-exported because addDuration takes them.
 export {
-  isDurationError,
+  isTimeTextError as isDurationError,
   parseIsoDuration,
   type DurationError,
-  type DurationErrorCode,
   type IsoDuration,
-} from './iso-duration.ts';
+} from '../time/iso8601.ts';
 export {
   ENGLAND_AND_WALES_BANK_HOLIDAYS_FIRST_YEAR,
   ENGLAND_AND_WALES_BANK_HOLIDAYS_LAST_YEAR,

@@ -4,7 +4,7 @@ import type { Deadline } from '../process/ir.ts';
 import type { CompileContext, ProcessScope } from './compile-context.ts';
 import { describe, quoted, sentence } from './describe-element.ts';
 import { isFeelMarked, isJuel, isValidFeel, stripFeelMarker } from './feel-syntax.ts';
-import { isIsoDateTime, isIsoDuration } from './iso8601.ts';
+import { isIsoDateTime, isIsoDuration } from '../time/iso8601.ts';
 import { type Element, extension, text } from './moddle-access.ts';
 
 const CALENDARS = ['working-days', 'calendar-days'] as const;

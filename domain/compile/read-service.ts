@@ -3,7 +3,7 @@
 import type { RetryPolicy } from '../process/ir.ts';
 import type { CompileContext } from './compile-context.ts';
 import { describe, quoted, sentence } from './describe-element.ts';
-import { isIsoDuration } from './iso8601.ts';
+import { isIsoDuration } from '../time/iso8601.ts';
 import { type Element, commaList, extension, raw, text } from './moddle-access.ts';
 
 /** `${mailer}` or `#{mailer}` → `mailer`; anything more complex stays as written. */

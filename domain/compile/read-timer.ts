@@ -3,7 +3,7 @@ import type { TimerSpec } from '../process/ir.ts';
 import type { CompileContext } from './compile-context.ts';
 import { describe, quoted, sentence } from './describe-element.ts';
 import { isFeelMarked, isJuel, isValidFeel, stripFeelMarker } from './feel-syntax.ts';
-import { isIsoCycle, isIsoDateTime, isIsoDuration } from './iso8601.ts';
+import { isIsoCycle, isIsoDateTime, isIsoDuration } from '../time/iso8601.ts';
 import { type Element, expressionBody } from './moddle-access.ts';
 
 const ACCEPTED: Record<TimerSpec['type'], string> = {

@@ -3,7 +3,7 @@
 // deploy instant is passed in.
 import type { Node, ProcessIR } from '../process/ir.ts';
 import { planFromText } from '../engine/timers.ts';
-import { durationMs } from '../engine/iso-time.ts';
+import { durationMs } from '../time/elapsed-time.ts';
 
 export interface TimerStartPlan {
   startEventId: string;

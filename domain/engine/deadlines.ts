@@ -4,7 +4,7 @@ import { defaultCalendar } from '../calendar/index.ts';
 import type { Deadline } from '../process/ir.ts';
 import type { AddDuration } from './engine-state.ts';
 import { evaluateFeel, feelText } from './feel.ts';
-import { parseDuration, toInstant } from './iso-time.ts';
+import { isoInstant, isTimeTextError, parseIsoDuration } from '../time/iso8601.ts';
 import type { Run } from './run.ts';
 
 /** Working days in England and Wales, from domain/calendar. */
@@ -12,7 +12,7 @@ export const calendarAddDuration: AddDuration = (startIso, isoDuration, mode) =>
   defaultCalendar.addDuration(new Date(startIso), isoDuration, mode).toISOString();
 
 function fromText(run: Run, text: string, calendar: Deadline['calendar']): string | undefined {
-  if (parseDuration(text)) {
+  if (!isTimeTextError(parseIsoDuration(text))) {
     try {
       return run.addDuration(run.now, text, calendar);
     } catch {
@@ -20,7 +20,7 @@ function fromText(run: Run, text: string, calendar: Deadline['calendar']): strin
     }
   }
   // A FEEL date is due at the start of that day (UTC).
-  return toInstant(text);
+  return isoInstant(text);
 }
 
 export function resolveDeadline(run: Run, deadline: Deadline): string | undefined {

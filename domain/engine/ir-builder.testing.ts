@@ -1,5 +1,6 @@
 // Small builders for process IRs in engine tests, so the tests do not depend on the compiler.
-import { ProcessIR, type Node, type NodeKind, type Trigger } from '../process/ir.ts';
+import type { Node, NodeKind, ProcessIR, Trigger } from '../process/ir.ts';
+import { assembleIr } from '../process/assemble-ir.testing.ts';
 
 type NodeExtra = Partial<Omit<Node, 'id' | 'kind' | 'processId'>>;
 
@@ -31,19 +32,7 @@ export class IrBuilder {
   }
 
   build(): ProcessIR {
-    return ProcessIR.parse({
-      schemaVersion: 1,
-      hash: 'test',
-      mainProcessId: 'p',
-      processes: [{ id: 'p', isExecutable: true }],
-      nodes: this.nodes,
-      flows: this.flows,
-      lanes: this.lanes,
-      messages: [],
-      errors: [],
-      escalations: [],
-      artifacts: [],
-    });
+    return assembleIr({ hash: 'test', processId: 'p', nodes: this.nodes, flows: this.flows, lanes: this.lanes });
   }
 }
 

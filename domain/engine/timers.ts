@@ -6,7 +6,8 @@ import type { TimerPurpose } from './contract.ts';
 import type { ActiveTimer, Token } from './engine-state.ts';
 import { failCase } from './case-outcome.ts';
 import { evaluateFeel, feelText } from './feel.ts';
-import { addElapsed, parseDuration, toInstant } from './iso-time.ts';
+import { addElapsed } from '../time/elapsed-time.ts';
+import { isoInstant, isTimeTextError, parseIsoCycle, parseIsoDuration } from '../time/iso8601.ts';
 import { emit, issue, nextId, type Run } from './run.ts';
 
 export interface TimerPlan {
@@ -14,31 +15,21 @@ export interface TimerPlan {
   cycle?: { interval: string; remaining: number | null; firing?: number };
 }
 
-const CYCLE = /^R(\d*)\/(.+)$/;
-
 /** When an ISO 8601 timer first fires after `now`, and how it repeats; undefined when unreadable. */
 export function planFromText(type: TimerSpec['type'], text: string, now: string): TimerPlan | undefined {
   if (type === 'date') {
-    const at = toInstant(text);
+    const at = isoInstant(text);
     return at === undefined ? undefined : { fireAt: at };
   }
   if (type === 'duration') {
-    const duration = parseDuration(text);
-    return duration ? { fireAt: addElapsed(now, duration) } : undefined;
+    const duration = parseIsoDuration(text);
+    return isTimeTextError(duration) ? undefined : { fireAt: addElapsed(now, duration) };
   }
-  const match = CYCLE.exec(text.trim());
-  if (!match) return undefined;
-  const repetitions = match[1] === '' || match[1] === undefined ? null : Number(match[1]);
-  if (repetitions === 0) return undefined;
-  const parts = (match[2] ?? '').split('/');
-  // R<n>/<duration>, R<n>/<start>/<duration> or R<n>/<duration>/<end> (the end is not enforced).
-  const [first = '', second] = parts;
-  const startAt = second === undefined ? undefined : toInstant(first);
-  const intervalText = startAt === undefined ? first : second ?? '';
-  const interval = parseDuration(intervalText);
-  if (!interval || parts.length > 2) return undefined;
-  const remaining = repetitions === null ? null : repetitions - 1;
-  return { fireAt: startAt ?? addElapsed(now, interval), cycle: { interval: intervalText, remaining, firing: 1 } };
+  const cycle = parseIsoCycle(text);
+  if (isTimeTextError(cycle)) return undefined;
+  // The end of R<n>/<duration>/<end> is not enforced: the cycle stops after its repetitions.
+  const remaining = cycle.repetitions === null ? null : cycle.repetitions - 1;
+  return { fireAt: cycle.start?.instant ?? addElapsed(now, cycle.interval), cycle: { interval: cycle.intervalText, remaining, firing: 1 } };
 }
 
 /** When a timer first fires; fails the case (naming the element) when its definition cannot be read. */
@@ -73,8 +64,8 @@ export function startTimer(run: Run, nodeId: string, purpose: TimerPurpose, toke
 export function rearmCycle(run: Run, fired: ActiveTimer): void {
   const cycle = fired.cycle;
   if (!cycle || cycle.remaining === 0) return;
-  const interval = parseDuration(cycle.interval);
-  if (!interval) return;
+  const interval = parseIsoDuration(cycle.interval);
+  if (isTimeTextError(interval)) return;
   startTimer(run, fired.nodeId, fired.purpose, fired.tokenId, {
     fireAt: addElapsed(fired.fireAt, interval),
     cycle: { interval: cycle.interval, remaining: cycle.remaining === null ? null : cycle.remaining - 1, firing: (cycle.firing ?? 1) + 1 },

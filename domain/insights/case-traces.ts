@@ -1,5 +1,6 @@
 // Groups a case event log by case once and rebuilds each case's tasks, element visits and handoffs.
 import type { CaseLogEvent } from '../events/case-log-event.ts';
+import { groupByCase } from './group-by-case.ts';
 import { parseInstant } from './iso-instant.ts';
 
 export type CaseOutcome = 'open' | 'completed' | 'failed' | 'cancelled';
@@ -191,12 +192,7 @@ function idSequence(id: string): number {
 
 /** Groups events by case (in log order) and builds every trace; a case logged out of time order is sorted first. */
 export function buildTraces(events: readonly CaseLogEvent[]): CaseTrace[] {
-  const byCase = new Map<string, CaseLogEvent[]>();
-  for (const event of events) {
-    const list = byCase.get(event.caseId);
-    if (list) list.push(event);
-    else byCase.set(event.caseId, [event]);
-  }
+  const byCase = groupByCase(events);
   const traces: CaseTrace[] = [];
   for (const [caseId, list] of byCase) {
     let times = new Float64Array(list.length);

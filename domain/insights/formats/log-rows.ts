@@ -1,5 +1,6 @@
 // Turns flat event rows from another tool (case, activity, time, lifecycle, resource, team) into Casemap case log events.
 import type { CaseLogEvent } from '../../events/case-log-event.ts';
+import { groupByCase } from '../group-by-case.ts';
 
 export interface LogRow {
   caseId: string;
@@ -66,12 +67,7 @@ interface TaskDraft {
  * last moved (the previous event), and unclaimed: its sojourn is measured, its waiting is not.
  */
 export function rowsToEvents(rows: readonly LogRow[], options: ImportOptions = {}): { events: CaseLogEvent[]; skipped: number } {
-  const byCase = new Map<string, LogRow[]>();
-  for (const row of rows) {
-    const list = byCase.get(row.caseId);
-    if (list) list.push(row);
-    else byCase.set(row.caseId, [row]);
-  }
+  const byCase = groupByCase(rows);
   const events: CaseLogEvent[] = [];
   let skipped = 0;
   for (const [caseId, list] of byCase) {

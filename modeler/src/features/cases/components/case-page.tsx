@@ -3,7 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Empty, ErrorMessage, Loading } from '../../../shared/components/status.tsx';
 import { describeDeadline, formatWhen } from '../../../shared/time/deadline.ts';
 import { useCase, type CaseDetail } from '../api/get-case.ts';
-import { useVersionBpmn } from '../api/get-version-bpmn.ts';
+import { useVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
 import { useTemporalUi, workflowUrl } from '../api/get-health.ts';
 import { progressByElement } from '../lib/progress-markers.ts';
 import { kindText } from '../lib/event-text.ts';

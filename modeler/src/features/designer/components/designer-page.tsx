@@ -3,7 +3,7 @@
 import type { Route } from '../../../shared/routing/hash-route.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/status.tsx';
 import { useResource } from '../../../shared/hooks/use-resource.ts';
-import { getVersionBpmn } from '../api/get-version-bpmn.ts';
+import { useVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
 import { getDraft } from '../api/get-draft.ts';
 import { formatWhen } from '../../../shared/time/deadline.ts';
 import { NEW_DIAGRAM_XML } from '../lib/new-diagram.ts';
@@ -13,7 +13,7 @@ import { ProcessList } from './process-list.tsx';
 import { VersionDiffPage } from './version-diff-page.tsx';
 
 function DeployedVersion({ definitionId, version, element }: { definitionId: string; version: number; element?: string }) {
-  const xml = useResource(() => getVersionBpmn(definitionId, version), [definitionId, version]);
+  const xml = useVersionBpmn(definitionId, version);
   if (xml.error) return <ErrorMessage error={xml.error} onRetry={xml.reload} />;
   if (!xml.data) return <Loading what={`${definitionId} version ${version}`} />;
   return <DesignerEditor key={`${definitionId}@${version}`} initial={{ xml: xml.data, definitionId, title: `${definitionId} (from version ${version})`, deployed: { version, element } }} />;

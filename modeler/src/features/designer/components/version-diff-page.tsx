@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../../shared/components/status.tsx';
 import { useResource } from '../../../shared/hooks/use-resource.ts';
 import { hrefFor } from '../../../shared/routing/hash-route.ts';
 import MarkedDiagram from '../../../shared/diagram/marked-diagram.tsx';
-import { getVersionBpmn } from '../api/get-version-bpmn.ts';
+import { getVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
 import { diffVersions, type ChangeKind, type DiagramChange } from '../lib/version-diff.ts';
 
 const KIND_TEXT: Record<ChangeKind, string> = { added: 'Added', removed: 'Removed', changed: 'Changed', moved: 'Moved' };

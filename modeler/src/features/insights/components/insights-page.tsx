@@ -11,7 +11,7 @@ import { hasRole } from '../../../shared/session/user.ts';
 import { useAtRisk } from '../api/get-at-risk.ts';
 import { useProcesses, useVersions } from '../api/get-processes.ts';
 import { useReport } from '../api/get-report.ts';
-import { useVersionBpmn } from '../api/get-version-bpmn.ts';
+import { useVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
 import { durationDistribution, throughputOverTime, variantBars } from '../lib/chart-data.ts';
 import { elementsTable, handoffsTable, reworkTable, variantsTable } from '../lib/figure-tables.ts';
 import { formatDuration, formatRate } from '../lib/format-figures.ts';

@@ -6,6 +6,7 @@ describe('the Insights filters in the address', () => {
     const filter = filterFromQuery(new URLSearchParams('definitionId=fno&version=2&from=2026-01-05&to=nonsense&outcome=lost&time=working&team=%20fno-returns%20'));
     expect(filter).toEqual({ definitionId: 'fno', version: 2, from: '2026-01-05', to: undefined, team: 'fno-returns', outcome: undefined, time: 'working', period: 'week' });
     expect(filterFromQuery(new URLSearchParams('version=-1')).version).toBeUndefined();
+    expect(filterFromQuery(new URLSearchParams('from=2026-02-30&to=2026-01-05T09:00Z'))).toMatchObject({ from: undefined, to: undefined });
   });
 
   it('round-trips through the address, leaving defaults out', () => {

@@ -1,6 +1,7 @@
 // The Insights view's filters live in the address (`#/insights?definitionId=…&from=…`) so a view
 // can be bookmarked and shared; this reads them from the route and turns them into API queries.
 // Dates are whole days: `to` includes its day, so it becomes the next day's start.
+import { isTimeTextError, parseIsoDateTime } from '../../../../../domain/time/iso8601.ts';
 
 export const outcomes = ['open', 'completed', 'failed', 'cancelled'] as const;
 export const timeBases = ['calendar', 'working'] as const;
@@ -19,10 +20,12 @@ export interface InsightsFilter {
   period: (typeof periods)[number];
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 const oneOf = <T extends string>(options: readonly T[], value: string | null): T | undefined => (options as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
-const day = (value: string | null) => (value && DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined);
+/** A whole day (YYYY-MM-DD) that exists on the calendar, else nothing. */
+const day = (value: string | null): string | undefined => {
+  const read = parseIsoDateTime(value ?? '');
+  return !isTimeTextError(read) && read.form === 'date' ? read.instant.slice(0, 10) : undefined;
+};
 
 export function filterFromQuery(query: URLSearchParams): InsightsFilter {
   const version = Number(query.get('version'));

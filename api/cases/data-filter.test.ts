@@ -21,6 +21,7 @@ describe('the data filter of case search', () => {
     ['a:like:x', /"like" is not an operator/],
     ['a:lt:soon', /"soon" is neither/],
     ['a:lt:2026-13-01', /is neither/],
+    ['a:lt:0000-01-01', /is neither/],
     ['a..b:eq:x', /is not a field name/],
     ['a.b.c.d.e.f:eq:x', /at most 5 levels/],
   ])('refuses %s, saying what is accepted', (text, message) => {

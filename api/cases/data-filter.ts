@@ -3,6 +3,7 @@
 // (`sentence.months:gte:12`). Each malformed filter is refused naming it and what is accepted.
 import { z } from 'zod';
 import type { DataFieldFilter } from '../../storage/case-queries.ts';
+import { isoInstant } from '../../domain/time/iso8601.ts';
 
 export const DATA_FILTER_OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'] as const;
 export const MAX_DATA_FILTERS = 10;
@@ -10,9 +11,13 @@ export const MAX_DATA_FILTERS = 10;
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*){0,4}$/;
 const NUMBER = /^-?\d{1,30}(\.\d{1,30})?$/;
 
-/** An ISO date (2026-03-01) or date-time (2026-03-01T09:00:00Z) that names a real instant. */
+/**
+ * An ISO date (2026-03-01) or date-time (2026-03-01T09:00:00Z) that names a real instant PostgreSQL
+ * can hold (it has no year 0, so years before 0001 are refused here rather than failing the query).
+ */
 function isIsoInstant(value: string): boolean {
-  return (z.iso.date().safeParse(value).success || z.iso.datetime({ offset: true, local: true }).safeParse(value).success) && !Number.isNaN(Date.parse(value));
+  const instant = isoInstant(value);
+  return instant !== undefined && instant >= '0001-01-01' && instant < '10000';
 }
 
 const DataFilter = z

@@ -17,7 +17,7 @@ const NUMBER = /^-?\d{1,30}(\.\d{1,30})?$/;
  */
 function isIsoInstant(value: string): boolean {
   const instant = isoInstant(value);
-  return instant !== undefined && instant >= '0001-01-01' && instant < '10000';
+  return instant !== undefined && /^\d{4}-/.test(instant) && !instant.startsWith('0000');
 }
 
 const DataFilter = z

@@ -3,11 +3,11 @@
 import { element, expressionBody, extensionValues, is, mention, text, type BpmnElement } from './support/bpmn-element.ts';
 import { feelSyntaxProblem, isJuel, juelAsFeel, stripFeelMarker } from './support/feel.ts';
 import type { Reporter, RuleFactory } from './support/rule.ts';
-import { iterationBudgetProblem } from '../feel/iteration-budget.ts';
+import { type DeployAllowance, literalWorkProblem, newDeployAllowance } from '../feel/evaluation-budget.ts';
 
 const FEEL_LANGUAGES = ['feel', 'http://www.omg.org/spec/feel/20140401', 'https://www.omg.org/spec/dmn/20191111/feel/'];
 
-function checkFeel(id: string, what: string, value: string, reporter: Reporter, language?: string): void {
+function checkFeel(id: string, what: string, value: string, reporter: Reporter, allowance: DeployAllowance, language?: string): void {
   if (isJuel(value)) {
     reporter.report(id, `${what} is written in JUEL (Camunda 7), but Casemap evaluates FEEL: rewrite "${value}" as FEEL, e.g. "${juelAsFeel(value)}".`);
     return;
@@ -21,7 +21,7 @@ function checkFeel(id: string, what: string, value: string, reporter: Reporter, 
     reporter.report(id, `${what} is not a valid FEEL expression (${problem}): check "${value}".`);
     return;
   }
-  const tooMuch = iterationBudgetProblem(stripFeelMarker(value));
+  const tooMuch = literalWorkProblem(stripFeelMarker(value), allowance);
   if (tooMuch) reporter.report(id, `${what} would not be evaluated: ${tooMuch}; check "${value}".`);
 }
 
@@ -32,30 +32,35 @@ function flowLabel(flow: BpmnElement): string {
   return `The condition of the path${name ? ` "${name}"` : ''}${ends}`;
 }
 
-const feelExpressionsParse: RuleFactory = () => ({
-  meta: { description: 'Sequence flow conditions, FEEL SLAs and message correlation keys are FEEL that parses and stays within the iteration budget.' },
-  check(node, reporter) {
-    if (!node.id) return;
-    if (is(node, 'bpmn:SequenceFlow')) {
-      const condition = element(node, 'conditionExpression');
-      const body = expressionBody(condition);
-      if (body) checkFeel(node.id, flowLabel(node), body, reporter, text(condition, 'language'));
-      return;
-    }
-    if (is(node, 'bpmn:FlowNode')) {
-      const sla = text(node, 'casework:sla');
-      if (sla?.startsWith('=')) checkFeel(node.id, `The SLA of ${mention(node)}`, sla, reporter);
-      return;
-    }
-    if (is(node, 'bpmn:Message')) {
-      const key = text(node, 'casework:correlationKey');
-      if (key) checkFeel(node.id, `The correlation key of ${mention(node)}`, key, reporter);
-      for (const subscription of extensionValues(node).filter((value) => is(value, 'zeebe:Subscription'))) {
-        const zeebeKey = text(subscription, 'correlationKey');
-        if (zeebeKey) checkFeel(node.id, `The correlation key of ${mention(node)}`, zeebeKey, reporter);
+const feelExpressionsParse: RuleFactory = () => {
+  // One diagram's literal expressions share one allowance, so a diagram of thousands cannot make
+  // the check itself slow (the run-time budget still bounds each expression it did not measure).
+  const allowance = newDeployAllowance();
+  return {
+    meta: { description: 'Sequence flow conditions, FEEL SLAs and message correlation keys are FEEL that parses and stays within the work budget.' },
+    check(node, reporter) {
+      if (!node.id) return;
+      if (is(node, 'bpmn:SequenceFlow')) {
+        const condition = element(node, 'conditionExpression');
+        const body = expressionBody(condition);
+        if (body) checkFeel(node.id, flowLabel(node), body, reporter, allowance, text(condition, 'language'));
+        return;
       }
-    }
-  },
-});
+      if (is(node, 'bpmn:FlowNode')) {
+        const sla = text(node, 'casework:sla');
+        if (sla?.startsWith('=')) checkFeel(node.id, `The SLA of ${mention(node)}`, sla, reporter, allowance);
+        return;
+      }
+      if (is(node, 'bpmn:Message')) {
+        const key = text(node, 'casework:correlationKey');
+        if (key) checkFeel(node.id, `The correlation key of ${mention(node)}`, key, reporter, allowance);
+        for (const subscription of extensionValues(node).filter((value) => is(value, 'zeebe:Subscription'))) {
+          const zeebeKey = text(subscription, 'correlationKey');
+          if (zeebeKey) checkFeel(node.id, `The correlation key of ${mention(node)}`, zeebeKey, reporter, allowance);
+        }
+      }
+    },
+  };
+};
 
 export default feelExpressionsParse;

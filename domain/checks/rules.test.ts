@@ -71,8 +71,13 @@ const invalid: Record<CasemapRuleId, Record<string, Expected>> = {
       ['Task_1', 'error', /field "decision" is a choice with no options/],
       ['Task_1', 'error', /field "ersDate" has a minimum "31\/12\/2025" that is not an ISO date/],
       ['Task_1', 'error', /field "months" has a minimum \(12\) above its maximum \(6\)/],
-      ['Task_1', 'error', /field "reference" has a pattern that is not a valid regular expression/],
+      ['Task_1', 'error', /field "reference" has the pattern "\(\[A-Z", which is not a valid regular expression/],
       ['Task_1', 'error', /field 1 has no name/],
+    ],
+    // ^(a+)+$ backtracks on a native RegExp but is linear on RE2, so it is accepted
+    'invalid-slow-patterns.bpmn': [
+      ['Task_Backref', 'error', /^The form of step "Record reference": field "repeated" has the pattern "\^\(\\w\+\)-\\1\$", which uses something Casemap cannot check quickly on every input \(invalid escape sequence: `\\1`\); write it without look-ahead, look-behind or back-references/],
+      ['Task_Lookahead', 'error', /field "hint" has the pattern .* which uses something Casemap cannot check quickly on every input \(invalid or unsupported Perl syntax: `\(\?=`\)/],
     ],
   },
   'executable-elements-only': {
@@ -97,9 +102,16 @@ const invalid: Record<CasemapRuleId, Record<string, Expected>> = {
       ['Flow_Broken', 'error', /is not a valid FEEL expression \(it ends too early\)/],
       ['Flow_Groovy', 'error', /is written in "groovy"/],
       ['Flow_Juel', 'error', /^The condition of the path "Long sentence" from gateway "Eligible\?" to step "Decide" is written in JUEL \(Camunda 7\), but Casemap evaluates FEEL: rewrite "\$\{sentenceMonths >= 12\}" as FEEL, e\.g\. "=sentenceMonths >= 12"\.$/],
-      ['Flow_Loop', 'error', /would not be evaluated: it would iterate 1,000,000 times, more than the 100,000 Casemap allows one expression/],
+      ['Flow_Loop', 'error', /would not be evaluated: it does more work than the [\d,]+ steps Casemap allows one expression \(a function that calls itself too often, or a loop over too many values\)/],
       ['Message_1', 'error', /^The correlation key of message "Prison release" is not a valid FEEL expression/],
       ['Task_1', 'error', /^The SLA of step "Decide" is not a valid FEEL expression/],
+    ],
+    // literal expressions whose work does not depend on case data, measured within the budget
+    'invalid-work.bpmn': [
+      ['Flow_Mutual', 'error', /^The condition of the path from gateway "Eligible\?" to step "Decide" would not be evaluated: it does more work than/],
+      ['Flow_Nested', 'error', /would not be evaluated: it does more work than/],
+      ['Flow_Recursion', 'error', /^The condition of the path "Deep" from gateway "Eligible\?" to step "Decide" would not be evaluated: it does more work than the [\d,]+ steps Casemap allows one expression/],
+      ['Task_1', 'error', /^The SLA of step "Decide" would not be evaluated: it does more work than/],
     ],
   },
 };

@@ -1,6 +1,7 @@
 // A step's form is what the caseworker fills in and what the task Update validates; a field the
 // engine cannot validate would reject every completion or accept anything.
 import { dayOfIsoDate } from '../calendar/london-time.ts';
+import { userPatternProblem } from '../forms/user-pattern.ts';
 import { describe, elements, is, text, type BpmnElement } from './support/bpmn-element.ts';
 import type { RuleFactory } from './support/rule.ts';
 
@@ -43,13 +44,8 @@ function fieldProblems(field: BpmnElement, position: number, seen: Set<string>):
     if (options.length === 0) problems.push(`${called} is a choice with no options: list them, separated by commas, e.g. "granted,refused"`);
   }
   const pattern = text(field, 'pattern');
-  if (pattern !== undefined) {
-    try {
-      new RegExp(pattern, 'u');
-    } catch {
-      problems.push(`${called} has a pattern that is not a valid regular expression: "${pattern}"`);
-    }
-  }
+  const patternProblem = pattern === undefined ? undefined : userPatternProblem(pattern);
+  if (patternProblem) problems.push(`${called} has the pattern "${pattern}", which ${patternProblem.reason}`);
   const [min, max] = [text(field, 'min'), text(field, 'max')];
   if (type && BOUND_EXAMPLES[type] && (min !== undefined || max !== undefined)) {
     const low = min === undefined ? undefined : bound(type, min);

@@ -1,22 +1,13 @@
 // A user task's form schema: casework:form fields, Camunda 7 camunda:formData fields, or a
 // Camunda 8 embedded form (zeebe:userTaskForm JSON); each field is checked before it is kept.
 import type { FormField } from '../process/ir.ts';
+import { userPatternProblem } from '../forms/user-pattern.ts';
 import type { CompileContext } from './compile-context.ts';
 import { describe, quoted, sentence } from './describe-element.ts';
-import { isIsoDateTime } from './iso8601.ts';
+import { isIsoDateTime } from '../time/iso8601.ts';
 import { type Element, child, children, commaList, extension, raw, text } from './moddle-access.ts';
+import type { RawField } from './raw-form-field.ts';
 import { readEmbeddedForm } from './read-zeebe-form.ts';
-
-export type RawField = {
-  name?: string;
-  label?: string;
-  type?: string;
-  required: boolean;
-  options: string[];
-  pattern?: string;
-  min?: string;
-  max?: string;
-};
 
 const FIELD_TYPES: Record<string, FormField['type']> = {
   string: 'string', text: 'text', number: 'number', boolean: 'boolean', date: 'date', enum: 'enum',
@@ -33,15 +24,6 @@ function bound(value: string | undefined, report: (why: string) => void, which: 
   if (isIsoDateTime(value)) return value;
   report(`has the ${which} ${quoted(value)}; write a number or an ISO date such as 2026-01-31.`);
   return undefined;
-}
-
-function isRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function toField(task: Element, field: RawField, index: number, ctx: CompileContext): FormField | undefined {
@@ -61,8 +43,9 @@ function toField(task: Element, field: RawField, index: number, ctx: CompileCont
   const type = field.type === undefined ? 'string' : FIELD_TYPES[field.type];
   if (type === undefined) report(`has the type ${quoted(field.type ?? '')}; use ${ACCEPTED_TYPES}.`);
   if (type === 'enum' && field.options.length === 0) report('is a choice (enum) without options; list its options, separated by commas.');
-  const pattern = field.pattern !== undefined && !isRegExp(field.pattern) ? undefined : field.pattern;
-  if (field.pattern !== undefined && pattern === undefined) report(`has the pattern ${quoted(field.pattern)}, which is not a valid regular expression.`);
+  const patternProblem = field.pattern === undefined ? undefined : userPatternProblem(field.pattern);
+  const pattern = patternProblem ? undefined : field.pattern;
+  if (field.pattern !== undefined && patternProblem) report(`has the pattern ${quoted(field.pattern)}, which ${patternProblem.reason}.`);
   const min = bound(field.min, report, 'minimum');
   const max = bound(field.max, report, 'maximum');
   return {

@@ -1,25 +1,23 @@
 // FEEL over case data with feelin, the evaluator the bpmn-io tools use; nothing here ever uses eval.
-import { date, dateAndTime, evaluate, FeelDate, FeelDateTime, FeelDuration } from 'feelin';
+import { date, dateAndTime, FeelDate, FeelDateTime, FeelDuration } from 'feelin';
 import type { CaseData } from './contract.ts';
-import { iterationBudgetProblem } from '../feel/iteration-budget.ts';
+import { evaluateWithinBudget } from '../feel/evaluation-budget.ts';
 
 export type FeelOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /**
  * Evaluates an expression, written with or without the leading `=` that marks FEEL in a diagram.
- * `now()` and `today()` read the step's `now`, not the clock, so a replay gives the same answer.
+ * `now()` and `today()` read the step's `now`, not the clock, so a replay gives the same answer;
+ * they come after the case data, so a data field named `now` or `today` cannot move the clock.
+ * The work is bounded (domain/feel/evaluation-budget.ts): an expression over budget fails the case
+ * step instead of holding the workflow task.
  */
 export function evaluateFeel(expression: string, data: CaseData, now: string): FeelOutcome<unknown> {
   const source = expression.trim().replace(/^=/, '');
   const clock = { now: () => dateAndTime(now), today: () => date(now.slice(0, 10)) };
-  // Counted before evaluating: feelin cannot be stopped once it runs, and it runs in a workflow task.
-  const tooMuch = iterationBudgetProblem(source, data);
-  if (tooMuch) return { ok: false, error: `Casemap did not evaluate it: ${tooMuch}` };
-  try {
-    return { ok: true, value: evaluate(source, { ...clock, ...data }).value };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  const outcome = evaluateWithinBudget(source, { ...data, ...clock });
+  if (outcome.ok) return outcome;
+  return { ok: false, error: outcome.overBudget ? `Casemap stopped evaluating it: ${outcome.error}` : outcome.error };
 }
 
 /** A condition holds only when it is exactly true; null (e.g. a missing field) does not hold. */

@@ -1,7 +1,7 @@
 // The FEEL work bound: iterations counted from the syntax tree before anything is evaluated.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from 'feelin';
-import { countIterations, iterationBudgetProblem, MAX_FEEL_ITERATIONS } from './iteration-budget.ts';
+import { countIterations } from './iteration-budget.ts';
 
 describe('countIterations', () => {
   it('counts nothing for expressions without for, some or every', () => {
@@ -29,13 +29,5 @@ describe('countIterations', () => {
     // the count is an upper bound of the work: feelin makes exactly this many iterations here
     const result = evaluate('for i in 1..10, j in 1..20 return i * j', {}).value as unknown[];
     expect(result).toHaveLength(countIterations('for i in 1..10, j in 1..20 return i * j', {}));
-  });
-});
-
-describe('iterationBudgetProblem', () => {
-  it(`refuses more than ${MAX_FEEL_ITERATIONS} iterations and unknowable bounds, and allows the rest`, () => {
-    expect(iterationBudgetProblem('count(for i in 1..1000000 return i) > 0', {})).toMatch(/would iterate 1,000,000 times, more than the 100,000/);
-    expect(iterationBudgetProblem('for i in 1..(n * 1000) return i', { n: 5 })).toMatch(/cannot bound its work/);
-    expect(iterationBudgetProblem('for i in 1..n return i', { n: 100 })).toBeUndefined();
   });
 });

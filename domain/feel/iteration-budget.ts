@@ -1,12 +1,9 @@
-// A bound on the work one FEEL expression may do. feelin evaluates synchronously inside a workflow
-// task, so `count(for i in 1..100000000 return i)` would hold the task for minutes and be retried
-// for ever. The iterations of `for`, `some` and `every` are counted from the expression's syntax
-// tree before it is evaluated: range bounds must be numbers, or names of numbers in the case data,
-// and nested or combined iterations multiply.
+// The iterations of `for`, `some` and `every` counted from an expression's syntax tree, without
+// evaluating it: range bounds must be numbers, or names of numbers in the case data, and nested or
+// combined iterations multiply. The diagram check uses it to refuse literal ranges that would go
+// over the work budget whatever the case data (evaluation-budget.ts); the budget itself is
+// enforced while evaluating.
 import { parseExpression } from 'feelin';
-
-/** The most iterations one evaluation may make (~0.5 s of feelin on this project's machines). */
-export const MAX_FEEL_ITERATIONS = 100_000;
 
 type Tree = ReturnType<typeof parseExpression>;
 type SyntaxNode = Tree['topNode'];
@@ -79,13 +76,4 @@ export function countIterations(source: string, data?: Readonly<Record<string, u
     return 0;
   }
   return cost(tree.topNode, 1, source, data);
-}
-
-/** Why `source` may not be evaluated (too many iterations), or undefined when it may. */
-export function iterationBudgetProblem(source: string, data?: Readonly<Record<string, unknown>>): string | undefined {
-  const iterations = countIterations(source, data);
-  if (iterations <= MAX_FEEL_ITERATIONS) return undefined;
-  return iterations === Infinity
-    ? `it iterates over a range whose bounds are not numbers or names of numbers in the case data, so Casemap cannot bound its work (at most ${MAX_FEEL_ITERATIONS.toLocaleString('en-GB')} iterations)`
-    : `it would iterate ${iterations.toLocaleString('en-GB')} times, more than the ${MAX_FEEL_ITERATIONS.toLocaleString('en-GB')} Casemap allows one expression`;
 }

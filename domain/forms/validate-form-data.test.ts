@@ -27,6 +27,16 @@ describe('validateFormData', () => {
     expect(result.ok ? [] : result.issues.map((issue) => issue.field)).toEqual(badFields);
   });
 
+  it('refuses a long value that would make a backtracking pattern run for ever, naming the field', () => {
+    // given a pattern that a native RegExp takes 2^n steps to fail on n letters
+    const letters = [FormField.parse({ name: 'letters', label: 'Letters', type: 'string', required: true, pattern: '^(a+)+$' })];
+    // when
+    const result = validateFormData(letters, { letters: `${'a'.repeat(5000)}!` });
+    // then
+    expect(result).toEqual({ ok: false, issues: [{ field: 'letters', message: 'Letters is not in the expected format' }] });
+    expect(validateFormData(letters, { letters: 'a'.repeat(5000) }).ok).toBe(true);
+  });
+
   it('refuses data that is not an object', () => {
     expect(validateFormData(fields, ['deport']).ok).toBe(false);
   });

@@ -2,6 +2,7 @@
 // fault in words a caseworker understands. Built on zod so the rules are declared, not hand-coded.
 import { z } from 'zod';
 import type { FormField } from '../process/ir.ts';
+import { compileUserPattern } from './user-pattern.ts';
 
 export interface FormIssue {
   field: string;
@@ -32,8 +33,10 @@ function schemaFor(field: FormField): z.ZodType {
     default: {
       let schema = z.string({ error: `${label} must be text` }).max(MAX_TEXT_LENGTH, { error: `${label} must be at most ${MAX_TEXT_LENGTH} characters` });
       if (field.required) schema = schema.min(1, { error: `${label} is required` });
-      if (field.pattern) schema = schema.regex(new RegExp(field.pattern), { error: `${label} is not in the expected format` });
-      return schema;
+      if (!field.pattern) return schema;
+      // RE2, not RegExp: the value is hostile input and a backtracking match would freeze the API.
+      const pattern = compileUserPattern(field.pattern);
+      return schema.refine((value) => pattern.ok && pattern.test(value), { error: `${label} is not in the expected format` });
     }
   }
 }

@@ -1,0 +1,91 @@
+// Issue #14, finding 5: a form-field pattern such as ^(a+)+$ was accepted at deploy and run with
+// a backtracking RegExp on the API's event loop (start forms) and in the workflow's Update
+// validator (task forms): a few dozen characters froze every request. Patterns now run on RE2,
+// and patterns RE2 cannot run are refused at deploy. Under the old code the value below would
+// not be answered within the test's timeout, rather than slowly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
+
+const diagram = (pattern: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:casework="https://casemap.dev/schema/casework/1.0" id="Definitions_redos" targetNamespace="https://casemap.dev/tests">
+  <bpmn:process id="Process_redos" name="Reference check" isExecutable="true">
+    <bpmn:laneSet id="LaneSet_redos">
+      <bpmn:lane id="Lane_returns" name="FNO Returns Command" casework:team="fno-returns">
+        <bpmn:flowNodeRef>Start_redos</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Task_reference</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>End_redos</bpmn:flowNodeRef>
+      </bpmn:lane>
+    </bpmn:laneSet>
+    <bpmn:startEvent id="Start_redos" name="Reference received">
+      <bpmn:extensionElements>
+        <casework:form>
+          <casework:field name="startReference" label="Start reference" type="string" pattern="${pattern}" />
+        </casework:form>
+      </bpmn:extensionElements>
+      <bpmn:outgoing>Flow_1</bpmn:outgoing>
+    </bpmn:startEvent>
+    <bpmn:userTask id="Task_reference" name="Record reference" casework:sla="P10D">
+      <bpmn:extensionElements>
+        <casework:form>
+          <casework:field name="taskReference" label="Task reference" type="string" required="true" pattern="${pattern}" />
+        </casework:form>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:endEvent id="End_redos" name="Recorded"><bpmn:incoming>Flow_2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_redos" targetRef="Task_reference" />
+    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_reference" targetRef="End_redos" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+// 5,000 letters then one that breaks the match: a backtracking engine tries 2^5000 splits
+const hostile = `${'a'.repeat(5000)}!`;
+
+describe('a form-field pattern cannot freeze the API or a workflow', () => {
+  let casemap: TestCasemap;
+  let designer: UserClient;
+  let tom: UserClient;
+
+  beforeAll(async () => {
+    casemap = await startTestCasemap();
+    [designer, tom] = await Promise.all([casemap.as('designer'), casemap.as('tom')]);
+    await designer.post('/api/definitions/deploy', { id: 'redos-reference', xml: diagram('^(a+)+$') }).expect(201);
+  });
+  afterAll(async () => {
+    await casemap?.stop();
+  });
+
+  it('refuses a hostile start-form value with 422 naming the field, and keeps answering other requests', async () => {
+    // given a request that would block the event loop, and another one sent at the same time
+    const [refused, other] = await Promise.all([
+      tom.post('/api/cases', { definitionId: 'redos-reference', data: { startReference: hostile } }),
+      tom.get('/api/tasks?view=team'),
+    ]);
+    // then the value is refused for its format, and the other request was answered
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'invalid-form-data', issues: [expect.objectContaining({ field: 'startReference', message: 'Start reference is not in the expected format' })] });
+    expect(other.status).toBe(200);
+  });
+
+  it('refuses a hostile task-form value with 422 naming the field, and the case goes on', async () => {
+    // given a case whose task form has the same pattern
+    const started = await tom.post('/api/cases', { definitionId: 'redos-reference', data: { startReference: 'aaa' } }).expect(201);
+    const queue = await tom.get(`/api/tasks?view=team&caseId=${started.body.caseId}`).expect(200);
+    const taskId: string = queue.body.items[0].id;
+    await tom.post(`/api/tasks/${encodeURIComponent(taskId)}/claim`).expect(200);
+    // when the hostile value is submitted, then it is refused naming the field
+    const refused = await tom.post(`/api/tasks/${encodeURIComponent(taskId)}/complete`, { data: { taskReference: hostile } }).expect(422);
+    expect(refused.body).toMatchObject({ code: 'invalid-form-data', issues: [expect.objectContaining({ field: 'taskReference' })] });
+    // and the workflow still takes a valid value
+    const completed = await tom.post(`/api/tasks/${encodeURIComponent(taskId)}/complete`, { data: { taskReference: 'a'.repeat(5000) } }).expect(200);
+    expect(completed.body.next).toMatchObject({ status: 'completed' });
+  });
+
+  it('refuses at deploy a pattern with a back-reference, naming the step and the field', async () => {
+    const refused = await designer.post('/api/definitions/deploy', { id: 'backreference-reference', xml: diagram('^(\\w+)-\\1$') }).expect(422);
+    expect(refused.body.code).toBe('bpmn-check-failed');
+    const messages = refused.body.issues.map((issue: { elementId?: string; message: string }) => `${issue.elementId}: ${issue.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^Task_reference: .*field "taskReference" has the pattern "\^\(\\w\+\)-\\1\$", which uses something Casemap cannot check quickly on every input/));
+    expect(messages).toContainEqual(expect.stringMatching(/^Start_redos: .*field "startReference" has the pattern/));
+  });
+});

@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{domain,workflows,activities,api,storage,runtime,modeler,bin,processes}/**/*.test.{ts,tsx}'],
+          include: ['{domain,workflows,activities,api,storage,runtime,modeler,bin,processes,bench}/**/*.test.{ts,tsx}'],
         },
       },
       {

@@ -3,13 +3,17 @@
 // The Designer loads the app, checks the session, lazy-loads its chunk, fetches the draft from the
 // API, imports with Casemap's modules (casework properties, live lint, token simulation) and fits
 // the view; the bare page loads bpmn-js's own bundle, fetches the same XML and imports it into a
-// plain Modeler, then fits the view. Run: npx tsx bench/browser-designer-bench.ts (BENCH_RUNS, default 5)
+// plain Modeler, then fits the view. Both contenders are interleaved by the shared method
+// (bench/method): one warm-up round, then BENCH_ROUNDS (default 5) rounds.
+// Run: npx tsx bench/browser-designer-bench.ts
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { alternate, median, startBrowserBenchStack, type BrowserBenchStack } from './browser/browser-bench-stack.ts';
+import { startBrowserBenchStack, type BrowserBenchStack } from './browser/browser-bench-stack.ts';
+import { compare } from './method/compare.ts';
+import { printComparison } from './method/print-comparison.ts';
 import { largeDiagram } from './browser/large-diagram.ts';
 
 const ELEMENTS = 1000;
@@ -52,7 +56,7 @@ function timeToRender(stack: BrowserBenchStack, url: string, lastId: string, use
   });
 }
 
-export async function runBrowserDesignerBench(runs = Number(process.env.BENCH_RUNS ?? 5)): Promise<void> {
+export async function runBrowserDesignerBench(): Promise<void> {
   const { xml, lastId } = largeDiagram(ELEMENTS);
   const stack = await startBrowserBenchStack();
   const bare = await startBarePage(xml);
@@ -62,19 +66,15 @@ export async function runBrowserDesignerBench(runs = Number(process.env.BENCH_RU
     if (!saved.ok) throw new Error(`Saving the benchmark draft failed: ${saved.status} ${await saved.text()}`);
     const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
     const designerUrl = `${stack.casemap.url}/#/designer/bench-1000/draft`;
-    // One untimed run of each warms the server and Chromium's own start-up.
-    await timeToRender(stack, bareUrl, lastId);
-    await timeToRender(stack, designerUrl, lastId, 'designer');
-    const times = await alternate(runs, {
-      bare: () => timeToRender(stack, bareUrl, lastId),
-      designer: () => timeToRender(stack, designerUrl, lastId, 'designer'),
-    });
-    const bareMs = median(times.bare!);
-    const designerMs = median(times.designer!);
-    console.log(`\n== Designer: open and render a ${ELEMENTS}-element diagram in Chromium (median of ${runs}, cold page each time)`);
-    console.log(`bare bpmn-js page          ${bareMs.toFixed(0)} ms   (runs: ${times.bare!.map((t) => t.toFixed(0)).join(', ')})`);
-    console.log(`Casemap Designer (draft)   ${designerMs.toFixed(0)} ms   (runs: ${times.designer!.map((t) => t.toFixed(0)).join(', ')})`);
-    console.log(`ratio Designer / bare      ${(designerMs / bareMs).toFixed(2)}×`);
+    await compare({
+      title: `Designer: open and render a ${ELEMENTS}-element diagram in Chromium`,
+      notes: ["Each run is a fresh browser context (empty cache), timed from page.goto until the diagram's last element is on the canvas. The warm-up round warms the server and Chromium's own start-up."],
+      contenders: [
+        { name: 'bare bpmn-js', does: "a page with bpmn-js's own production bundle and stylesheets: fetch the same XML, import into a plain Modeler, fit the view.", run: async () => ({ ms: await timeToRender(stack, bareUrl, lastId) }) },
+        { name: 'Casemap Designer', does: "the app bundle, the session check, the lazily loaded Designer chunk, GET the draft, import with Casemap's modules (casework properties, live lint, token simulation), fit the view.", run: async () => ({ ms: await timeToRender(stack, designerUrl, lastId, 'designer') }) },
+      ],
+      ratios: [['Casemap Designer', 'bare bpmn-js']],
+    }).then(printComparison);
   } finally {
     bare.close();
     await stack.stop();

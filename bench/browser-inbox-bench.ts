@@ -1,14 +1,17 @@
 // First render of the inbox with 10,000 open tasks in a team's queue, in Chromium, against the raw
-// API call it makes. Three timings, each the median of alternating runs:
+// API call it makes, by the shared method (bench/method: one warm-up round, then BENCH_ROUNDS,
+// default 5, interleaved rounds). Contenders:
 // - raw API: `fetch('/api/tasks?view=team&sort=due&limit=100')` and its JSON, from a page of the
 //   same origin with the same session (the floor for any inbox UI);
 // - inbox, cold: a fresh page at #/tasks?view=team until the 100th task card is drawn (app bundle,
 //   session check, the same API call, React render);
 // - inbox, warm: in a loaded app, choosing the Team queue tab until its 100th card is drawn.
-// Run: npx tsx bench/browser-inbox-bench.ts (BENCH_RUNS, default 7; BENCH_INBOX_TASKS, default 10000)
+// Run: npx tsx bench/browser-inbox-bench.ts (BENCH_INBOX_TASKS, default 10000)
 import { pathToFileURL } from 'node:url';
 import type { Database } from '../storage/database.ts';
-import { alternate, median, startBrowserBenchStack, type BrowserBenchStack } from './browser/browser-bench-stack.ts';
+import { startBrowserBenchStack, type BrowserBenchStack } from './browser/browser-bench-stack.ts';
+import { compare } from './method/compare.ts';
+import { printComparison } from './method/print-comparison.ts';
 
 const TASKS = Number(process.env.BENCH_INBOX_TASKS ?? 10_000);
 const TEAM = 'fno-returns';
@@ -78,22 +81,23 @@ function warmInbox(stack: BrowserBenchStack): Promise<number> {
   });
 }
 
-export async function runBrowserInboxBench(runs = Number(process.env.BENCH_RUNS ?? 7)): Promise<void> {
+export async function runBrowserInboxBench(): Promise<void> {
   const stack = await startBrowserBenchStack();
   try {
     await seedQueue(stack.casemap.db);
-    // One untimed round warms the server, the database and Chromium.
-    await rawApiCall(stack);
-    await coldInbox(stack);
-    const times = await alternate(runs, { raw: () => rawApiCall(stack), cold: () => coldInbox(stack), warm: () => warmInbox(stack) });
-    const raw = median(times.raw!);
-    const cold = median(times.cold!);
-    const warm = median(times.warm!);
-    const runsOf = (name: string) => times[name]!.map((t) => t.toFixed(0)).join(', ');
-    console.log(`\n== Inbox: first render of a ${TASKS}-task team queue (${PAGE} shown) in Chromium (median of ${runs})`);
-    console.log(`raw API call + JSON           ${raw.toFixed(0)} ms   (runs: ${runsOf('raw')})`);
-    console.log(`inbox, cold page              ${cold.toFixed(0)} ms   (runs: ${runsOf('cold')})   ratio to raw ${(cold / raw).toFixed(1)}×`);
-    console.log(`inbox, warm (tab switch)      ${warm.toFixed(0)} ms   (runs: ${runsOf('warm')})   ratio to raw ${(warm / raw).toFixed(1)}×`);
+    await compare({
+      title: `Inbox: first render of a ${TASKS}-task team queue (${PAGE} shown) in Chromium`,
+      notes: [`Signed in as the team lead ${LEAD}; every run is a fresh browser context. The warm-up round warms the server, the database and Chromium.`],
+      contenders: [
+        { name: 'raw API', does: `fetch('/api/tasks?view=team&sort=due&limit=${PAGE}') and its JSON from a page of the same origin, timed inside the page: the floor for any inbox UI.`, run: async () => ({ ms: await rawApiCall(stack) }) },
+        { name: 'inbox, cold', does: `a fresh page at #/tasks?view=team until the ${PAGE}th task card is drawn: app bundle, session check, the same call, React render.`, run: async () => ({ ms: await coldInbox(stack) }) },
+        { name: 'inbox, warm', does: `in a loaded app on the Unassigned view (not timed), choosing the Team queue tab until its ${PAGE}th card is drawn: the call plus React drawing the cards.`, run: async () => ({ ms: await warmInbox(stack) }) },
+      ],
+      ratios: [
+        ['inbox, cold', 'raw API'],
+        ['inbox, warm', 'raw API'],
+      ],
+    }).then(printComparison);
   } finally {
     await stack.stop();
   }

@@ -1,17 +1,38 @@
-// Casemap's interpreter against hand-written Temporal workflows of the same shapes, side by side on
-// one real Temporal dev server: history events per case and cases per second.
-// Run: npx tsx bench/engine-vs-handwritten.ts   (BENCH_CASES=<n> cases per variant, default 20)
+// Casemap's interpreter against hand-written Temporal workflows of the same shapes, by the shared
+// method (bench/method), on one real Temporal dev server: cases per second and history events per case.
+// Contenders, per shape (a round runs `BENCH_CASES` cases of one contender concurrently, each started
+// with the `started` Update and, for user tasks, claimed and completed with the same Updates):
+// - casemap: `caseWorkflow` interpreting the compiled BPMN, with its projection writes;
+// - handwritten+projection (serial): the same steps, writing the same batches through the same
+//   `recordCaseEvents` activity, each awaited before the next step or the Update's answer;
+// - handwritten-pipelined: the same batches queued to a background writer that coalesces them;
+//   steps and Update answers do not wait for it; a final flush before the workflow returns;
+// - handwritten-bare: the same steps and no projection at all — the floor Temporal itself sets.
+// Run: npx tsx bench/engine-vs-handwritten.ts   (BENCH_CASES=<n> cases per round, default 20; BENCH_ROUNDS ≥ 5)
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { compile } from '../domain/compile/compile.ts';
 import { deployVersion, type DeployedVersion } from '../storage/definition-store.ts';
 import { claimTaskUpdate, completeTaskUpdate, startedUpdate, workflowIdForCase, type Actor, type NextSteps } from '../workflows/case-api.ts';
+import type { ProjectionMode } from './handwritten/workflows.ts';
+import { compare, type Comparison, type Contender } from './method/compare.ts';
+import { printComparison } from './method/print-comparison.ts';
 import { startSideBySideWorkers } from './load-workers.ts';
 import { shapes, type Shape } from './shapes.ts';
 
-type Variant = 'casemap' | 'handwritten+projection' | 'handwritten-bare';
-const variants: Variant[] = ['casemap', 'handwritten+projection', 'handwritten-bare'];
+type Variant = 'casemap' | 'handwritten+projection' | 'handwritten-pipelined' | 'handwritten-bare';
+const handwrittenProjection: Record<Exclude<Variant, 'casemap'>, ProjectionMode> = {
+  'handwritten+projection': 'serial',
+  'handwritten-pipelined': 'pipelined',
+  'handwritten-bare': 'none',
+};
+const does: Record<Variant, string> = {
+  casemap: '`caseWorkflow` interpreting the compiled BPMN, writing its projection (case log, inbox, case record) as it goes.',
+  'handwritten+projection': 'hand-written workflow, same steps and same projection batches through `recordCaseEvents`, each write awaited before the next step or Update answer (serial).',
+  'handwritten-pipelined': 'hand-written workflow, same batches queued to one background writer that coalesces them; steps and Update answers do not wait; final flush before it returns.',
+  'handwritten-bare': 'hand-written workflow, same steps, no projection writes at all (the floor Temporal sets).',
+};
 const handwrittenType: Record<Shape['key'], string> = {
   'sequential-services': 'handwrittenSequence',
   'user-tasks': 'handwrittenUserTasks',
@@ -19,14 +40,7 @@ const handwrittenType: Record<Shape['key'], string> = {
 };
 const actor: Actor = { userId: 'bench', teams: ['unassigned'], leadOf: [], roles: [] };
 
-export interface BenchRow {
-  shape: string;
-  variant: Variant;
-  eventsPerCase: number;
-  casesPerSecond: number;
-}
-
-export async function runEngineVsHandwritten(casesPerVariant = Number(process.env.BENCH_CASES ?? 20)): Promise<BenchRow[]> {
+export async function runEngineVsHandwritten(casesPerRound = Number(process.env.BENCH_CASES ?? 20)): Promise<Comparison[]> {
   const workers = await startSideBySideWorkers('bench');
   const { db, client, casemapQueue, handwrittenQueue } = workers;
 
@@ -52,7 +66,7 @@ export async function runEngineVsHandwritten(casesPerVariant = Number(process.en
             workflowId,
             taskQueue: handwrittenQueue,
             workflowIdConflictPolicy: 'USE_EXISTING',
-            args: [{ caseId, definitionId: definition.definitionId, version: definition.version, steps: shape.steps, project: variant === 'handwritten+projection' }],
+            args: [{ caseId, definitionId: definition.definitionId, version: definition.version, steps: shape.steps, projection: handwrittenProjection[variant] }],
           });
     let next: NextSteps = await client.workflow.executeUpdateWithStart(startedUpdate, { startWorkflowOperation: operation });
     const handle = client.workflow.getHandle(workflowId);
@@ -65,39 +79,44 @@ export async function runEngineVsHandwritten(casesPerVariant = Number(process.en
     return workflowId;
   }
 
-  async function measure(shape: Shape, variant: Variant): Promise<BenchRow> {
-    await Promise.all([runCase(shape, variant), runCase(shape, variant)]); // warm-up
-    const started = performance.now();
-    const workflowIds = await Promise.all(Array.from({ length: casesPerVariant }, () => runCase(shape, variant)));
-    const seconds = (performance.now() - started) / 1000;
-    const lengths = await Promise.all(workflowIds.map(async (id) => (await client.workflow.getHandle(id).fetchHistory()).events?.length ?? 0));
-    return { shape: shape.label, variant, eventsPerCase: lengths.reduce((sum, length) => sum + length, 0) / lengths.length, casesPerSecond: casesPerVariant / seconds };
+  /** One round of a contender: `casesPerRound` cases at once, timed to the last one's end; histories read after. */
+  function contender(shape: Shape, variant: Variant): Contender {
+    return {
+      name: variant,
+      does: does[variant],
+      async run() {
+        const started = performance.now();
+        const workflowIds = await Promise.all(Array.from({ length: casesPerRound }, () => runCase(shape, variant)));
+        const ms = performance.now() - started;
+        const lengths = await Promise.all(workflowIds.map(async (id) => (await client.workflow.getHandle(id).fetchHistory()).events?.length ?? 0));
+        return { ms, casesPerSecond: casesPerRound / (ms / 1000), eventsPerCase: lengths.reduce((sum, length) => sum + length, 0) / lengths.length };
+      },
+    };
   }
 
-  const rows: BenchRow[] = [];
+  const comparisons: Comparison[] = [];
   try {
-    for (const shape of shapes) for (const variant of variants) rows.push(await measure(shape, variant));
+    for (const shape of shapes) {
+      const variants = Object.keys(does) as Variant[];
+      comparisons.push(
+        printComparison(
+          await compare({
+            title: `engine vs hand-written, ${shape.label}`,
+            notes: [`One Temporal dev server, one PGlite, Casemap's worker and the hand-written workers in one process; a round runs ${casesPerRound} cases of one contender concurrently. History events per case do not depend on machine load; cases/s does.`],
+            measures: [
+              { key: 'eventsPerCase', unit: 'history events / case', better: 'lower', digits: 1 },
+              { key: 'casesPerSecond', unit: 'cases / s', better: 'higher', digits: 1 },
+            ],
+            contenders: variants.map((variant) => contender(shape, variant)),
+            ratios: variants.filter((variant) => variant !== 'handwritten+projection').map((variant) => [variant, 'handwritten+projection'] as [string, string]),
+          }),
+        ),
+      );
+    }
   } finally {
     await workers.stop();
   }
-  printTable(rows, casesPerVariant);
-  return rows;
-}
-
-function printTable(rows: BenchRow[], casesPerVariant: number): void {
-  const lines = [
-    `Casemap interpreter vs hand-written Temporal workflows — ${casesPerVariant} concurrent cases per variant, one dev server, one process`,
-    '',
-    '| shape | variant | history events / case | vs hand-written+projection | cases / s | vs hand-written+projection |',
-    '|---|---|---:|---:|---:|---:|',
-  ];
-  for (const row of rows) {
-    const yardstick = rows.find((other) => other.shape === row.shape && other.variant === 'handwritten+projection')!;
-    lines.push(
-      `| ${row.shape} | ${row.variant} | ${row.eventsPerCase.toFixed(1)} | ${(row.eventsPerCase / yardstick.eventsPerCase).toFixed(2)}× | ${row.casesPerSecond.toFixed(1)} | ${(row.casesPerSecond / yardstick.casesPerSecond).toFixed(2)}× |`,
-    );
-  }
-  console.log(lines.join('\n'));
+  return comparisons;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runEngineVsHandwritten();

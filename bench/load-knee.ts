@@ -1,8 +1,17 @@
-// The load knee (issue #9.2) and sustained completions through the API vs the SDK (issue #5): cases
-// of five caseworker steps started at rising rates until latency or errors degrade, for Casemap
-// through its HTTP API, Casemap through the Temporal SDK, and the hand-written workflow of the same
-// shape (bench/handwritten). One Temporal dev server, one PGlite, the workers and the API in one process.
-// Run: npx tsx bench/load-knee.ts   (LOAD_RATES=1,2,4,8  LOAD_STEP_SECONDS=8  LOAD_DRIVERS=16)
+// The load knee (issue #9.2) and sustained completions through the API vs the SDK (issue #5), by
+// the shared method (bench/method). Cases of five caseworker steps (claim + complete each) are
+// offered open-loop at a fixed rate for a probe; the knee is the highest offered rate whose probe
+// keeps every call's p95 under a stated bound, has no errors and achieves ≥ 90% of the offer,
+// found by bisection to a stated resolution (bench/method/knee.ts). Contenders, interleaved, each
+// run one whole bisection:
+// - casemap via API: POST /api/cases, then /api/tasks/:id/claim and /complete over HTTP;
+// - casemap via SDK: the same `started`, `claimTask` and `completeTask` Updates straight to Temporal;
+// - hand-written via SDK: the hand-written workflow with serial projection (bench/handwritten), same Updates.
+// Then the sustained comparison: `LOAD_DRIVERS` callers run cases back to back for a probe's time,
+// through the API and through the SDK, interleaved. One Temporal dev server, one PGlite, the
+// workers and the API in one process.
+// Run: npx tsx bench/load-knee.ts   (LOAD_P95_MS=250 LOAD_MIN_RATE=0.5 LOAD_MAX_RATE=16
+// LOAD_RESOLUTION=0.5 LOAD_STEP_SECONDS=5 LOAD_DRIVERS=16; BENCH_ROUNDS ≥ 5)
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -13,6 +22,10 @@ import { compile } from '../domain/compile/compile.ts';
 import { DEMO_PASSWORD, seedDemoIdentities } from '../runtime/demo-identities.ts';
 import { deployVersion } from '../storage/definition-store.ts';
 import { claimTaskUpdate, completeTaskUpdate, startedUpdate, workflowIdForCase, type Actor, type NextSteps } from '../workflows/case-api.ts';
+import { compare, type Contender } from './method/compare.ts';
+import { achievedRate, bisectKnee, probePasses, type KneeCriteria } from './method/knee.ts';
+import { formatFigure, printComparison } from './method/print-comparison.ts';
+import { quantile } from './method/statistics.ts';
 import { startSideBySideWorkers } from './load-workers.ts';
 import { shapes } from './shapes.ts';
 
@@ -35,7 +48,6 @@ export interface LoadStep {
 /** One case from start to end; returns the latency (ms) of every call it made. */
 type CaseDriver = () => Promise<number[]>;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function timed<T>(latencies: number[], call: () => Promise<T>): Promise<T> {
   const began = performance.now();
@@ -44,13 +56,14 @@ async function timed<T>(latencies: number[], call: () => Promise<T>): Promise<T>
   return result;
 }
 
+/** One probe: cases offered open-loop at `rate` for `seconds`, waited for to the end. */
 async function openLoopStep(variant: LoadVariant, drive: CaseDriver, rate: number, seconds: number): Promise<LoadStep> {
   const latencies: number[] = [];
+  const finishes: number[] = [];
   let errors = 0;
-  let finished = 0;
   const began = performance.now();
   const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < Math.round(rate * seconds); i += 1) {
+  for (let i = 0; i < Math.max(1, Math.round(rate * seconds)); i += 1) {
     const due = began + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -58,7 +71,7 @@ async function openLoopStep(variant: LoadVariant, drive: CaseDriver, rate: numbe
       drive().then(
         (calls) => {
           latencies.push(...calls);
-          finished += 1;
+          finishes.push(performance.now());
         },
         () => {
           errors += 1;
@@ -67,20 +80,8 @@ async function openLoopStep(variant: LoadVariant, drive: CaseDriver, rate: numbe
     );
   }
   await Promise.all(inFlight);
-  const elapsed = (performance.now() - began) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
-  return { variant, offeredCasesPerSecond: rate, casesPerSecond: finished / elapsed, completionsPerSecond: (finished * shape.steps) / elapsed, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors };
-}
-
-/** The knee: the last step before p95 triples against the gentlest step, errors appear, or throughput falls below 80% of the offer. */
-export function kneeOf(steps: LoadStep[]): LoadStep | undefined {
-  const base = steps[0];
-  let knee: LoadStep | undefined;
-  for (const step of steps) {
-    if (step.errors > 0 || step.p95 > 3 * (base?.p95 ?? Infinity) || step.casesPerSecond < 0.8 * step.offeredCasesPerSecond) break;
-    knee = step;
-  }
-  return knee;
+  const achieved = achievedRate(finishes, performance.now() - began);
+  return { variant, offeredCasesPerSecond: rate, casesPerSecond: achieved, completionsPerSecond: achieved * shape.steps, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), p99: quantile(latencies, 0.99), errors };
 }
 
 /** Closed loop: `drivers` callers run cases back to back for `seconds`; completions per second. */
@@ -99,15 +100,21 @@ async function sustainedCompletions(drive: CaseDriver, drivers: number, seconds:
   return (cases * shape.steps) / ((performance.now() - began) / 1000);
 }
 
-export interface LoadKneeResult {
-  steps: LoadStep[];
-  knees: Record<LoadVariant, LoadStep | undefined>;
-  sustained: { api: number; sdk: number; drivers: number; seconds: number };
+export interface LoadKneeOptions {
+  criteria?: KneeCriteria;
+  minRate?: number;
+  maxRate?: number;
+  resolution?: number;
+  stepSeconds?: number;
+  drivers?: number;
 }
 
-export async function runLoadKnee(options: { rates?: number[]; stepSeconds?: number; drivers?: number } = {}): Promise<LoadKneeResult> {
-  const rates = options.rates ?? (process.env.LOAD_RATES ?? '1,2,4,6,8,12,16').split(',').map(Number);
-  const stepSeconds = options.stepSeconds ?? Number(process.env.LOAD_STEP_SECONDS ?? 8);
+export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<void> {
+  const criteria = options.criteria ?? { p95BoundMs: Number(process.env.LOAD_P95_MS ?? 250), keepUp: 0.9 };
+  const minRate = options.minRate ?? Number(process.env.LOAD_MIN_RATE ?? 0.5);
+  const maxRate = options.maxRate ?? Number(process.env.LOAD_MAX_RATE ?? 16);
+  const resolution = options.resolution ?? Number(process.env.LOAD_RESOLUTION ?? 0.5);
+  const stepSeconds = options.stepSeconds ?? Number(process.env.LOAD_STEP_SECONDS ?? 5);
   const drivers = options.drivers ?? Number(process.env.LOAD_DRIVERS ?? 16);
   const workers = await startSideBySideWorkers('load');
   const { db, client, casemapQueue: taskQueue, handwrittenQueue } = workers;
@@ -146,7 +153,7 @@ export async function runLoadKnee(options: { rates?: number[]; stepSeconds?: num
       const caseId = randomUUID();
       const workflowId = workflowIdForCase(caseId);
       const operation = handwritten
-        ? new WithStartWorkflowOperation('handwrittenUserTasks', { workflowId, taskQueue: handwrittenQueue, workflowIdConflictPolicy: 'USE_EXISTING', args: [{ caseId, definitionId: definition.definitionId, version: definition.version, steps: shape.steps, project: true }] })
+        ? new WithStartWorkflowOperation('handwrittenUserTasks', { workflowId, taskQueue: handwrittenQueue, workflowIdConflictPolicy: 'USE_EXISTING', args: [{ caseId, definitionId: definition.definitionId, version: definition.version, steps: shape.steps, projection: 'serial' }] })
         : new WithStartWorkflowOperation('caseWorkflow', { workflowId, taskQueue, workflowIdConflictPolicy: 'USE_EXISTING', args: [{ caseId, definitionId: definition.definitionId, version: definition.version, ir: definition.ir, data: {}, startedBy: actor.userId }] });
       let next: NextSteps = await timed(calls, () => client.workflow.executeUpdateWithStart(startedUpdate, { startWorkflowOperation: operation }));
       const handle = client.workflow.getHandle(workflowId);
@@ -157,42 +164,74 @@ export async function runLoadKnee(options: { rates?: number[]; stepSeconds?: num
       }
       return calls;
     };
-    const drivers_: Record<LoadVariant, CaseDriver> = { 'casemap via API': viaApi, 'casemap via SDK': viaSdk(false), 'hand-written via SDK': viaSdk(true) };
+    const driverOf: Record<LoadVariant, CaseDriver> = { 'casemap via API': viaApi, 'casemap via SDK': viaSdk(false), 'hand-written via SDK': viaSdk(true) };
+    const does: Record<LoadVariant, string> = {
+      'casemap via API': 'Casemap through its HTTP API: POST /api/cases, then claim and complete each task over HTTP (bearer token).',
+      'casemap via SDK': "Casemap's caseWorkflow straight through the Temporal SDK: the started, claimTask and completeTask Updates.",
+      'hand-written via SDK': 'the hand-written workflow with serial projection writes (bench/handwritten), the same Updates through the SDK.',
+    };
 
-    for (const drive of Object.values(drivers_)) await Promise.all([drive(), drive()]); // warm-up
-    const steps: LoadStep[] = [];
-    for (const variant of LoadVariants) {
-      for (const rate of rates) {
-        const step = await openLoopStep(variant, drivers_[variant], rate, stepSeconds);
-        steps.push(step);
-        console.log(`  ${variant} @ ${rate} cases/s: ${step.casesPerSecond.toFixed(2)} cases/s, ${step.completionsPerSecond.toFixed(1)} completions/s, p50/p95/p99 ${step.p50.toFixed(0)}/${step.p95.toFixed(0)}/${step.p99.toFixed(0)} ms, ${step.errors} errors`);
-        if (step !== kneeOf(steps.filter((other) => other.variant === variant))) break;
-      }
-    }
-    const sustained = { api: await sustainedCompletions(viaApi, drivers, stepSeconds * 2), sdk: await sustainedCompletions(drivers_['casemap via SDK'], drivers, stepSeconds * 2), drivers, seconds: stepSeconds * 2 };
-    const result: LoadKneeResult = { steps, knees: Object.fromEntries(LoadVariants.map((variant) => [variant, kneeOf(steps.filter((step) => step.variant === variant))])) as LoadKneeResult['knees'], sustained };
-    printLoadKnee(result);
-    return result;
+    // Warm-up: two cases through each driver (a whole warm-up bisection would double the run).
+    for (const drive of Object.values(driverOf)) await Promise.all([drive(), drive()]);
+    const kneeContender = (variant: LoadVariant): Contender => ({
+      name: variant,
+      does: does[variant],
+      async run(round) {
+        let atKnee: LoadStep | undefined;
+        const search = await bisectKnee({
+          min: minRate,
+          max: maxRate,
+          resolution,
+          passes: async (rate) => {
+            const step = await openLoopStep(variant, driverOf[variant], rate, stepSeconds);
+            const passed = probePasses({ offered: rate, achieved: step.casesPerSecond, p95: step.p95, errors: step.errors }, criteria);
+            if (passed && (!atKnee || rate > atKnee.offeredCasesPerSecond)) atKnee = step;
+            return passed;
+          },
+        });
+        const trail = search.probes.map((probe) => `${formatFigure(probe.rate, 2)}${probe.passed ? '✓' : '✗'}`).join(' ');
+        const bracket = search.bracket === 'bracketed' ? '' : search.bracket === 'at-max' ? ` (the highest rate passed: the knee is at least ${maxRate})` : ` (even ${minRate} cases/s failed)`;
+        console.log(`  ${round < 0 ? 'warm-up' : `round ${round + 1}`}, ${variant}: ${trail} → knee ${formatFigure(search.knee, 2)} cases/s${bracket}`);
+        return { knee: search.knee, completions: search.knee * shape.steps, p95AtKnee: atKnee?.p95 ?? Number.NaN, p50AtKnee: atKnee?.p50 ?? Number.NaN };
+      },
+    });
+    await compare({
+      title: `load knee: cases of ${shape.steps} caseworker steps (claim + complete each), offered open-loop`,
+      notes: [
+        'Warm-up: two cases through each contender first; each round is then one whole bisection per contender.',
+        `Knee: the highest offered rate whose probe of ${stepSeconds} s has every call's p95 ≤ ${criteria.p95BoundMs} ms, no errors, and an achieved rate ≥ ${Math.round(criteria.keepUp * 100)}% of the offer (achieved = completions between the first and the last finish).`,
+        `Found by bisection between ${minRate} and ${maxRate} cases/s to a resolution of ${resolution} cases/s: a knee is within ${resolution} cases/s below the true one.`,
+      ],
+      warmupRounds: 0,
+      measures: [
+        { key: 'knee', unit: 'cases / s', better: 'higher', digits: 2 },
+        { key: 'completions', unit: 'completions / s at the knee', better: 'higher', digits: 1 },
+        { key: 'p95AtKnee', unit: 'ms, p95 of every call at the knee', better: 'lower', digits: 0 },
+        { key: 'p50AtKnee', unit: 'ms, p50 of every call at the knee', better: 'lower', digits: 0 },
+      ],
+      contenders: LoadVariants.map(kneeContender),
+      ratios: [
+        ['casemap via API', 'hand-written via SDK'],
+        ['casemap via SDK', 'hand-written via SDK'],
+        ['casemap via API', 'casemap via SDK'],
+      ],
+      ratioMeasures: ['knee'],
+    }).then(printComparison);
+
+    await compare({
+      title: `sustained task completions: ${drivers} callers running cases back to back for ${stepSeconds} s`,
+      notes: ['Closed loop: each caller starts the next case as soon as its last one ended; completions/s counts the caseworker steps completed.'],
+      measures: [{ key: 'completionsPerSecond', unit: 'completions / s', better: 'higher', digits: 1 }],
+      contenders: [
+        { name: 'through the API', does: 'claim and complete via POST /api/tasks/:id/claim and /complete (cases started with POST /api/cases).', run: async () => ({ completionsPerSecond: await sustainedCompletions(viaApi, drivers, stepSeconds) }) },
+        { name: 'straight to Temporal', does: 'the same Updates on caseWorkflow through the Temporal SDK.', run: async () => ({ completionsPerSecond: await sustainedCompletions(driverOf['casemap via SDK'], drivers, stepSeconds) }) },
+      ],
+      ratios: [['through the API', 'straight to Temporal']],
+    }).then(printComparison);
   } finally {
     await new Promise((resolve) => http.close(resolve));
     await workers.stop();
   }
-}
-
-function printLoadKnee({ knees, sustained }: LoadKneeResult): void {
-  const lines = [
-    `Load knee — cases of ${shape.steps} caseworker steps (claim + complete each), started at rising rates; a step passes while p95 stays within 3× the first step's, with no errors and ≥ 80% of the offered rate`,
-    '',
-    '| variant | knee: cases/s | completions/s | p50 ms | p95 ms | p99 ms |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...LoadVariants.map((variant) => {
-      const knee = knees[variant];
-      return knee ? `| ${variant} | ${knee.casesPerSecond.toFixed(2)} | ${knee.completionsPerSecond.toFixed(1)} | ${knee.p50.toFixed(0)} | ${knee.p95.toFixed(0)} | ${knee.p99.toFixed(0)} |` : `| ${variant} | below the first step | | | | |`;
-    }),
-    '',
-    `Sustained task completions, ${sustained.drivers} callers back to back for ${sustained.seconds} s: through the API ${sustained.api.toFixed(1)}/s, straight to Temporal with the SDK ${sustained.sdk.toFixed(1)}/s, ratio API/SDK ${(sustained.api / sustained.sdk).toFixed(2)}`,
-  ];
-  console.log(lines.join('\n'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runLoadKnee();

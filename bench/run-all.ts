@@ -1,19 +1,24 @@
-// Every benchmark in bench/, one after another (`npm run bench`). Each prints its own comparison,
-// measured side by side in one run; none fails on a wall-clock number. The duplication benchmark's
-// naive baseline takes minutes, so it runs only with `--all` (or alone: bench/duplication-bench.ts).
-import { runCompileBench } from './compile-bench.ts';
-import { runEngineVsHandwritten } from './engine-vs-handwritten.ts';
-import { runInsightsBench } from './insights-bench.ts';
-import { runInboxBench } from './inbox-bench.ts';
-import { runLoadKnee } from './load-knee.ts';
+// Every benchmark in bench/, one after another (`npm run bench`), each by the shared method
+// (bench/method): contenders interleaved with the order rotated each round, a warm-up, at least five
+// rounds, medians with min–max and IQR, and ratios only beside both medians. None fails on a
+// wall-clock number. The duplication benchmark's naive all-pairs contender takes minutes, so it
+// runs only with `--all` (the sorted-neighbourhood baseline always runs).
 import { runBrowserDesignerBench } from './browser-designer-bench.ts';
 import { runBrowserInboxBench } from './browser-inbox-bench.ts';
+import { runBudgetsBench } from './budgets-bench.ts';
+import { runCompileBench } from './compile-bench.ts';
+import { runDuplicationBench } from './duplication-bench.ts';
+import { runEngineVsHandwritten } from './engine-vs-handwritten.ts';
+import { runInboxBench } from './inbox-bench.ts';
+import { runInsightsBench } from './insights-bench.ts';
+import { runLoadKnee } from './load-knee.ts';
 
 await runCompileBench();
+await runDuplicationBench({ naive: process.argv.includes('--all') });
 await runEngineVsHandwritten();
 await runInsightsBench();
 await runInboxBench();
 await runLoadKnee();
+await runBudgetsBench();
 await runBrowserDesignerBench();
 await runBrowserInboxBench();
-if (process.argv.includes('--all')) await import('./duplication-bench.ts');

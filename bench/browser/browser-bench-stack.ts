@@ -1,6 +1,6 @@
 // What the browser benchmarks share: a whole Casemap (its own Temporal dev server, a PGlite in a
 // temp folder, the API and the built app on one port, as `npm start` runs it), Debian's Chromium
-// with the browser tests' flags, a signed-in cookie for a demo user, and a median over runs.
+// with the browser tests' flags, and a signed-in cookie for a demo user. Timings go through bench/method.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,17 +83,4 @@ export async function startBrowserBenchStack(): Promise<BrowserBenchStack> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Runs each variant `runs` times, alternating so load on the machine falls on both alike. */
-export async function alternate(runs: number, variants: Record<string, () => Promise<number>>): Promise<Record<string, number[]>> {
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
-  for (let run = 0; run < runs; run++) for (const [name, measure] of Object.entries(variants)) times[name]!.push(await measure());
-  return times;
 }

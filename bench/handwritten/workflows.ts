@@ -1,7 +1,13 @@
 // Hand-written Temporal workflows doing the same steps as the benchmark's BPMN shapes, the way an
-// engineer would code them directly: the yardstick for the interpreter's overhead. With
-// `project: true` they also write the same projection batches as Casemap (case started, one batch
-// per step, case ended) through the same activity; with `project: false` they write nothing.
+// engineer would code them directly: the yardsticks for the interpreter's overhead. `projection`
+// picks how they write the same projection batches as Casemap (case started, one batch per step,
+// case ended) through the same `recordCaseEvents` activity:
+// - 'serial': each batch is written and awaited before the next step starts, and every Update
+//   answers only after its batch is written (the projection is on the critical path);
+// - 'pipelined': batches go to a queue that one writer drains in the background, coalescing what
+//   arrived while it wrote; steps and Update answers do not wait for it, and the workflow awaits a
+//   final flush before it returns (the projection is off the critical path, but still complete);
+// - 'none' (bare): no projection at all, the floor Temporal itself sets.
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProjectionActivities } from '../../activities/projection-activities.ts';
 import type { ServiceTaskActivities } from '../../activities/service-handlers/registry.ts';
@@ -13,8 +19,10 @@ export interface HandwrittenInput {
   definitionId: string;
   version: number;
   steps: number;
-  project: boolean;
+  projection: ProjectionMode;
 }
+
+export type ProjectionMode = 'none' | 'serial' | 'pipelined';
 
 const { runServiceTask } = proxyActivities<ServiceTaskActivities>({
   startToCloseTimeout: '5 minutes',
@@ -27,16 +35,42 @@ const { recordCaseEvents } = proxyActivities<ProjectionActivities>({
 
 type NewEvent = Omit<CaseLogEvent, 'id' | 'caseId' | 'at' | 'data'> & { data?: Record<string, unknown> };
 
-/** The same stable-id log batches Casemap writes, or nothing when projection is off. */
-function projectionLog(input: HandwrittenInput) {
+interface ProjectionLog {
+  /** Records the events: 'serial' resolves once they are written, 'pipelined' and 'none' at once. */
+  write(events: NewEvent[]): Promise<void>;
+  /** Resolves once everything written so far is in the projection. */
+  flush(): Promise<void>;
+}
+
+/** The same stable-id log batches Casemap writes, written as `input.projection` says. */
+function projectionLog(input: HandwrittenInput): ProjectionLog {
   let seq = 0;
-  return async (events: NewEvent[]): Promise<void> => {
-    if (!input.project) return;
-    const batch = events.map((event) => {
+  const stamp = (events: NewEvent[]): CaseLogEvent[] =>
+    events.map((event) => {
       seq += 1;
       return { ...event, data: event.data ?? {}, id: `${input.caseId}:${seq}`, caseId: input.caseId, at: new Date().toISOString() };
     });
-    await recordCaseEvents(batch);
+  if (input.projection === 'none') return { write: async () => undefined, flush: async () => undefined };
+  if (input.projection === 'serial') return { write: async (events) => void (await recordCaseEvents(stamp(events))), flush: async () => undefined };
+  // Pipelined: one writer at a time keeps the batches in order; whatever queued meanwhile goes next as one batch.
+  let queued: CaseLogEvent[] = [];
+  let draining: Promise<void> | undefined;
+  const drain = async (): Promise<void> => {
+    while (queued.length > 0) {
+      const batch = queued;
+      queued = [];
+      await recordCaseEvents(batch);
+    }
+    draining = undefined;
+  };
+  return {
+    async write(events) {
+      queued.push(...stamp(events));
+      draining ??= drain();
+    },
+    flush: async () => {
+      while (draining) await draining;
+    },
   };
 }
 
@@ -58,7 +92,8 @@ function answerStarted(ready: () => boolean, next: () => NextSteps): void {
 }
 
 export async function handwrittenSequence(input: HandwrittenInput): Promise<Record<string, unknown>> {
-  const write = projectionLog(input);
+  const log = projectionLog(input);
+  const write = log.write;
   let data: Record<string, unknown> = {};
   let started = false;
   answerStarted(() => started, () => ({ status: 'running', opened: [] }));
@@ -68,11 +103,13 @@ export async function handwrittenSequence(input: HandwrittenInput): Promise<Reco
     data = { ...data, ...(await runServiceTask({ caseId: input.caseId, taskId: `Step_${index}`, handler: 'noop', input: data })) };
     await write([...stepDone(index), ...(index === input.steps ? [{ kind: 'case-completed' as const }] : [])]);
   }
+  await log.flush();
   return data;
 }
 
 export async function handwrittenParallel(input: HandwrittenInput): Promise<Record<string, unknown>> {
-  const write = projectionLog(input);
+  const log = projectionLog(input);
+  const write = log.write;
   let data: Record<string, unknown> = {};
   let started = false;
   answerStarted(() => started, () => ({ status: 'running', opened: [] }));
@@ -87,11 +124,13 @@ export async function handwrittenParallel(input: HandwrittenInput): Promise<Reco
     }),
   );
   await write([{ kind: 'case-completed' }]);
+  await log.flush();
   return data;
 }
 
 export async function handwrittenUserTasks(input: HandwrittenInput): Promise<Record<string, unknown>> {
-  const write = projectionLog(input);
+  const log = projectionLog(input);
+  const write = log.write;
   let data: Record<string, unknown> = {};
   let current: OpenTask | undefined;
   let completed = 0;
@@ -148,5 +187,6 @@ export async function handwrittenUserTasks(input: HandwrittenInput): Promise<Rec
   await write([caseStarted(input, data), open(1)]);
   started = true;
   await condition(() => finished);
+  await log.flush();
   return data;
 }

@@ -1,17 +1,14 @@
 // The case workflow's public surface: its input, the Updates caseworkers drive it with, the
 // Signals other systems send, and the Query for live state. The API and tests import these.
 import { ApplicationFailure, defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CaseData, EngineCommand } from '../domain/engine/contract.ts';
+import type { CaseData } from '../domain/engine/contract.ts';
 import type { ProcessIR } from '../domain/process/ir.ts';
+import type { CaseView } from '../domain/contract/case-view.ts';
+import type { CompleteTaskRequest, NextSteps, OpenTask, ReassignTaskRequest, TaskAction } from '../domain/contract/task.ts';
 
-/** Who is acting, as established by the authenticated API; the workflow re-checks it. */
-export interface Actor {
-  userId: string;
-  teams: string[];
-  /** Teams this user leads (may reassign their tasks). */
-  leadOf: string[];
-  roles: string[];
-}
+// The shapes that cross the workflow's boundary are declared once, in domain/contract.
+export type { Actor, CompleteTaskRequest, NextSteps, OpenTask, ReassignTaskRequest, TaskAction } from '../domain/contract/task.ts';
+export type { CaseView } from '../domain/contract/case-view.ts';
 
 export interface CaseWorkflowInput {
   caseId: string;
@@ -43,48 +40,6 @@ export interface CarriedState {
   logSeq: number;
 }
 
-type OpenUserTask = Extract<EngineCommand, { type: 'openUserTask' }>;
-
-/** A user task as the workflow keeps it: what the engine opened, plus who holds it. */
-export interface OpenTask extends Omit<OpenUserTask, 'type' | 'handoff'> {
-  claimedBy?: string;
-  handoff?: NonNullable<OpenUserTask['handoff']> & { acceptedBy?: string };
-  createdAt: string;
-}
-
-export interface TaskAction {
-  taskId: string;
-  actor: Actor;
-}
-
-export interface CompleteTaskRequest extends TaskAction {
-  data: CaseData;
-}
-
-export interface ReassignTaskRequest extends TaskAction {
-  toUser?: string;
-  toTeam?: string;
-}
-
-export interface CaseView {
-  caseId: string;
-  status: 'running' | 'completed' | 'terminated' | 'failed' | 'cancelled';
-  ownerTeam?: string;
-  tasks: OpenTask[];
-  timers: { timerId: string; fireAt: string }[];
-  waitingFor: { subscriptionId: string; messageName: string; correlationKey?: string }[];
-  data: CaseData;
-  /** The code of the uncaught BPMN error that failed the case, passed to a calling case. */
-  errorCode?: string;
-}
-
-/** What a caseworker sees after acting: the case's state and the tasks that opened as a result. */
-export interface NextSteps {
-  status: CaseView['status'];
-  opened: OpenTask[];
-  ownerTeam?: string;
-}
-
 export interface IncomingMessage {
   messageId: string;
   messageName: string;
@@ -105,16 +60,8 @@ export const cancelCaseSignal = defineSignal<[{ reason: string; actor?: string }
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 
-/** Stable codes of refused Updates; the API maps them to HTTP statuses. */
-export const TaskRefusal = {
-  notFound: 'task-not-found',
-  notOpen: 'task-not-open',
-  notAllowed: 'task-not-allowed',
-  notClaimedByActor: 'task-not-claimed-by-you',
-  alreadyClaimed: 'task-already-claimed',
-  invalidForm: 'invalid-form-data',
-  noHandoff: 'task-has-no-handoff',
-} as const;
+/** Stable codes of refused Updates (the one refusal vocabulary, shared with the API). */
+export { TaskRefusal } from '../domain/contract/refusal.ts';
 
 /** The case workflow's arguments: the input naming the version, then the version's IR. */
 export type CaseWorkflowArgs = [input: CaseWorkflowInput, ir: ProcessIR];

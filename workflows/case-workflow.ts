@@ -1,11 +1,11 @@
 // One workflow per case: a thin shell that feeds events to the pure engine (domain/engine) and
 // turns its commands into Temporal timers, activities, child workflows and projection writes.
 import {
+  allHandlersFinished,
   CancellationScope,
   condition,
   continueAsNew,
   isCancellation,
-  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -13,7 +13,7 @@ import {
 } from '@temporalio/workflow';
 import { start, step, type EngineState } from '../domain/engine/index.ts';
 import { defaultCalendar } from '../domain/calendar/index.ts';
-import type { Deadline } from '../domain/process/ir.ts';
+import type { Deadline, ProcessIR } from '../domain/process/ir.ts';
 import type { CaseEvent, EngineCommand, EngineEvent } from '../domain/engine/contract.ts';
 import type { ProjectionActivities } from '../activities/projection-activities.ts';
 import {
@@ -25,7 +25,10 @@ import {
   messageSignal,
   reassignTaskUpdate,
   returnTaskUpdate,
+  caseWorkflowArgs,
+  pinnedProcess,
   startedUpdate,
+  type CarriedState,
   type CaseView,
   type CaseWorkflowInput,
   type NextSteps,
@@ -43,33 +46,28 @@ const projection = proxyActivities<ProjectionActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
-  const { ir, caseId } = input;
+export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR): Promise<CaseView> {
+  const { caseId } = input;
+  const ir = pinnedProcess(input, pinned);
   const now = () => new Date().toISOString();
   const log = new CaseLog(caseId, (events) => projection.recordCaseEvents(events), input.carried?.logSeq ?? 0);
   const tasks = new Map<string, OpenTask>((input.carried?.tasks ?? []).map((task) => [task.taskId, task]));
-  const timers = new Map<string, { fireAt: string; scope: CancellationScope }>();
-  const subscriptions = new Map((input.carried?.subscriptions ?? []).map((sub) => [sub.subscriptionId, sub]));
+  // The engine owns the case's timers, message waits and owning team; the shell keeps only what
+  // Temporal needs to cancel (a scope per armed timer and per running activity or child case).
+  const timerScopes = new Map<string, CancellationScope>();
   const inFlight = new Map<string, CancellationScope>();
   const inbox: EngineEvent[] = [];
-  let ownerTeam = input.carried?.ownerTeam;
   let engine: EngineState;
-  let updatesRunning = 0;
-  // Cases started before message waits were logged (and matched messages logged once) replay
-  // with the old behaviour; new cases log `message-awaited` / `message-wait-ended`.
-  const logsMessageWaits = patched('message-waits-logged');
-  // Cases started before inbox draining apply one engine event per projection write.
-  const drainsInbox = patched('inbox-drained-per-flush');
   // When anything last moved on this case (an engine event or a caseworker's action).
   let lastProgress = Date.now();
 
   function armTimer(timerId: string, fireAt: string): void {
     const scope = new CancellationScope();
-    timers.set(timerId, { fireAt, scope });
+    timerScopes.set(timerId, scope);
     const delay = Math.max(1, Date.parse(fireAt) - Date.now());
     scope.run(() => sleep(delay)).then(
       () => {
-        timers.delete(timerId);
+        timerScopes.delete(timerId);
         inbox.push({ type: 'timerFired', timerId });
       },
       (error) => {
@@ -96,6 +94,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   /** Carries out the engine's commands; returns the tasks they opened. */
   function apply(commands: EngineCommand[]): OpenTask[] {
     const opened: OpenTask[] = [];
+    // Waits that end in the batch that began them never show in the engine state between steps.
+    const subscribedNow = new Set<string>();
     for (const command of commands) {
       switch (command.type) {
         case 'openUserTask': {
@@ -136,23 +136,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           armTimer(command.timerId, command.fireAt);
           break;
         case 'cancelTimer':
-          timers.get(command.timerId)?.scope.cancel();
-          timers.delete(command.timerId);
+          timerScopes.get(command.timerId)?.cancel();
+          timerScopes.delete(command.timerId);
           break;
         case 'subscribeMessage':
-          subscriptions.set(command.subscriptionId, command);
-          if (logsMessageWaits) log.add({ kind: 'message-awaited', nodeId: command.nodeId, data: { subscriptionId: command.subscriptionId, messageName: command.messageName, correlationKey: command.correlationKey } });
+          subscribedNow.add(command.subscriptionId);
+          log.add({ kind: 'message-awaited', nodeId: command.nodeId, data: { subscriptionId: command.subscriptionId, messageName: command.messageName, correlationKey: command.correlationKey } });
           break;
         case 'unsubscribeMessage':
-          if (subscriptions.delete(command.subscriptionId) && logsMessageWaits) log.add({ kind: 'message-wait-ended', data: { subscriptionId: command.subscriptionId } });
+          if (subscribedNow.delete(command.subscriptionId)) log.add({ kind: 'message-wait-ended', data: { subscriptionId: command.subscriptionId } });
           break;
         case 'emit': {
           const event = command.event;
-          if (event.kind === 'ownership-changed') ownerTeam = event.toTeam;
-          // Cases that passed a reminder or a missed deadline before these were logged replay without them.
-          if (event.kind === 'reminder-due' && !patched('cycle-reminders')) break;
           log.engineEvent(event);
-          if ((event.kind === 'sla-breached' || event.kind === 'handoff-overdue') && patched('lead-escalation')) escalateToLead(event);
+          if (event.kind === 'sla-breached' || event.kind === 'handoff-overdue') escalateToLead(event);
           break;
         }
         case 'complete':
@@ -174,15 +171,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
 
   function feed(event: EngineEvent): OpenTask[] {
+    const waiting = Object.keys(engine.subscriptions);
     const result = step(ir, engine, event, now());
     engine = result.state;
     lastProgress = Date.now();
-    // A correlated message ends its wait inside the engine without a command; mirror that here.
-    for (const subscriptionId of logsMessageWaits ? [...subscriptions.keys()] : []) {
-      if (!(subscriptionId in engine.subscriptions)) {
-        subscriptions.delete(subscriptionId);
-        log.add({ kind: 'message-wait-ended', data: { subscriptionId } });
-      }
+    // Every wait this step ended (a correlated message, a cancelled scope) is logged before its commands.
+    for (const subscriptionId of waiting) {
+      if (!(subscriptionId in engine.subscriptions)) log.add({ kind: 'message-wait-ended', data: { subscriptionId } });
     }
     return apply(result.commands);
   }
@@ -191,44 +186,38 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return {
       caseId,
       status: engine.status,
-      ownerTeam,
+      ownerTeam: engine.owner,
       tasks: [...tasks.values()],
-      timers: [...timers.entries()].map(([timerId, timer]) => ({ timerId, fireAt: timer.fireAt })),
-      waitingFor: [...subscriptions.values()].map(({ subscriptionId, messageName, correlationKey }) => ({ subscriptionId, messageName, correlationKey })),
+      timers: Object.values(engine.timers).map(({ timerId, fireAt }) => ({ timerId, fireAt })),
+      waitingFor: Object.values(engine.subscriptions).map(({ subscriptionId, messageName, correlationKey }) => ({ subscriptionId, messageName, correlationKey })),
       data: engine.data,
       ...(engine.failure?.errorCode === undefined ? {} : { errorCode: engine.failure.errorCode }),
     };
   }
 
   function next(opened: OpenTask[]): NextSteps {
-    return { status: engine.status, opened, ownerTeam };
+    return { status: engine.status, opened, ownerTeam: engine.owner };
   }
 
   /** Runs an Update body with the projection written before the caller hears back. */
   async function acting(work: () => OpenTask[]): Promise<NextSteps> {
-    updatesRunning += 1;
     lastProgress = Date.now();
-    try {
-      const opened = work();
-      await log.flush();
-      return next(opened);
-    } finally {
-      updatesRunning -= 1;
-    }
+    const opened = work();
+    await log.flush();
+    return next(opened);
   }
 
   // --- start or resume -------------------------------------------------------------------
   if (input.carried) {
     engine = input.carried.engine as EngineState;
-    for (const timer of input.carried.timers) armTimer(timer.timerId, timer.fireAt);
+    for (const timer of Object.values(engine.timers)) armTimer(timer.timerId, timer.fireAt);
   } else {
     const started = start(ir, { caseId, data: input.data, ...(input.startEventId ? { startEventId: input.startEventId } : {}) }, now());
     engine = started.state;
     // The case's first owner is the team of its start lane, known once the engine has started.
-    ownerTeam = engine.owner;
     log.add({
       kind: 'case-started',
-      team: ownerTeam,
+      team: engine.owner,
       actor: input.startedBy,
       data: { definitionId: input.definitionId, version: input.version, workflowId: workflowInfo().workflowId, data: input.data, startedBy: input.startedBy, ...(input.startEventId ? { startEventId: input.startEventId } : {}) },
     });
@@ -296,16 +285,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     { validator: ({ taskId, actor }) => checkAcceptHandoff(requireTask(tasks, taskId), actor) },
   );
   setHandler(messageSignal, (message) => {
-    const match = [...subscriptions.values()].find(
+    const match = Object.values(engine.subscriptions).find(
       (sub) => sub.messageName === message.messageName && (sub.correlationKey === undefined || sub.correlationKey === message.correlationKey),
     );
-    // A matched message is logged once, by the engine, when it is correlated; an unmatched one here.
-    if (!match || !logsMessageWaits) {
-      log.add({ kind: 'message-received', nodeId: (match as { nodeId?: string } | undefined)?.nodeId, data: { messageId: message.messageId, messageName: message.messageName, correlationKey: message.correlationKey, matched: Boolean(match) } });
+    // A matched message is logged once, by the engine, when it is correlated.
+    if (match) {
+      inbox.push({ type: 'messageReceived', subscriptionId: match.subscriptionId, messageName: message.messageName, data: message.data });
+      return;
     }
-    if (match) inbox.push({ type: 'messageReceived', subscriptionId: match.subscriptionId, messageName: message.messageName, data: message.data });
+    log.add({ kind: 'message-received', data: { messageId: message.messageId, messageName: message.messageName, correlationKey: message.correlationKey, matched: false } });
     // Nothing else moves on an unmatched message, so write its report now rather than with the next step.
-    else if (patched('unmatched-message-written')) void log.flush();
+    void log.flush();
   });
   setHandler(cancelCaseSignal, ({ reason, actor }) => {
     log.add({ kind: 'case-cancelled', actor, data: { reason } });
@@ -331,7 +321,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       if (await condition(() => engine.status !== 'running', Math.max(1, due - Date.now()))) return;
       if (lastProgress > from) continue;
       flaggedAt = Date.now();
-      log.add({ kind: 'case-stalled', team: ownerTeam, data: { since: new Date(lastProgress).toISOString(), watchdog: period.expression } });
+      log.add({ kind: 'case-stalled', team: engine.owner, data: { since: new Date(lastProgress).toISOString(), watchdog: period.expression } });
       await log.flush();
     }
   }
@@ -341,36 +331,29 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   firstFlushDone = true;
   // The watchdog counts from the case's first recorded steps.
   const watchdog = ir.processes.find((process) => process.id === ir.mainProcessId)?.watchdog;
-  if (watchdog && !watchdog.feel && patched('case-watchdog')) void watch(watchdog);
+  if (watchdog && !watchdog.feel) void watch(watchdog);
   while (engine.status === 'running') {
     await condition(() => inbox.length > 0 || engine.status !== 'running' || (workflowInfo().continueAsNewSuggested && quiet()));
     if (engine.status !== 'running') break;
     if (inbox.length === 0) {
       await log.flush();
-      await continueAsNew<typeof caseWorkflow>({ ...input, carried: carry() });
+      await continueAsNew<typeof caseWorkflow>(...caseWorkflowArgs({ ...input, carried: carry() }, ir));
     }
     // Everything that arrived while the last batch was being written is applied before the next
     // write, so ten branches finishing together cost one projection write, not ten.
-    if (drainsInbox) while (inbox.length > 0 && engine.status === 'running') feed(inbox.shift()!);
-    else feed(inbox.shift()!);
+    while (inbox.length > 0 && engine.status === 'running') feed(inbox.shift()!);
     await log.flush();
   }
-  await condition(() => updatesRunning === 0);
+  // An Update still flushing must answer its caseworker before the case's run ends.
+  await condition(allHandlersFinished);
   await log.flush();
   return view();
 
   function quiet(): boolean {
-    return inFlight.size === 0 && updatesRunning === 0;
+    return inFlight.size === 0 && allHandlersFinished();
   }
 
-  function carry() {
-    return {
-      engine,
-      tasks: [...tasks.values()],
-      timers: [...timers.entries()].map(([timerId, timer]) => ({ timerId, fireAt: timer.fireAt })),
-      subscriptions: [...subscriptions.values()],
-      logSeq: log.sequence,
-      ownerTeam,
-    };
+  function carry(): CarriedState {
+    return { engine, tasks: [...tasks.values()], logSeq: log.sequence };
   }
 }

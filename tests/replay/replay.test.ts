@@ -1,65 +1,84 @@
 // Replays every recorded case history (tests/replay/histories/, made by record-histories.ts)
 // against today's workflow bundle: a change to the interpreter that would break running cases
-// fails here as a DeterminismViolationError. A deliberately altered workflow must be rejected.
+// fails here as a DeterminismViolationError. A deliberately altered workflow must be rejected by
+// every history, so the check is known to fail, and every patch call must be in the versioning log.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type ReplayResult, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { describe, expect, it } from 'vitest';
 import { caseWorkflowBundle } from '../../runtime/case-worker.ts';
 import { quietRuntime } from '../engine/support/engine-harness.ts';
+import { patchLog } from './patch-log.ts';
+import { checkPatchLog, findPatchCalls, patchMarkers } from './patch-log-check.ts';
 
 interface RecordedHistory {
+  name: string;
   workflowId: string;
   status: string;
   history: unknown;
 }
 
 const historiesDir = new URL('./histories/', import.meta.url);
-const recorded = readdirSync(historiesDir)
+const recorded: RecordedHistory[] = readdirSync(historiesDir)
   .filter((name) => name.endsWith('.json'))
   .sort()
-  .map((name) => ({ name, ...(JSON.parse(readFileSync(new URL(name, historiesDir), 'utf8')) as RecordedHistory) }));
+  .map((name) => ({ name: name.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(new URL(name, historiesDir), 'utf8')) as Omit<RecordedHistory, 'name'>) }));
 
-/** The ids of the `patched()` markers a recorded history holds. */
-function patchMarkers(history: unknown): string[] {
-  const events = (history as { events?: { markerRecordedEventAttributes?: { details?: Record<string, { payloads?: { data?: string }[] }> } }[] }).events ?? [];
-  return events.flatMap((event) =>
-    Object.values(event.markerRecordedEventAttributes?.details ?? {}).flatMap((detail) =>
-      (detail.payloads ?? []).map((payload) => (JSON.parse(Buffer.from(payload.data ?? '', 'base64').toString('utf8')) as { id?: string }).id ?? ''),
-    ),
-  );
+/** Replays the whole corpus on one replay worker, which yields one result per history in corpus order. */
+async function replayCorpus(workflowBundle: WorkflowBundleWithSourceMap, replayName: string): Promise<Map<string, ReplayResult>> {
+  const results = new Map<string, ReplayResult>();
+  const histories = recorded.map(({ workflowId, history }) => ({ workflowId, history }));
+  for await (const result of Worker.runReplayHistories({ workflowBundle, replayName }, histories)) {
+    const entry = recorded[results.size]!;
+    expect(result.workflowId).toBe(entry.workflowId);
+    results.set(entry.name, result);
+  }
+  return results;
 }
+
+// Bundling errors are printed: they are the only clue when a file the workflow imports is broken.
+const bundlerLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: (message: string) => console.error(message) };
 
 describe('replaying recorded case histories', () => {
   quietRuntime();
 
   it('has a corpus to replay', () => {
-    expect(recorded.length).toBeGreaterThanOrEqual(10);
+    expect(recorded.length).toBeGreaterThanOrEqual(30);
   });
 
-  it('holds, for every patch in the case workflow, a history recorded with it and one from before it', () => {
-    const source = readFileSync(new URL('../../workflows/case-workflow.ts', import.meta.url), 'utf8');
-    const patches = [...source.matchAll(/patched\('([^']+)'\)/g)].map((match) => match[1]!);
-    expect(patches.length).toBeGreaterThan(0);
-    const markers = recorded.map(({ history }) => patchMarkers(history));
-    for (const patch of patches) {
-      expect(markers.some((ids) => ids.includes(patch)), `a history recorded with patch "${patch}"`).toBe(true);
-    }
-    expect(markers.some((ids) => ids.length === 0), 'a history recorded before any patch').toBe(true);
+  it('covers continue-as-new and cases that lived through a worker crash', () => {
+    const names = recorded.map((entry) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(['continued-as-new-first-run', 'continued-as-new-last-run']));
+    expect(names.some((name) => name.startsWith('crash-restart-'))).toBe(true);
+    expect(recorded.find((entry) => entry.name === 'continued-as-new-first-run')?.status).toBe('continued-as-new');
   });
 
-  it.each(recorded)('replays $name without a determinism violation', async ({ workflowId, history }) => {
-    await Worker.runReplayHistory({ workflowBundle: await caseWorkflowBundle(), replayName: 'casemap-replay' }, history, workflowId);
+  it('replays every history without a determinism violation', async () => {
+    const results = await replayCorpus(await caseWorkflowBundle(), 'casemap-replay');
+
+    const failures = [...results].filter(([, result]) => result.error).map(([name, result]) => `${name}: ${String(result.error)}`);
+    expect(failures).toEqual([]);
+    expect([...results.keys()]).toEqual(recorded.map((entry) => entry.name));
   });
 
-  it('rejects a workflow that issues different commands from the recorded ones', async () => {
-    const workflowBundle = await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('./altered-workflow/index.ts', import.meta.url)),
-      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
-    });
-    const sample = recorded.find((entry) => entry.name === 'parallel-user-tasks.json') ?? recorded[0]!;
+  it('rejects, in every history, a workflow that issues different commands from the recorded ones', async () => {
+    const workflowBundle = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./altered-workflow/index.ts', import.meta.url)), logger: bundlerLogger });
 
-    await expect(Worker.runReplayHistory({ workflowBundle, replayName: 'casemap-replay-altered' }, sample.history, sample.workflowId)).rejects.toBeInstanceOf(DeterminismViolationError);
+    const results = await replayCorpus(workflowBundle, 'casemap-replay-altered');
+
+    const accepted = [...results].filter(([, result]) => !(result.error instanceof DeterminismViolationError)).map(([name]) => name);
+    expect(accepted).toEqual([]);
+    expect(results.size).toBe(recorded.length);
+  });
+
+  it('finds every patch call of the workflow in the versioning log, with the histories it names', () => {
+    const workflowsDir = new URL('../../workflows/', import.meta.url);
+    const calls = readdirSync(workflowsDir)
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) => findPatchCalls(`workflows/${file}`, readFileSync(new URL(file, workflowsDir), 'utf8')));
+    const corpus = Object.fromEntries(recorded.map(({ name, history }) => [name, patchMarkers(history)]));
+
+    expect(checkPatchLog(calls, patchLog, corpus)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// Schemas shared by several resources: ids and pagination.
+// Schemas shared by several resources: ids, pagination, instants and case data.
 import { z } from 'zod';
 
 export const DefinitionId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,99}$/, 'Use letters, digits, - and _ (starting with a letter), at most 100 characters');
@@ -35,3 +35,19 @@ function withinLimits(data: unknown): boolean {
 export const Empty = z.object({}).strict();
 /** A process version; capped at PostgreSQL's integer so a huge number is a 400, not a failed query. */
 export const VersionNumber = z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * A year PostgreSQL can store in a timestamptz: ISO 8601 has a year 0000, PostgreSQL (like the
+ * proleptic Gregorian calendar it uses) has none, so "0000-01-01" passes a format check and then
+ * fails the query.
+ */
+function hasStorableYear(value: string): boolean {
+  return Number(value.slice(0, 4)) >= 1;
+}
+const storableYear = { message: 'Use a date from year 0001 on (there is no year 0000)' };
+
+/** An instant with its offset, e.g. 2026-03-01T09:00:00Z: the one schema for time filters. */
+export const Instant = z.iso.datetime({ offset: true }).refine(hasStorableYear, storableYear);
+
+/** A calendar date (2026-03-01) or an instant, with or without an offset: what data filters compare. */
+export const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]).refine(hasStorableYear, storableYear);

@@ -12,6 +12,7 @@ import { startTemporalDevServer, type RunningDevServer } from '../runtime/tempor
 import { openDatabase, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createCaseWorker } from '../runtime/case-worker.ts';
+import { casemapDataConverter } from '../runtime/casemap-data-converter.ts';
 import { seedDemoIdentities } from '../runtime/demo-identities.ts';
 import { deploySampleLibrary, type SampleResult } from '../runtime/sample-library.ts';
 import { startDemoLoad } from '../runtime/demo-load.ts';
@@ -60,7 +61,7 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
 
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
-    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: casemapDataConverter(db) });
 
     if (parts.worker) {
       const workerConnection = await NativeConnection.connect({ address: temporalAddress });
@@ -78,7 +79,7 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
     let url = '';
     let routes: RouteTable | undefined;
     if (parts.api) {
-      const { app, routes: table } = createCasemapApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production, oidc: config.oidc, temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl });
+      const { app, routes: table } = createCasemapApp({ db, client, taskQueue: config.taskQueue, staticDir, secureCookies: config.production, trustProxy: config.trustProxy, sessionIdleMinutes: config.sessionIdleMinutes, oidc: config.oidc, temporalUiUrl: config.temporalUiUrl ?? devServer?.uiUrl });
       routes = table;
       const server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);

@@ -1,6 +1,7 @@
 // Casemap's configuration, read once from the environment with embedded defaults for one machine.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { readOidcConfig } from './oidc-config.ts';
 
@@ -22,8 +23,34 @@ const Env = z.object({
   CASEMAP_DEMO_LOAD: z.enum(['true', 'false']).optional(),
   CASEMAP_DEMO_CASES: z.coerce.number().int().min(0).max(10_000).default(40),
   CASEMAP_DEMO_HOUR_MS: z.coerce.number().positive().max(3_600_000).default(20),
+  /** Which proxies' X-Forwarded-For to believe (express's `trust proxy`); off unless set. */
+  CASEMAP_TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || isTrustProxy(value), {
+      message: 'Use false, true, a number of proxy hops (e.g. 1), or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges (e.g. 10.0.0.0/8)',
+    }),
+  CASEMAP_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   NODE_ENV: z.string().default('development'),
 });
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isTrustProxy(value: string): boolean {
+  if (/^(true|false|\d{1,2})$/.test(value)) return true;
+  return value.split(',').every((item) => {
+    const [address = '', bits, ...rest] = item.trim().split('/');
+    if (PROXY_NAMES.has(address) && bits === undefined) return true;
+    return isIP(address) !== 0 && rest.length === 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+  });
+}
+
+/** The value for express's `trust proxy` setting: false (the default), true, a hop count or a list. */
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 export type CasemapConfig = ReturnType<typeof readConfig>;
 
@@ -52,6 +79,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
       hourMs: values.CASEMAP_DEMO_HOUR_MS,
     },
     production: values.NODE_ENV === 'production',
+    trustProxy: trustProxySetting(values.CASEMAP_TRUST_PROXY),
+    sessionIdleMinutes: values.CASEMAP_SESSION_IDLE_MINUTES,
     /** OpenID Connect sign-in (runtime/oidc-config.ts); undefined when off. */
     oidc: readOidcConfig(env),
     repoRoot,

@@ -77,13 +77,35 @@ export async function listTeams(sql: Sql): Promise<{ id: string; name: string }[
   return sql.query('SELECT id, name FROM teams ORDER BY name');
 }
 
-export async function createSession(sql: Sql, session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: string }): Promise<void> {
-  await sql.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [session.tokenHash, session.userId, session.csrfToken, session.expiresAt]);
+export async function createSession(sql: Sql, session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: string; createdAt: string }): Promise<void> {
+  await sql.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)', [
+    session.tokenHash,
+    session.userId,
+    session.csrfToken,
+    session.expiresAt,
+    session.createdAt,
+  ]);
 }
 
-export async function findSession(sql: Sql, tokenHash: string, now: string): Promise<{ userId: string; csrfToken: string } | null> {
-  const rows = await sql.query<{ user_id: string; csrf_token: string }>('SELECT user_id, csrf_token FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now]);
-  return rows[0] ? { userId: rows[0].user_id, csrfToken: rows[0].csrf_token } : null;
+export interface SessionRecord {
+  userId: string;
+  csrfToken: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export async function findSession(sql: Sql, tokenHash: string): Promise<SessionRecord | null> {
+  const rows = await sql.query<{ user_id: string; csrf_token: string; expires_at: string; last_seen_at: string }>(
+    'SELECT user_id, csrf_token, expires_at, last_seen_at FROM sessions WHERE token_hash = $1',
+    [tokenHash],
+  );
+  const row = rows[0];
+  return row ? { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at } : null;
+}
+
+/** Slides the idle timeout; a no-op when another request already did since `staleBefore`. */
+export async function markSessionSeen(sql: Sql, tokenHash: string, at: string, staleBefore: string): Promise<void> {
+  await sql.query('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $3', [tokenHash, at, staleBefore]);
 }
 
 export async function deleteSession(sql: Sql, tokenHash: string): Promise<void> {

@@ -1,33 +1,41 @@
-// Slows password guessing: at most `limit` failed sign-ins per username and per address in a window.
-export class LoginRateLimit {
-  private failures = new Map<string, number[]>();
+// Slows password guessing: at most `perUser` sign-in attempts per username and `perAddress` per
+// client address in a window. An attempt is counted before its password is checked (hashing is
+// slow and async, so counting after it let parallel guesses all pass the check), atomically in the
+// database (so several API processes share one count). A failed attempt stays counted; a
+// successful one clears its username's count and gives its address's attempt back.
+import type { Database } from '../../storage/database.ts';
+import { clearLoginAttempts, recordLoginAttempt, releaseLoginAttempt } from '../../storage/login-attempt-store.ts';
 
+export interface LoginLimits {
+  perUser: number;
+  /** Higher than per user: an office behind one NAT address has many people mistyping. */
+  perAddress: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perAddress: 20, windowSeconds: 60 };
+
+export type LoginAttempt = { allowed: false; retryAfterSeconds: number } | { allowed: true; succeeded(): Promise<void> };
+
+export class LoginRateLimit {
   constructor(
-    private readonly limit = 5,
-    private readonly windowMs = 60_000,
+    private readonly db: Database,
+    private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
   ) {}
 
-  private recent(key: string, now: number): number[] {
-    const times = (this.failures.get(key) ?? []).filter((time) => now - time < this.windowMs);
-    this.failures.set(key, times);
-    return times;
-  }
-
-  /** Seconds to wait before trying again, or 0 when a try is allowed. */
-  retryAfter(keys: string[], now = Date.now()): number {
-    let wait = 0;
-    for (const key of keys) {
-      const times = this.recent(key, now);
-      if (times.length >= this.limit) wait = Math.max(wait, Math.ceil((times[0]! + this.windowMs - now) / 1000));
-    }
-    return wait;
-  }
-
-  recordFailure(keys: string[], now = Date.now()): void {
-    for (const key of keys) this.recent(key, now).push(now);
-  }
-
-  reset(keys: string[]): void {
-    for (const key of keys) this.failures.delete(key);
+  /** Counts one attempt for this username from this address, and says whether it may be checked. */
+  async attempt(username: string, address: string): Promise<LoginAttempt> {
+    const userKey = `user:${username.toLowerCase()}`;
+    const addressKey = `address:${address}`;
+    const counts = await recordLoginAttempt(this.db, [userKey, addressKey], this.limits.windowSeconds);
+    const over = counts.filter((count) => count.attempts > (count.key === userKey ? this.limits.perUser : this.limits.perAddress));
+    if (over.length > 0) return { allowed: false, retryAfterSeconds: Math.max(...over.map((count) => count.windowLeftSeconds)) };
+    return {
+      allowed: true,
+      succeeded: async () => {
+        await clearLoginAttempts(this.db, userKey, this.limits.windowSeconds);
+        await releaseLoginAttempt(this.db, addressKey);
+      },
+    };
   }
 }

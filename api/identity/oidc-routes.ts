@@ -12,6 +12,7 @@ import { Empty } from '../schemas.ts';
 import { accountFromClaims, claimValues, type ExternalAccount } from './oidc-claims.ts';
 import { OidcRelyingParty, PendingLogin, type OidcSettings } from './oidc-login.ts';
 import { readCookie, startSession } from './sessions.ts';
+import { SignInMethods } from '../../domain/contract/identity.ts';
 
 const PENDING_COOKIE = 'casemap_oidc';
 const PENDING_PATH = '/api/auth/oidc';
@@ -19,7 +20,6 @@ const PENDING_MINUTES = 10;
 /** Hands the session's CSRF token to the browser app after the redirect; it reads and deletes it. */
 const CSRF_HANDOFF_COOKIE = 'casemap_csrf';
 
-const SignInMethods = z.object({ password: z.boolean(), oidc: z.object({ providerName: z.string(), loginUrl: z.string() }).nullable() });
 // Providers may add parameters of their own (session_state, …); only these are read.
 const CallbackQuery = z
   .object({

@@ -6,8 +6,8 @@ import type { Database } from '../../storage/database.ts';
 import { definitionCaseLog, definitionIr } from '../../storage/insights-queries.ts';
 import { analyseLog } from '../../domain/insights/analyse.ts';
 import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
-import { AtRiskItem, BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
-import { ConformanceReport, checkConformance } from '../../domain/insights/conformance.ts';
+import { BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
+import { checkConformance, type ConformanceReport } from '../../domain/insights/conformance.ts';
 import { compareLog, ReportComparison } from '../../domain/insights/compare.ts';
 import { CsvMapping, importCsv } from '../../domain/insights/formats/csv-import.ts';
 import { importXes } from '../../domain/insights/formats/xes-import.ts';
@@ -19,6 +19,7 @@ import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
 import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
+import { AtRiskList, ImportedLog } from '../../domain/contract/insights.ts';
 
 /** The largest log accepted by POST /insights/import, in bytes of UTF-8. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -66,11 +67,6 @@ const ImportBody = z.object({
   definitionId: DefinitionId.optional(),
   time: TimeBasis.default('calendar'),
 });
-const ImportResponse = z.object({
-  imported: z.object({ cases: z.number().int(), events: z.number().int(), skippedRows: z.number().int() }),
-  report: BottleneckReport,
-  conformance: ConformanceReport.nullable(),
-});
 
 const tag = 'insights';
 
@@ -117,7 +113,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
     {
       method: 'get', path: '/insights/at-risk', summary: 'Open cases that will miss a deadline at the current pace', tag,
       rule: 'insights.at-risk',
-      query: AtRiskQuery, response: z.object({ items: z.array(AtRiskItem) }),
+      query: AtRiskQuery, response: AtRiskList,
     },
     async ({ query, user }) => {
       const { deployed, events } = await logOf({ definitionId: query.definitionId });
@@ -147,7 +143,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
 
   table.add(
     router,
-    { method: 'post', path: '/insights/import', summary: 'Analyse an event log from another system (CSV or XES), checked against a process', tag, rule: 'insights.read', body: ImportBody, response: ImportResponse },
+    { method: 'post', path: '/insights/import', summary: 'Analyse an event log from another system (CSV or XES), checked against a process', tag, rule: 'insights.read', body: ImportBody, response: ImportedLog },
     async ({ body }) => {
       const bytes = new TextEncoder().encode(body.content).length;
       if (bytes > MAX_IMPORT_BYTES) {

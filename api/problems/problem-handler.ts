@@ -4,7 +4,9 @@ import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { Problem, ProblemCode, type ProblemIssue } from './problem.ts';
+import { Problem, type ProblemIssue } from './problem.ts';
+import { RefusalDetails, TaskRefusalCode } from '../../domain/contract/refusal.ts';
+import { fromRequestDecoding, fromUnstorableValue } from './request-decoding-problem.ts';
 
 export function fromZod(error: ZodError, where: 'body' | 'query' | 'params' = 'body'): Problem {
   const issues: ProblemIssue[] = error.issues.map((issue) => ({ field: [where, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code }));
@@ -16,10 +18,10 @@ export function fromTemporal(error: unknown): Problem | undefined {
   if (error instanceof WorkflowNotFoundError) return new Problem('task-not-open', 'The case is no longer running.');
   if (error instanceof WorkflowUpdateFailedError) {
     const cause = error.cause;
-    if (cause instanceof ApplicationFailure && cause.type && ProblemCode.safeParse(cause.type).success) {
-      const code = cause.type as ProblemCode;
-      const issues = code === 'invalid-form-data' ? ((cause.details?.[0] as ProblemIssue[] | undefined) ?? []) : [];
-      return new Problem(code, cause.message, issues);
+    const refusal = cause instanceof ApplicationFailure ? TaskRefusalCode.safeParse(cause.type) : undefined;
+    if (cause instanceof ApplicationFailure && refusal?.success) {
+      const details = RefusalDetails.safeParse(cause.details?.[0]);
+      return new Problem(refusal.data, cause.message, details.success ? details.data.issues : []);
     }
     return new Problem('conflict', cause?.message ?? error.message);
   }
@@ -45,9 +47,7 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
   let problem: Problem;
   if (error instanceof Problem) problem = error;
   else if (error instanceof ZodError) problem = fromZod(error);
-  else if (error?.type === 'entity.too.large') problem = new Problem('payload-too-large', `The request body is larger than the ${error.limit} bytes allowed.`);
-  else if (error?.type === 'entity.parse.failed') problem = new Problem('invalid-request', `The request body is not valid JSON: ${error.message}`);
-  else problem = fromTemporal(error) ?? fromDatabaseOutage(error) ?? new Problem('internal-error', 'Something went wrong on the server; it has been logged.');
+  else problem = fromRequestDecoding(error) ?? fromTemporal(error) ?? fromDatabaseOutage(error) ?? fromUnstorableValue(error) ?? new Problem('internal-error', 'Something went wrong on the server; it has been logged.');
   if (problem.status >= 500 && problem.code === 'internal-error') console.error(`${req.method} ${req.originalUrl}:`, error);
   if (problem.status === 503) res.setHeader('Retry-After', '5');
   res

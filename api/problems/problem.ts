@@ -1,31 +1,9 @@
 // API errors as values with a stable code, sent as RFC 9457 problem+json by problem-handler.ts.
-import { z } from 'zod';
+// The codes themselves are the one refusal vocabulary in domain/contract/refusal.ts, shared with
+// the case workflow (which refuses task actions with them) and the modeller.
+import { ProblemCode, type ProblemIssue } from '../../domain/contract/refusal.ts';
 
-export const ProblemCode = z.enum([
-  'invalid-request',
-  'invalid-bpmn',
-  'bpmn-check-failed',
-  'invalid-form-data',
-  'unauthenticated',
-  'forbidden',
-  'csrf-token-missing',
-  'not-found',
-  'conflict',
-  'message-id-reused',
-  'task-not-open',
-  'task-already-claimed',
-  'task-not-claimed-by-you',
-  'task-not-allowed',
-  'task-has-no-handoff',
-  'payload-too-large',
-  'unsupported-media-type',
-  'too-many-requests',
-  'temporal-unavailable',
-  'database-unavailable',
-  'identity-provider-unavailable',
-  'internal-error',
-]);
-export type ProblemCode = z.infer<typeof ProblemCode>;
+export { ProblemCode, type ProblemIssue };
 
 const statusOf: Record<ProblemCode, number> = {
   'invalid-request': 400,
@@ -36,8 +14,10 @@ const statusOf: Record<ProblemCode, number> = {
   forbidden: 403,
   'csrf-token-missing': 403,
   'not-found': 404,
+  'method-not-allowed': 405,
   conflict: 409,
   'message-id-reused': 409,
+  'task-not-found': 404,
   'task-not-open': 409,
   'task-already-claimed': 409,
   'task-not-claimed-by-you': 409,
@@ -51,14 +31,6 @@ const statusOf: Record<ProblemCode, number> = {
   'identity-provider-unavailable': 502,
   'internal-error': 500,
 };
-
-/** One thing at fault: a body field (JSON pointer-ish path) or a BPMN element id. */
-export interface ProblemIssue {
-  field?: string;
-  elementId?: string;
-  message: string;
-  code?: string;
-}
 
 export class Problem extends Error {
   readonly status: number;

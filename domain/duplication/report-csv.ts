@@ -1,12 +1,12 @@
 // The ranked clusters as CSV for a spreadsheet: one row per cluster, intended ones last.
 import type { DuplicationReport } from './types.ts';
+import { spreadsheetSafeText } from '../insights/formats/spreadsheet-safe-text.ts';
 
 const HEADER = ['rank', 'cluster_key', 'detector', 'title', 'score', 'estimated_hours_per_month', 'occurrences_per_month', 'cost_basis', 'steps', 'intended_reason', 'evidence'];
 
 function cell(value: string | number): string {
   const text = String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet; quote it as text.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  const safe = spreadsheetSafeText(text);
   return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

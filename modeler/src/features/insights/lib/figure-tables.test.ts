@@ -32,6 +32,11 @@ describe('figure tables', () => {
     expect(parseCsv(tableCsv(table)).rows).toEqual([table.header, ...table.rows]);
   });
 
+  it('keeps a step named like a formula from running in a spreadsheet, and figures as figures', () => {
+    const table = { id: 't', title: 'T', header: ['step', 'cases'], rows: [["=cmd|' /C calc'!A0", '-12'], ['@SUM(A1)', '3.5%']] };
+    expect(parseCsv(tableCsv(table)).rows).toEqual([['step', 'cases'], ["'=cmd|' /C calc'!A0", '-12'], ["'@SUM(A1)", '3.5%']]);
+  });
+
   it('signs the change between two reports', () => {
     const table = comparisonTable(compareReports(report, { ...report, elements: report.elements.map((e) => ({ ...e, waiting: { ...e.waiting, mean: (e.waiting.mean ?? 0) + 3_600_000 } })) }), 'v1', 'v2');
     expect(table.rows.find((row) => row[0] === 'Task B')?.[5]).toBe('+1 h');

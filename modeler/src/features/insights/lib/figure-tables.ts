@@ -3,6 +3,7 @@
 import type { BottleneckReport, DurationStats } from '../../../../../domain/insights/report.ts';
 import type { ReportComparison } from '../../../../../domain/insights/compare.ts';
 import { writeCsv } from '../../../../../domain/insights/formats/csv.ts';
+import { spreadsheetSafeText } from '../../../../../domain/insights/formats/spreadsheet-safe-text.ts';
 import { formatDelta, formatDuration, formatRate } from './format-figures.ts';
 
 export interface FigureTable {
@@ -75,6 +76,10 @@ export function comparisonTable(comparison: ReportComparison, baseName: string, 
   };
 }
 
+/** A plain figure (e.g. -12 or 3.5%) stays a number; any other cell, step names included, is kept from running as a formula. */
+const PLAIN_FIGURE = /^-?\d+(\.\d+)?%?$/;
+const safeCell = (cell: string) => (PLAIN_FIGURE.test(cell) ? cell : spreadsheetSafeText(cell));
+
 export function tableCsv(table: FigureTable): string {
-  return writeCsv([table.header, ...table.rows]);
+  return writeCsv([table.header, ...table.rows].map((row) => row.map(safeCell)));
 }

@@ -16,7 +16,7 @@ import { freePort } from '../../runtime/free-port.ts';
 import { cancelCaseSignal, reassignTaskUpdate, returnTaskUpdate, type Actor } from '../../workflows/case-api.ts';
 import { bpmnError } from '../../activities/service-handlers/bpmn-error.ts';
 import { startTemporalDevServer } from '../../runtime/temporal-dev-server.ts';
-import { EngineHarness, eventually, fixture, quietRuntime } from '../engine/support/engine-harness.ts';
+import { EngineHarness, eventually, fixture, quietRuntime } from '../workflows/support/engine-harness.ts';
 
 const historiesDir = fileURLToPath(new URL('./histories', import.meta.url));
 

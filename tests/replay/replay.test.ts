@@ -8,7 +8,7 @@ import { bundleWorkflowCode, Worker, type ReplayResult, type WorkflowBundleWithS
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { describe, expect, it } from 'vitest';
 import { caseWorkflowBundle } from '../../runtime/case-worker.ts';
-import { quietRuntime } from '../engine/support/engine-harness.ts';
+import { quietRuntime } from '../workflows/support/engine-harness.ts';
 import { patchLog } from './patch-log.ts';
 import { checkPatchLog, findPatchCalls, patchMarkers } from './patch-log-check.ts';
 

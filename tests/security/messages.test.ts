@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
 const receiveXml = readFileSync(new URL('../fixtures/await-travel-document.bpmn', import.meta.url), 'utf8');
-const messageStartXml = readFileSync(new URL('../engine/fixtures/message-start.bpmn', import.meta.url), 'utf8');
+const messageStartXml = readFileSync(new URL('../workflows/fixtures/message-start.bpmn', import.meta.url), 'utf8');
 
 interface ApiKey {
   id: string;

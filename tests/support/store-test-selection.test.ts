@@ -27,7 +27,7 @@ describe('the PostgreSQL pass of CI', () => {
   it('leaves out the pure unit tests and the engine tests that always open an in-memory PGlite', () => {
     const pure = [...selected].filter((file) => file.startsWith('domain/') || file.startsWith('modeler/'));
     expect(pure).toEqual([]);
-    expect(selected.has('tests/engine/gateways.test.ts')).toBe(false);
+    expect(selected.has('tests/workflows/gateways.test.ts')).toBe(false);
   });
 });
 

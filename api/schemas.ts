@@ -46,8 +46,23 @@ function hasStorableYear(value: string): boolean {
 }
 const storableYear = { message: 'Use a date from year 0001 on (there is no year 0000)' };
 
+/**
+ * An offset PostgreSQL accepts (at most ±15:59, where ISO 8601's grammar allows ±23:59), and an
+ * instant whose UTC year is storable too: 0001-01-01T00:00:00+01:00 is in year 0000 in UTC.
+ */
+function hasStorableOffset(value: string): boolean {
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(value);
+  if (offset && Number(offset[2]) > 15) return false;
+  const utc = new Date(value);
+  return Number.isNaN(utc.getTime()) || (utc.getUTCFullYear() >= 1 && utc.getUTCFullYear() <= 9999);
+}
+const storableOffset = { message: 'Use an offset between -15:59 and +15:59 (e.g. Z or +01:00), for an instant between the years 0001 and 9999' };
+
 /** An instant with its offset, e.g. 2026-03-01T09:00:00Z: the one schema for time filters. */
-export const Instant = z.iso.datetime({ offset: true }).refine(hasStorableYear, storableYear);
+export const Instant = z.iso.datetime({ offset: true }).refine(hasStorableYear, storableYear).refine(hasStorableOffset, storableOffset);
 
 /** A calendar date (2026-03-01) or an instant, with or without an offset: what data filters compare. */
-export const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]).refine(hasStorableYear, storableYear);
+export const DateOrInstant = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })])
+  .refine(hasStorableYear, storableYear)
+  .refine(hasStorableOffset, storableOffset);

@@ -22,6 +22,7 @@ describe('the data filter of case search', () => {
     ['a:lt:soon', /"soon" is neither/],
     ['a:lt:2026-13-01', /is neither/],
     ['a:lt:0000-01-01', /is neither/],
+    ['a:lt:2026-02-19T11:26:21-21:15', /is neither/],
     ['a..b:eq:x', /is not a field name/],
     ['a.b.c.d.e.f:eq:x', /at most 5 levels/],
   ])('refuses %s, saying what is accepted', (text, message) => {

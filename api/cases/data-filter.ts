@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { DataFieldFilter } from '../../storage/case-queries.ts';
 import { isoInstant } from '../../domain/time/iso8601.ts';
+import { DateOrInstant } from '../schemas.ts';
 
 export const DATA_FILTER_OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'] as const;
 export const MAX_DATA_FILTERS = 10;
@@ -13,11 +14,10 @@ const NUMBER = /^-?\d{1,30}(\.\d{1,30})?$/;
 
 /**
  * An ISO date (2026-03-01) or date-time (2026-03-01T09:00:00Z) that names a real instant PostgreSQL
- * can hold (it has no year 0, so years before 0001 are refused here rather than failing the query).
+ * can hold (no year 0000, offsets within ±15:59), so a filter never silently matches nothing.
  */
 function isIsoInstant(value: string): boolean {
-  const instant = isoInstant(value);
-  return instant !== undefined && /^\d{4}-/.test(instant) && !instant.startsWith('0000');
+  return isoInstant(value) !== undefined && DateOrInstant.safeParse(value).success;
 }
 
 const DataFilter = z

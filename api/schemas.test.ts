@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { DateOrInstant, Instant } from './schemas.ts';
+
+describe('the instant schemas of time filters', () => {
+  it.each([
+    ['2026-01-01T00:00:00Z', true],
+    ['2026-02-19T11:26:21+15:59', true],
+    ['2026-02-19T11:26:21-21:15', false],
+    ['0088-05-25T23:25:38+20:28', false],
+    ['0000-06-01T00:00:00Z', false],
+    ['0001-01-01T00:00:00+01:00', false],
+  ])('takes %s only when PostgreSQL can store it: %s', (value, storable) => {
+    expect(Instant.safeParse(value).success).toBe(storable);
+    expect(DateOrInstant.safeParse(value).success).toBe(storable);
+  });
+});

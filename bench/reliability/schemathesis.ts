@@ -1,10 +1,12 @@
 // Schemathesis (PyPI) against a running Casemap's /api/openapi.json: installed once, pinned, into
-// .tools/schemathesis (beside PM4Py's .tools/python, so neither upgrades the other's dependencies).
+// .tools/schemathesis (beside PM4Py's .tools/python, so neither upgrades the other's dependencies),
+// run with every check and the per-operation settings of schemathesis-settings.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schemathesisConfig } from './schemathesis-settings.ts';
 
 export const SCHEMATHESIS_VERSION = '4.32.5';
 const target = fileURLToPath(new URL('../../.tools/schemathesis', import.meta.url));
@@ -22,32 +24,118 @@ export function ensureSchemathesis(): { available: true } | { available: false; 
   return installed() ? { available: true } : { available: false, reason: 'schemathesis installed but does not import' };
 }
 
+export type Phase = 'examples' | 'coverage' | 'fuzzing' | 'stateful';
+
+export interface FuzzOptions {
+  maxExamples: number;
+  /** Where this run's reports go (one folder per run: reports are found by listing it). */
+  reportDir: string;
+  phases: Phase[];
+  seed?: number;
+  /** Path regexes of operations not to call at all (each with its reason at the caller). */
+  exclude?: string[];
+}
+
+/** One failed check, as Schemathesis reports it: the operation, the check codes and its own account with a curl to replay. */
+export interface CheckFailure {
+  operation: string;
+  checks: string[];
+  report: string;
+}
+
 export interface FuzzCounts {
   requests: number;
   byStatus: Record<string, number>;
   serverErrors: { method: string; url: string; status: number }[];
+  /** Check failures and Schemathesis errors (an operation it could not test is a failure of the run too). */
+  failures: CheckFailure[];
+  /** Operations where a request over Node's 16 KB header limit was reset rather than answered 431 (see isOversizedRequestReset). */
+  oversizedResets: string[];
   exitCode: number | null;
 }
 
-/** Runs every phase against the document, with `headers` on each request; counts from its HAR log. Asynchronous, so the API under test can live in this process. */
-export async function runSchemathesis(openApiUrl: string, headers: Record<string, string>, options: { maxExamples: number; reportDir: string; seed?: number; exclude?: string[] }): Promise<FuzzCounts> {
+function unescapeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code))).replace(/&amp;/g, '&');
+}
+
+/**
+ * Node's HTTP parser refuses a request line or headers over 16 KB (--max-http-header-size) before
+ * Casemap sees the request: it writes 431 and closes the socket, and a client still sending a long
+ * URL may read that as a reset instead of the 431 (other runs record the 431 itself). Such a
+ * "Network Error" is kept apart from the failures, listed, and not counted against Casemap.
+ */
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
+
+function isOversizedRequestReset(report: string): boolean {
+  const url = report.match(/curl -X \w+ .*'(http[^']*)'/)?.[1] ?? '';
+  return report.startsWith('Network Error') && url.length > NODE_MAX_HEADER_BYTES;
+}
+
+/** The JUnit report holds one testcase per operation (and one for the stateful phase) with its failures and errors. */
+export function failuresOf(junit: string): { failures: CheckFailure[]; oversizedResets: string[] } {
+  const failures: CheckFailure[] = [];
+  const oversizedResets: string[] = [];
+  for (const testcase of junit.matchAll(/<testcase name="([^"]*)"[^>]*[^/]>([\s\S]*?)<\/testcase>/g)) {
+    const operation = unescapeXml(testcase[1]!);
+    for (const problem of testcase[2]!.matchAll(/<(failure|error)\b[^>]*>([\s\S]*?)<\/\1>/g)) {
+      const report = unescapeXml(problem[2]!).trim();
+      if (problem[1] === 'error' && isOversizedRequestReset(report)) {
+        oversizedResets.push(operation);
+        continue;
+      }
+      const checks = problem[1] === 'error' ? [`error: ${report.split('\n')[0]}`] : [...new Set([...report.matchAll(/^- (ST\d+ .+)$/gm)].map((match) => match[1]!.trim()))];
+      failures.push({ operation, checks, report });
+    }
+  }
+  return { failures, oversizedResets };
+}
+
+/** Runs the chosen phases with all checks against the document, with `headers` on each request. Asynchronous, so the API under test can live in this process. */
+export async function runSchemathesis(openApiUrl: string, headers: Record<string, string>, options: FuzzOptions): Promise<FuzzCounts> {
+  mkdirSync(options.reportDir, { recursive: true });
+  const configFile = join(options.reportDir, 'schemathesis.toml');
+  writeFileSync(configFile, schemathesisConfig());
   const har = join(options.reportDir, 'schemathesis.har');
-  const args = [join(target, 'bin', 'schemathesis'), 'run', openApiUrl, '--checks', 'not_a_server_error', '--max-examples', String(options.maxExamples), '--seed', String(options.seed ?? 20261125), '--workers', '2', '--request-timeout', '60', '--continue-on-failure', '--no-shrink', '--report', 'har', '--report-har-path', har, '--no-color', ...(options.exclude ?? []).flatMap((pattern) => ['--exclude-path-regex', pattern])];
+  const junit = join(options.reportDir, 'junit.xml');
+  const args = [
+    join(target, 'bin', 'schemathesis'),
+    '--config-file', configFile,
+    '--no-color',
+    'run', openApiUrl,
+    '--checks', 'all',
+    '--phases', options.phases.join(','),
+    '--max-examples', String(options.maxExamples),
+    '--seed', String(options.seed ?? 20261207),
+    // One worker: with two, Hypothesis's lambda descriptions race in CPython 3.11's ast.parse ("AST constructor recursion depth mismatch").
+    '--workers', '1',
+    '--request-timeout', '60',
+    '--continue-on-failure',
+    '--no-shrink',
+    '--report', 'junit,har', '--report-har-path', har, '--report-junit-path', junit,
+    ...(options.exclude ?? []).flatMap((pattern) => ['--exclude-path-regex', pattern]),
+  ];
   for (const [name, value] of Object.entries(headers)) args.push('--header', `${name}: ${value}`);
-  const child = spawn('python3', args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout = (stdout + chunk.toString()).slice(-20_000);
-  });
+  const child = spawn('python3', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-40_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const [exitCode] = (await once(child, 'exit')) as [number | null];
-  if (exitCode !== 0) console.log(stdout.split('\n').slice(-40).join('\n'));
+  const reports = readdirSync(options.reportDir);
+  if (!reports.includes('junit.xml') || !reports.includes('schemathesis.har')) throw new Error(`Schemathesis wrote no report (exit ${exitCode}):\n${output.slice(-4000)}`);
   const entries = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: { request: { method: string; url: string }; response: { status: number } }[] } }).log.entries;
   const byStatus: Record<string, number> = {};
   for (const entry of entries) byStatus[entry.response.status] = (byStatus[entry.response.status] ?? 0) + 1;
+  const { failures, oversizedResets } = failuresOf(readFileSync(junit, 'utf8'));
+  if (exitCode !== 0 && failures.length === 0 && oversizedResets.length === 0) throw new Error(`Schemathesis failed without reporting a failure (exit ${exitCode}):\n${output.slice(-4000)}`);
   return {
     requests: entries.length,
     byStatus,
     serverErrors: entries.filter((entry) => entry.response.status >= 500).map((entry) => ({ method: entry.request.method, url: entry.request.url, status: entry.response.status })),
+    failures,
+    oversizedResets,
     exitCode,
   };
 }

@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
+          // Every success body is checked against its route's response schema (api/routes/response-check.ts).
+          env: { CASEMAP_CHECK_RESPONSES: 'true' },
         },
       },
     ],

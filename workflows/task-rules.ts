@@ -2,10 +2,13 @@
 // nothing to history; the API applies the same rules before it calls the workflow.
 import { ApplicationFailure } from '@temporalio/workflow';
 import { validateFormData } from '../domain/forms/validate-form-data.ts';
-import { TaskRefusal, type Actor, type OpenTask } from './case-api.ts';
+import { TaskRefusal, type ProblemIssue, type RefusalDetails, type TaskRefusalCode } from '../domain/contract/refusal.ts';
+import type { Actor, OpenTask } from '../domain/contract/task.ts';
 
-function refuse(code: string, message: string, details: unknown[] = []): never {
-  throw ApplicationFailure.create({ type: code, message, nonRetryable: true, details });
+/** The refusal's code is the failure's type and its details are typed (RefusalDetails), so the API never reads a message. */
+function refuse(code: TaskRefusalCode, message: string, issues: ProblemIssue[] = []): never {
+  const details: RefusalDetails = { issues };
+  throw ApplicationFailure.create({ type: code, message, nonRetryable: true, details: [details] });
 }
 
 export function isAdmin(actor: Actor): boolean {
@@ -36,7 +39,7 @@ export function checkComplete(task: OpenTask, actor: Actor, data: unknown): Reco
   if (!mayWorkOn(actor, task)) refuse(TaskRefusal.notAllowed, `Task "${task.name}" belongs to team ${task.team}; you are not a member.`);
   if (task.claimedBy !== actor.userId) refuse(TaskRefusal.notClaimedByActor, `Claim task "${task.name}" before completing it.`);
   const validation = validateFormData(task.form, data);
-  if (!validation.ok) refuse(TaskRefusal.invalidForm, `The form for "${task.name}" has ${validation.issues.length} problem(s).`, [validation.issues]);
+  if (!validation.ok) refuse(TaskRefusal.invalidForm, `The form for "${task.name}" has ${validation.issues.length} problem(s).`, validation.issues);
   return validation.data;
 }
 

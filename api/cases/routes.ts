@@ -6,9 +6,10 @@ import { caseTasks } from '../../storage/task-queries.ts';
 import { writeAudit } from '../../storage/audit-store.ts';
 import { caseViewQuery, workflowIdForCase, type CaseView } from '../../workflows/case-api.ts';
 import type { UserRecord } from '../../storage/identity-store.ts';
+import { CancellingCase, CaseDetail, CaseEventList, CasePage, StartedCase } from '../../domain/contract/case-record.ts';
 import { cancellableCase, caseScopeOf, readableCase } from '../access/access-policy.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { CaseId, DataRecord, DefinitionId, Page } from '../schemas.ts';
+import { CaseId, DataRecord, DefinitionId, Instant, Page } from '../schemas.ts';
 import { cancelCase, startCase, type CaseServiceDeps } from './case-service.ts';
 import { DataFilters } from './data-filter.ts';
 
@@ -20,7 +21,7 @@ const CaseSearchQuery = z
     ownerTeam: z.string().max(200).optional(),
     ownerUser: z.string().max(200).optional(),
     data: DataFilters.optional(),
-    dueBefore: z.iso.datetime({ offset: true }).optional(),
+    dueBefore: Instant.optional(),
     sort: z.enum(['updated', 'started', 'due']).default('updated'),
     ...Page,
   })
@@ -39,18 +40,18 @@ export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceD
     return row.access === 'full' ? events : events.filter((event) => event.team !== null && user.teams.includes(event.team));
   };
 
-  table.add(router, { method: 'post', path: '/cases', summary: 'Start a case (data checked against the start form)', tag, rule: 'case.start', body: StartCaseBody, successStatus: 201, idempotent: true }, async ({ req, user, body }) => {
+  table.add(router, { method: 'post', path: '/cases', summary: 'Start a case (data checked against the start form)', tag, rule: 'case.start', body: StartCaseBody, response: StartedCase, successStatus: 201, idempotent: true }, async ({ req, user, body }) => {
     const started = await startCase(deps, { ...body, startedBy: user.id, person: user, idempotencyKey: req.header('idempotency-key') ?? undefined });
     await writeAudit(db, { actor: user.id, action: 'case.start', target: started.caseId, source: req.ip, detail: { definitionId: body.definitionId, version: started.version } });
     return started;
   });
 
-  table.add(router, { method: 'get', path: '/cases', summary: 'Search cases', tag, rule: 'case.read', query: CaseSearchQuery }, async ({ user, query }) => {
+  table.add(router, { method: 'get', path: '/cases', summary: 'Search cases', tag, rule: 'case.read', query: CaseSearchQuery, response: CasePage }, async ({ user, query }) => {
     const found = await searchCases(db, { ...query, dataFilters: query.data, scope: caseScopeOf(user) });
     return { ...found, items: found.items.map(shown) };
   });
 
-  table.add(router, { method: 'get', path: '/cases/:caseId', summary: 'A case: projection, live state, tasks, timeline and ownership chain', tag, rule: 'case.read', params: CaseParams }, async ({ user, params }) => {
+  table.add(router, { method: 'get', path: '/cases/:caseId', summary: 'A case: projection, live state, tasks, timeline and ownership chain', tag, rule: 'case.read', params: CaseParams, response: CaseDetail }, async ({ user, params }) => {
     const found = await readableCase(db, user, params.caseId);
     const full = found.access === 'full';
     // A finished case whose history was archived has no live state; the projection still answers.
@@ -66,11 +67,11 @@ export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceD
     return { case: shown(found), access: found.access, live, tasks, timeline, ownership };
   });
 
-  table.add(router, { method: 'get', path: '/cases/:caseId/events', summary: "A case's event log", tag, rule: 'case.read', params: CaseParams }, async ({ user, params }) => {
+  table.add(router, { method: 'get', path: '/cases/:caseId/events', summary: "A case's event log", tag, rule: 'case.read', params: CaseParams, response: CaseEventList }, async ({ user, params }) => {
     return { items: await visibleEvents(user, await readableCase(db, user, params.caseId)) };
   });
 
-  table.add(router, { method: 'post', path: '/cases/:caseId/cancel', summary: 'Cancel a case with a reason', tag, rule: 'case.cancel', params: CaseParams, body: CancelBody, successStatus: 202, idempotent: true }, async ({ req, user, params, body }) => {
+  table.add(router, { method: 'post', path: '/cases/:caseId/cancel', summary: 'Cancel a case with a reason', tag, rule: 'case.cancel', params: CaseParams, body: CancelBody, response: CancellingCase, successStatus: 202, idempotent: true }, async ({ req, user, params, body }) => {
     await cancellableCase(db, user, params.caseId);
     await cancelCase(deps, params.caseId, body.reason, user.id);
     await writeAudit(db, { actor: user.id, action: 'case.cancel', target: params.caseId, source: req.ip, detail: { reason: body.reason } });

@@ -10,6 +10,7 @@ import type { RouteTable } from '../routes/route.ts';
 import { DefinitionId, VersionNumber } from '../schemas.ts';
 import type { CaseServiceDeps } from '../cases/case-service.ts';
 import { syncTimerStartSchedules } from './timer-start-schedules.ts';
+import { DefinitionList, DeployCheckReply, DeployedVersion, DeployReply, Draft, VersionDiff, VersionList } from '../../domain/contract/definition.ts';
 
 const MAX_BPMN_CHARS = 5_000_000;
 const Xml = z.string().min(1).max(MAX_BPMN_CHARS, `A diagram may be at most ${MAX_BPMN_CHARS} characters`);
@@ -19,24 +20,14 @@ const DraftRequest = z.object({ name: z.string().min(1).max(200), xml: Xml, svg:
 const IdParams = z.object({ id: DefinitionId });
 const VersionParams = z.object({ id: DefinitionId, version: VersionNumber });
 const DiffQuery = z.object({ from: VersionNumber, to: VersionNumber });
-const Issue = z.object({ elementId: z.string().optional(), code: z.string(), message: z.string() });
-const DeployReply = z.object({
-  definitionId: z.string(),
-  version: z.number(),
-  irHash: z.string(),
-  created: z.boolean(),
-  warnings: z.array(Issue),
-  /** The Temporal schedules that now start cases at this version's timer start events. */
-  timerStartSchedules: z.array(z.string()),
-});
 
 export function definitionRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
   const { db } = deps;
   const tag = 'definitions';
 
-  table.add(router, { method: 'get', path: '/definitions', summary: 'List processes with their latest version', tag, rule: 'definitions.read' }, async () => ({ items: await listDefinitions(db) }));
+  table.add(router, { method: 'get', path: '/definitions', summary: 'List processes with their latest version', tag, rule: 'definitions.read', response: DefinitionList }, async () => ({ items: await listDefinitions(db) }));
 
-  table.add(router, { method: 'post', path: '/definitions/check', summary: 'Compile and check a diagram without deploying it', tag, rule: 'definitions.design', body: z.object({ xml: Xml }).strict() }, async ({ body }) => {
+  table.add(router, { method: 'post', path: '/definitions/check', summary: 'Compile and check a diagram without deploying it', tag, rule: 'definitions.design', body: z.object({ xml: Xml }).strict(), response: DeployCheckReply }, async ({ body }) => {
     const { errors, warnings, ir } = await checkForDeploy(body.xml);
     return { errors, warnings, irHash: ir.hash, nodes: ir.nodes.length };
   });
@@ -59,28 +50,28 @@ export function definitionRoutes(table: RouteTable, router: Router, deps: CaseSe
     return { definitionId: version.definitionId, version: version.version, irHash: version.irHash, created, warnings: [...check.warnings, ...notScheduled], timerStartSchedules: timerStarts?.scheduled ?? [] };
   });
 
-  table.add(router, { method: 'put', path: '/definitions/:id/draft', summary: 'Save a draft (not checked, not deployed)', tag, rule: 'definitions.design', params: IdParams, body: DraftRequest }, async ({ req, user, params, body }) => {
+  table.add(router, { method: 'put', path: '/definitions/:id/draft', summary: 'Save a draft (not checked, not deployed)', tag, rule: 'definitions.design', params: IdParams, body: DraftRequest, response: Draft }, async ({ req, user, params, body }) => {
     const draft = await saveDraft(db, { definitionId: params.id, ...body });
     await writeAudit(db, { actor: user.id, action: 'definition.save-draft', target: params.id, source: req.ip });
     return draft;
   });
 
-  table.add(router, { method: 'get', path: '/definitions/:id/draft', summary: 'The saved draft', tag, rule: 'definitions.design', params: IdParams }, async ({ params }) => {
+  table.add(router, { method: 'get', path: '/definitions/:id/draft', summary: 'The saved draft', tag, rule: 'definitions.design', params: IdParams, response: Draft }, async ({ params }) => {
     const draft = await findDraft(db, params.id);
     if (!draft) throw notFound(`A draft of process ${params.id}`);
     return draft;
   });
 
-  table.add(router, { method: 'get', path: '/definitions/:id/versions', summary: 'Version history', tag, rule: 'definitions.read', params: IdParams }, async ({ params }) => ({ items: await listVersions(db, params.id) }));
+  table.add(router, { method: 'get', path: '/definitions/:id/versions', summary: 'Version history', tag, rule: 'definitions.read', params: IdParams, response: VersionList }, async ({ params }) => ({ items: await listVersions(db, params.id) }));
 
-  table.add(router, { method: 'get', path: '/definitions/:id/diff', summary: 'Elements added, removed and changed between two versions', tag, rule: 'definitions.read', params: IdParams, query: DiffQuery }, async ({ params, query }) => {
+  table.add(router, { method: 'get', path: '/definitions/:id/diff', summary: 'Elements added, removed and changed between two versions', tag, rule: 'definitions.read', params: IdParams, query: DiffQuery, response: VersionDiff }, async ({ params, query }) => {
     const [from, to] = await Promise.all([findDeployedVersion(db, params.id, query.from), findDeployedVersion(db, params.id, query.to)]);
     if (!from) throw notFound(`Version ${query.from} of process ${params.id}`);
     if (!to) throw notFound(`Version ${query.to} of process ${params.id}`);
     return { definitionId: params.id, from: query.from, to: query.to, ...diffIr(from.ir, to.ir) };
   });
 
-  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version', summary: 'A deployed version with its compiled process', tag, rule: 'definitions.read', params: VersionParams }, async ({ params }) => {
+  table.add(router, { method: 'get', path: '/definitions/:id/versions/:version', summary: 'A deployed version with its compiled process', tag, rule: 'definitions.read', params: VersionParams, response: DeployedVersion }, async ({ params }) => {
     const found = await findDeployedVersion(db, params.id, params.version);
     if (!found) throw notFound(`Version ${params.version} of process ${params.id}`);
     return found;
@@ -89,7 +80,8 @@ export function definitionRoutes(table: RouteTable, router: Router, deps: CaseSe
   table.add(router, { method: 'get', path: '/definitions/:id/versions/:version/bpmn', summary: 'Download the BPMN XML of a version', tag, rule: 'definitions.read', params: VersionParams, produces: 'application/xml' }, async ({ res, params }) => {
     const xml = await findVersionXml(db, params.id, params.version);
     if (xml === null) throw notFound(`Version ${params.version} of process ${params.id}`);
-    res.type('application/xml').attachment(`${params.id}-v${params.version}.bpmn`).send(xml);
+    // attachment() sets the type from the .bpmn extension (octet-stream), so the XML type goes after it.
+    res.attachment(`${params.id}-v${params.version}.bpmn`).type('application/xml').send(xml);
   });
 
   table.add(router, { method: 'get', path: '/definitions/:id/versions/:version/svg', summary: 'Download the picture of a version (saved by the modeller at deploy)', tag, rule: 'definitions.read', params: VersionParams, produces: 'image/svg+xml' }, async ({ res, params }) => {

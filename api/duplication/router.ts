@@ -15,6 +15,7 @@ import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
 import { DefinitionId } from '../schemas.ts';
+import { DefinitionDuplication, MarkedIntended } from '../../domain/contract/duplication.ts';
 
 export const ReportQuery = z
   .object({
@@ -45,14 +46,14 @@ export function duplicationRoutes(table: RouteTable, router: Router, db: Databas
     res.type('text/csv; charset=utf-8').attachment('duplication-report.csv').send(reportCsv(await buildReport(db, query)));
   });
 
-  table.add(router, { method: 'get', path: '/duplication/definitions/:id', summary: "Per element of one process: where else the same work is done (Designer overlays)", tag, rule: 'duplication.read', params: IdParams, query: ReportQuery }, async ({ params, query }) => {
+  table.add(router, { method: 'get', path: '/duplication/definitions/:id', summary: "Per element of one process: where else the same work is done (Designer overlays)", tag, rule: 'duplication.read', params: IdParams, query: ReportQuery, response: DefinitionDuplication }, async ({ params, query }) => {
     const report = await buildReport(db, query);
     const deployed = await db.query('SELECT 1 FROM definition_versions WHERE definition_id = $1 LIMIT 1', [params.id]);
     if (deployed.length === 0) throw notFound(`Process ${params.id}`);
     return { definitionId: params.id, elements: overlaysForDefinition(report, params.id) };
   });
 
-  table.add(router, { method: 'post', path: '/duplication/intended', summary: 'Mark a duplication cluster as intended, with the reason', tag, rule: 'duplication.mark', body: IntendedRequest, successStatus: 201 }, async ({ req, user, body }) => {
+  table.add(router, { method: 'post', path: '/duplication/intended', summary: 'Mark a duplication cluster as intended, with the reason', tag, rule: 'duplication.mark', body: IntendedRequest, response: MarkedIntended, successStatus: 201 }, async ({ req, user, body }) => {
     const report = await buildReport(db);
     if (![...report.clusters, ...report.intended].some((cluster) => cluster.key === body.clusterKey)) {
       await writeAudit(db, { actor: user.id, action: 'duplication.mark-intended', target: body.clusterKey, source: req.ip, outcome: 'refused', detail: { reason: 'unknown cluster' } });

@@ -10,6 +10,7 @@ import type { UserRecord } from '../../storage/identity-store.ts';
 import { actionableTask, checkReassignment, inboxTeams } from '../access/access-policy.ts';
 import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
 import type { RouteTable, RouteSpec } from '../routes/route.ts';
+import { TaskActionReply, TaskPage, TaskRecord } from '../../domain/contract/task.ts';
 import { CaseId, DataRecord, Page } from '../schemas.ts';
 
 const InboxQuery = z
@@ -35,11 +36,11 @@ function actorOf(user: UserRecord): Actor {
 export function inboxRoutes(table: RouteTable, router: Router, db: Database, client: Client): void {
   const tag = 'inbox';
 
-  table.add(router, { method: 'get', path: '/tasks', summary: 'Inbox: my tasks, team queue, unassigned, overdue, due soon, escalated to me as team lead', tag, rule: 'task.list', query: InboxQuery }, async ({ user, query }) =>
+  table.add(router, { method: 'get', path: '/tasks', summary: 'Inbox: my tasks, team queue, unassigned, overdue, due soon, escalated to me as team lead', tag, rule: 'task.list', query: InboxQuery, response: TaskPage }, async ({ user, query }) =>
     queryInbox(db, { ...query, userId: user.id, teams: inboxTeams(user, query.view), now: new Date().toISOString() }),
   );
 
-  table.add(router, { method: 'get', path: '/tasks/:taskId', summary: 'One task', tag, rule: 'task.act', params: TaskParams }, async ({ user, params }) => actionableTask(db, user, params.taskId));
+  table.add(router, { method: 'get', path: '/tasks/:taskId', summary: 'One task', tag, rule: 'task.act', params: TaskParams, response: TaskRecord }, async ({ user, params }) => actionableTask(db, user, params.taskId));
 
   function action<B extends z.ZodType>(
     name: string,
@@ -47,7 +48,7 @@ export function inboxRoutes(table: RouteTable, router: Router, db: Database, cli
     spec: Partial<RouteSpec<typeof TaskParams, z.ZodType, B>>,
     run: (task: TaskRow, actor: Actor, body: z.infer<B>, user: UserRecord) => Promise<NextSteps>,
   ) {
-    table.add(router, { method: 'post', path: `/tasks/:taskId/${name}`, summary, tag, rule: 'task.act', params: TaskParams, ...spec }, async ({ req, user, params, body }) => {
+    table.add(router, { method: 'post', path: `/tasks/:taskId/${name}`, summary, tag, rule: 'task.act', params: TaskParams, response: TaskActionReply, ...spec }, async ({ req, user, params, body }) => {
       const task = await actionableTask(db, user, params.taskId);
       try {
         const next = await run(task, actorOf(user), body as z.infer<B>, user);

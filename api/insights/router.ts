@@ -9,7 +9,7 @@ import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
 import { BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
 import { checkConformance, type ConformanceReport } from '../../domain/insights/conformance.ts';
 import { compareLog, ReportComparison } from '../../domain/insights/compare.ts';
-import { CsvMapping, importCsv } from '../../domain/insights/formats/csv-import.ts';
+import { importCsv } from '../../domain/insights/formats/csv-import.ts';
 import { importXes } from '../../domain/insights/formats/xes-import.ts';
 import { exportCsv } from '../../domain/insights/formats/csv-export.ts';
 import { exportXes } from '../../domain/insights/formats/xes-export.ts';
@@ -19,7 +19,7 @@ import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
 import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
-import { AtRiskList, ImportedLog } from '../../domain/contract/insights.ts';
+import { AtRiskList, ImportedLog, ImportLogRequest } from '../../domain/contract/insights.ts';
 
 /** The largest log accepted by POST /insights/import, in bytes of UTF-8. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -59,14 +59,7 @@ const CompareQuery = z
     path: ['baseFrom'],
   });
 const AtRiskQuery = z.object({ definitionId: DefinitionId, team: z.string().min(1).max(200).optional() });
-const ImportBody = z.object({
-  format: z.enum(['csv', 'xes']),
-  content: z.string().min(1),
-  mapping: CsvMapping.optional(),
-  /** Check the log against this definition's latest deployed diagram. */
-  definitionId: DefinitionId.optional(),
-  time: TimeBasis.default('calendar'),
-});
+const ImportBody = ImportLogRequest.extend({ definitionId: DefinitionId.optional() });
 
 const tag = 'insights';
 

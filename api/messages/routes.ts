@@ -15,6 +15,7 @@ import { messageScopeOf } from '../access/access-policy.ts';
 import { prepareStart, startPrepared, type CaseServiceDeps } from '../cases/case-service.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { CaseId, DataRecord, Page } from '../schemas.ts';
+import { MessagePage, MessageReceipt } from '../../domain/contract/message.ts';
 
 export const SendMessageBody = z
   .object({
@@ -42,7 +43,7 @@ export function messageRoutes(table: RouteTable, router: Router, deps: CaseServi
   const { db, client } = deps;
   const tag = 'messages';
 
-  table.add(router, { method: 'post', path: '/messages', summary: 'Send a message to the cases waiting for it, or start cases at its message start events (API key with messages:send)', tag, rule: 'messages.send', body: SendMessageBody, successStatus: 202, idempotent: true }, async ({ req, user, body }) => {
+  table.add(router, { method: 'post', path: '/messages', summary: 'Send a message to the cases waiting for it, or start cases at its message start events (API key with messages:send)', tag, rule: 'messages.send', body: SendMessageBody, response: MessageReceipt, successStatus: 202, idempotent: true }, async ({ req, user, body }) => {
     // The Idempotency-Key stands in for a missing message id, so a retry taken over after a crash
     // (see idempotency-store) records the same message rather than a second one.
     const messageId = body.messageId ?? (req.header('idempotency-key') || randomUUID());
@@ -86,11 +87,11 @@ export function messageRoutes(table: RouteTable, router: Router, deps: CaseServi
     return { messageId, status: record.status, caseIds: record.caseIds, startedCases: started.map((start) => ({ caseId: start.caseId, definitionId: start.input.definitionId, version: start.version })), duplicate };
   });
 
-  table.add(router, { method: 'get', path: '/messages', summary: 'Messages received, e.g. the unmatched ones to follow up', tag, rule: 'messages.read', query: ListQuery }, async ({ user, query }) =>
+  table.add(router, { method: 'get', path: '/messages', summary: 'Messages received, e.g. the unmatched ones to follow up', tag, rule: 'messages.read', query: ListQuery, response: MessagePage }, async ({ user, query }) =>
     listMessages(db, { kind: 'cases', ...messageScopeOf(user) }, query.status, query.limit, query.offset),
   );
 
-  table.add(router, { method: 'get', path: '/messages/sent', summary: 'The messages this API key sent, and where they went (API key with messages:read)', tag, rule: 'messages.read-own', query: ListQuery }, async ({ user, query }) =>
+  table.add(router, { method: 'get', path: '/messages/sent', summary: 'The messages this API key sent, and where they went (API key with messages:read)', tag, rule: 'messages.read-own', query: ListQuery, response: MessagePage }, async ({ user, query }) =>
     listMessages(db, { kind: 'sender', sentBy: user.id }, query.status, query.limit, query.offset),
   );
 }

@@ -9,6 +9,7 @@ import { requireRole } from '../access/roles.ts';
 import { ruleOf, type AccessRuleId } from '../access/access-rules.ts';
 import { parse } from '../validation.ts';
 import { Problem } from '../problems/problem.ts';
+import { checkResponse, responseChecksOn } from './response-check.ts';
 
 type Schema = z.ZodType;
 
@@ -23,7 +24,11 @@ export interface RouteSpec<P extends Schema = Schema, Q extends Schema = Schema,
   params?: P;
   query?: Q;
   body?: B;
-  /** Schema of the success body, for the OpenAPI document. */
+  /**
+   * Schema of the success body (from domain/contract), for the OpenAPI document and, when
+   * CASEMAP_CHECK_RESPONSES is set, checked against every real success body (response-check.ts).
+   * Only a route without a JSON body leaves it out: 204, or a download named by `produces`.
+   */
   response?: Schema;
   successStatus?: number;
   /** Media type of the success body when it is not JSON. */
@@ -58,8 +63,15 @@ export interface Authenticators {
   apiKey(req: Request, scope: string): Promise<UserRecord>;
 }
 
+/** Casemap's paths use `:name` segments only, so a path's shape is its literal segments with any one segment per parameter. */
+function shapeOf(path: string): RegExp {
+  return new RegExp(`^${path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`, 'i');
+}
+
 export class RouteTable {
   readonly routes: RegisteredRoute[] = [];
+  private readonly checkResponses = responseChecksOn();
+  private readonly shapes = new Map<string, { shape: RegExp; methods: Set<string> }>();
 
   constructor(
     private readonly authenticators: Authenticators,
@@ -72,6 +84,7 @@ export class RouteTable {
     handler: (context: RouteContext<P, Q, B>) => Promise<unknown>,
   ): void {
     this.routes.push({ spec: spec as unknown as RouteSpec });
+    this.refuseOtherMethods(router, spec.path, spec.method);
     router[spec.method](spec.path, async (req, res) => {
       const access = ruleOf(spec.rule).caller;
       const user = access.kind === 'public' ? (undefined as unknown as UserRecord) : access.kind === 'api-key' ? await this.authenticators.apiKey(req, access.scope) : await this.authenticators.user(req);
@@ -90,8 +103,32 @@ export class RouteTable {
       const key = spec.idempotent ? req.header('idempotency-key') : undefined;
       const outcome = key ? await this.idempotency.once(user.id, key, `${spec.method} ${spec.path} ${JSON.stringify(params)}`, body, run) : await run();
       if (res.headersSent) return;
+      if (this.checkResponses && spec.response && outcome.result !== undefined) checkResponse(`${spec.method} ${spec.path}`, spec.response, outcome.result);
       if (outcome.result === undefined) res.status(outcome.status).end();
       else res.status(outcome.status).json(outcome.result);
+    });
+  }
+
+  /**
+   * RFC 9110: a method the resource does not support is 405 with an Allow header, not 404. Mounted
+   * once per path, before the path's first handler; the methods are looked up when a request
+   * arrives (the table is complete by then), over every path of the same shape.
+   */
+  private refuseOtherMethods(router: Router, path: string, method: string): void {
+    const known = this.shapes.get(path);
+    if (known) {
+      known.methods.add(method.toUpperCase());
+      return;
+    }
+    this.shapes.set(path, { shape: shapeOf(path), methods: new Set([method.toUpperCase()]) });
+    router.all(path, (req, res, next) => {
+      const allowed = new Set<string>();
+      for (const { shape, methods } of this.shapes.values()) if (shape.test(req.path)) for (const name of methods) allowed.add(name);
+      if (allowed.has('GET')) allowed.add('HEAD');
+      if (allowed.has(req.method)) return next();
+      const allow = [...allowed].join(', ');
+      res.setHeader('Allow', allow);
+      next(new Problem('method-not-allowed', `${req.method} is not allowed on ${req.originalUrl.split('?')[0]}; it takes ${allow}.`));
     });
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { homeFor, navigationFor, type User } from '../shared/session/user.ts';
 import { hrefFor, parseRoute } from '../shared/routing/hash-route.ts';
 
-const user = (roles: string[]): User => ({ id: 'u', username: 'u', roles, teams: [], leadOf: [] });
+const user = (roles: string[]): User => ({ id: 'u', username: 'u', displayName: 'U', roles, teams: [], leadOf: [] });
 const labels = (roles: string[]) => navigationFor(user(roles)).map((item) => item.label);
 
 describe('navigationFor', () => {

@@ -1,12 +1,14 @@
 // GET /api/definitions/:id/versions/:version/bpmn: a deployed version's diagram, which the designer
 // opens and diffs, a case page draws its progress on and Insights draws its heatmap on.
-import { useResource } from '../hooks/use-resource.ts';
+import { useApiQuery } from '../hooks/use-api-query.ts';
 import { apiGetText } from './http.ts';
+import { resourceKeys } from './query-client.ts';
 
 export function getVersionBpmn(definitionId: string, version: number): Promise<string> {
   return apiGetText(`/api/definitions/${encodeURIComponent(definitionId)}/versions/${version}/bpmn`);
 }
 
+/** A deployed version never changes, so its diagram is fetched once per session. */
 export function useVersionBpmn(definitionId: string, version: number) {
-  return useResource(() => getVersionBpmn(definitionId, version), [definitionId, version]);
+  return useApiQuery([...resourceKeys.definitions, definitionId, 'versions', version, 'bpmn'], () => getVersionBpmn(definitionId, version), { staleTime: Infinity });
 }

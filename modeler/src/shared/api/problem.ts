@@ -1,19 +1,7 @@
 // The API's RFC 9457 problem body, and the error the app throws when a request is refused.
-import { z } from 'zod';
+import { ProblemBody, type ProblemIssue } from '../../../../domain/contract/refusal.ts';
 
-export const ProblemIssue = z.object({
-  field: z.string().nullish(),
-  elementId: z.string().nullish(),
-  code: z.string().nullish(),
-  message: z.string(),
-});
-export type ProblemIssue = z.infer<typeof ProblemIssue>;
-
-export const ProblemBody = z.object({
-  code: z.string(),
-  detail: z.string().nullish(),
-  issues: z.array(ProblemIssue).nullish(),
-});
+export type { ProblemIssue };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -34,7 +22,7 @@ export async function problemFrom(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
     const parsed = ProblemBody.safeParse(JSON.parse(text));
-    if (parsed.success) return new ApiError(response.status, parsed.data.code, parsed.data.detail ?? parsed.data.code, parsed.data.issues ?? []);
+    if (parsed.success) return new ApiError(response.status, parsed.data.code, parsed.data.detail, parsed.data.issues);
   } catch {
     // not JSON: fall through to a generic message
   }

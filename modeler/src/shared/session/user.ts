@@ -1,18 +1,11 @@
 // The signed-in user as `GET /api/me` describes them, and what their roles let them see.
 import { z } from 'zod';
+import { User } from '../../../../domain/contract/identity.ts';
 
 export const Role = z.enum(['admin', 'designer', 'team-lead', 'caseworker', 'analyst']);
 export type Role = z.infer<typeof Role>;
 
-export const User = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string().nullish(),
-  roles: z.array(z.string()),
-  teams: z.array(z.string()).default([]),
-  leadOf: z.array(z.string()).default([]),
-});
-export type User = z.infer<typeof User>;
+export { User };
 
 export const hasRole = (user: User, ...roles: Role[]): boolean => roles.some((role) => user.roles.includes(role));
 

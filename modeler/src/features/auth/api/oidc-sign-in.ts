@@ -1,19 +1,18 @@
 // OpenID Connect sign-in: GET /api/auth/methods says whether it is on (and the provider's name);
 // after the provider sends the browser back, the API hands over the session's CSRF token in a
 // short-lived cookie, which the app takes (and deletes) to finish signing in.
-import { z } from 'zod';
+import { SignInMethods, type User } from '../../../../../domain/contract/identity.ts';
 import { apiGet, setCsrfToken } from '../../../shared/api/http.ts';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
-import type { User } from '../../../shared/session/user.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 import { getMe } from './get-me.ts';
 
-const SignInMethods = z.object({ password: z.boolean(), oidc: z.object({ providerName: z.string(), loginUrl: z.string() }).nullable() });
-export type SignInMethods = z.infer<typeof SignInMethods>;
+export type { SignInMethods };
 
 const CSRF_HANDOFF_COOKIE = 'casemap_csrf';
 
 export function useSignInMethods() {
-  return useResource(() => apiGet('/api/auth/methods', SignInMethods).catch(() => ({ password: true, oidc: null })), []);
+  return useApiQuery(resourceKeys.signInMethods, (): Promise<SignInMethods> => apiGet('/api/auth/methods', SignInMethods).catch(() => ({ password: true, oidc: null })));
 }
 
 /** The user signed in by the provider just now, or null when the browser did not come back from one. */

@@ -1,23 +1,10 @@
 // GET /api/cases: case search by process, status and owning team.
-import { z } from 'zod';
+import { CasePage, CaseRecord as CaseSummary } from '../../../../../domain/contract/case-record.ts';
 import { apiGet, query } from '../../../shared/api/http.ts';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
-export const CaseSummary = z.object({
-  id: z.string(),
-  definitionId: z.string(),
-  version: z.number(),
-  status: z.string(),
-  ownerTeam: z.string().nullish(),
-  ownerUser: z.string().nullish(),
-  data: z.record(z.string(), z.unknown()).nullish(),
-  startedAt: z.string(),
-  updatedAt: z.string().nullish(),
-  endedAt: z.string().nullish(),
-});
-export type CaseSummary = z.infer<typeof CaseSummary>;
-
-const CaseList = z.object({ items: z.array(CaseSummary), total: z.number() });
+export { CaseSummary };
 
 export interface CaseFilter {
   definitionId?: string;
@@ -29,9 +16,9 @@ export interface CaseFilter {
 export const CASE_PAGE_SIZE = 25;
 
 export function getCases(filter: CaseFilter) {
-  return apiGet(`/api/cases${query({ ...filter, limit: CASE_PAGE_SIZE })}`, CaseList);
+  return apiGet(`/api/cases${query({ ...filter, limit: CASE_PAGE_SIZE })}`, CasePage);
 }
 
 export function useCases(filter: CaseFilter) {
-  return useResource(() => getCases(filter), [filter.definitionId, filter.status, filter.ownerTeam, filter.offset]);
+  return useApiQuery([...resourceKeys.cases, 'search', { definitionId: filter.definitionId, status: filter.status, ownerTeam: filter.ownerTeam, offset: filter.offset }], () => getCases(filter));
 }

@@ -1,10 +1,9 @@
 // GET /api/health: where the Temporal Web UI is and which namespace cases run in, when the API
 // offers it (the case page hides its workflow link otherwise).
-import { z } from 'zod';
+import { Health } from '../../../../../domain/contract/meta.ts';
 import { apiGet } from '../../../shared/api/http.ts';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
-
-const Health = z.object({ temporalUiUrl: z.url().nullish(), temporalNamespace: z.string().min(1).nullish() }).loose();
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
 export interface TemporalUi {
   readonly url: string;
@@ -14,7 +13,7 @@ export interface TemporalUi {
 export async function getTemporalUi(): Promise<TemporalUi | undefined> {
   try {
     const health = await apiGet('/api/health', Health);
-    return health.temporalUiUrl ? { url: health.temporalUiUrl.replace(/\/$/, ''), namespace: health.temporalNamespace ?? 'default' } : undefined;
+    return health.temporalUiUrl ? { url: health.temporalUiUrl.replace(/\/$/, ''), namespace: health.temporalNamespace || 'default' } : undefined;
   } catch {
     // The link is a convenience: without it the case page is still complete.
     return undefined;
@@ -27,5 +26,6 @@ export function workflowUrl(ui: TemporalUi, caseId: string): string {
 }
 
 export function useTemporalUi() {
-  return useResource(getTemporalUi, []);
+  // A query's answer may not be undefined: null stands for "no link".
+  return useApiQuery(resourceKeys.health, async () => (await getTemporalUi()) ?? null);
 }

@@ -3,8 +3,27 @@ import { progressByElement } from './progress-markers.ts';
 import type { CaseEvent, CaseTask } from '../api/get-case.ts';
 
 let seq = 0;
-const event = (kind: string, nodeId?: string): CaseEvent => ({ seq: ++seq, id: `e${seq}`, kind, nodeId, at: '2026-01-05T09:00:00Z' });
-const task = (nodeId: string, status: string): CaseTask => ({ id: `c:${nodeId}`, nodeId, name: nodeId, team: 't', status, createdAt: '2026-01-05T09:00:00Z' });
+const event = (kind: CaseEvent['kind'], nodeId?: string): CaseEvent => ({ seq: ++seq, id: `e${seq}`, kind, nodeId: nodeId ?? null, taskId: null, team: null, actor: null, at: '2026-01-05T09:00:00Z', data: {} });
+const task = (nodeId: string, status: CaseTask['status']): CaseTask => ({
+  id: `c:${nodeId}`,
+  caseId: 'c',
+  nodeId,
+  name: nodeId,
+  team: 't',
+  role: null,
+  assignee: null,
+  status,
+  form: [],
+  handoffFrom: null,
+  acceptBy: null,
+  acceptedAt: null,
+  dueAt: null,
+  priority: 0,
+  createdAt: '2026-01-05T09:00:00Z',
+  claimedAt: null,
+  completedAt: null,
+  completedBy: null,
+});
 
 describe('progressByElement', () => {
   it('marks completed elements done, open tasks active and other entered elements waiting', () => {

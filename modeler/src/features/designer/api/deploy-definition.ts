@@ -1,17 +1,14 @@
 // POST /api/definitions/deploy: compiles and checks the diagram on the server and stores a new
 // version; a 422 lists the elements at fault.
-import { z } from 'zod';
+import { DeployReply } from '../../../../../domain/contract/definition.ts';
 import { apiPost } from '../../../shared/api/http.ts';
+import { invalidate, resourceKeys } from '../../../shared/api/query-client.ts';
 
-const DeployResult = z.object({
-  definitionId: z.string(),
-  version: z.number(),
-  irHash: z.string().nullish(),
-  created: z.boolean(),
-  warnings: z.array(z.object({ elementId: z.string().nullish(), code: z.string().nullish(), message: z.string() })).nullish(),
-});
-export type DeployResult = z.infer<typeof DeployResult>;
+export type DeployResult = DeployReply;
 
-export function deployDefinition(request: { id: string; name?: string; xml: string; note?: string }) {
-  return apiPost('/api/definitions/deploy', request, DeployResult);
+export async function deployDefinition(request: { id: string; name?: string; xml: string; note?: string }) {
+  const result = await apiPost('/api/definitions/deploy', request, DeployReply);
+  // A new version changes the process list, its versions and the duplication across the library.
+  await invalidate(resourceKeys.definitions, resourceKeys.duplication, resourceKeys.insights);
+  return result;
 }

@@ -1,22 +1,17 @@
-// GET /api/definitions/:id/versions/:version: a deployed version's name, note and date.
-import { z } from 'zod';
+// GET /api/definitions/:id/versions: a process's versions with their notes and dates, newest first.
+import { VersionList, type VersionSummary } from '../../../../../domain/contract/definition.ts';
 import { apiGet } from '../../../shared/api/http.ts';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
-const VersionInfo = z.object({
-  definitionId: z.string(),
-  version: z.number(),
-  name: z.string().nullish(),
-  note: z.string().nullish(),
-  deployedAt: z.string().nullish(),
-});
-export type VersionInfo = z.infer<typeof VersionInfo>;
+export type VersionInfo = VersionSummary & { definitionId: string };
 
-export function getVersion(definitionId: string, version: number) {
-  return apiGet(`/api/definitions/${encodeURIComponent(definitionId)}/versions/${version}`, VersionInfo);
+export async function getVersions(definitionId: string): Promise<VersionInfo[]> {
+  const { items } = await apiGet(`/api/definitions/${encodeURIComponent(definitionId)}/versions`, VersionList);
+  return items.map((item) => ({ ...item, definitionId }));
 }
 
-/** Every version of a process, newest first (versions are numbered 1..latest). */
+/** Every version of a process, newest first; `latest` is in the key so a new deploy shows at once. */
 export function useVersions(definitionId: string, latest: number) {
-  return useResource(() => Promise.all(Array.from({ length: latest }, (_, index) => getVersion(definitionId, latest - index))), [definitionId, latest]);
+  return useApiQuery([...resourceKeys.definitions, definitionId, 'versions', latest], () => getVersions(definitionId));
 }

@@ -2,9 +2,8 @@
 // diagram, a deployed version or a saved draft opened in the modeller, or two versions compared.
 import type { Route } from '../../../shared/routing/hash-route.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/status.tsx';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
 import { useVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
-import { getDraft } from '../api/get-draft.ts';
+import { useDraft } from '../api/get-draft.ts';
 import { formatWhen } from '../../../shared/time/deadline.ts';
 import { NEW_DIAGRAM_XML } from '../lib/new-diagram.ts';
 import { DesignerEditor } from './designer-editor.tsx';
@@ -20,7 +19,7 @@ function DeployedVersion({ definitionId, version, element }: { definitionId: str
 }
 
 function SavedDraft({ definitionId }: { definitionId: string }) {
-  const draft = useResource(() => getDraft(definitionId), [definitionId]);
+  const draft = useDraft(definitionId);
   if (draft.error) return <ErrorMessage error={draft.error} onRetry={draft.reload} />;
   if (!draft.data) return <Loading what={`the draft of ${definitionId}`} />;
   return <DesignerEditor key={`${definitionId}@draft`} initial={{ xml: draft.data.xml, definitionId, title: `${definitionId} (draft saved ${formatWhen(draft.data.updatedAt)})` }} />;

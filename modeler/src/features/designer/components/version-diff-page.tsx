@@ -3,7 +3,8 @@
 // the list scrolls both canvases to it.
 import { useMemo, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../shared/components/status.tsx';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
 import { hrefFor } from '../../../shared/routing/hash-route.ts';
 import MarkedDiagram from '../../../shared/diagram/marked-diagram.tsx';
 import { getVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
@@ -67,7 +68,7 @@ export function VersionDiffPage({ definitionId, from, to }: { definitionId: stri
 }
 
 function Comparison({ definitionId, from, to }: { definitionId: string; from: number; to: number }) {
-  const comparison = useResource(() => loadComparison(definitionId, from, to), [definitionId, from, to]);
+  const comparison = useApiQuery([...resourceKeys.definitions, definitionId, 'compare', from, to], () => loadComparison(definitionId, from, to));
   const [focus, setFocus] = useState<string>();
   const changes = comparison.data?.changes;
   const older = useMemo(() => markersFor(changes ?? [], 'older'), [changes]);

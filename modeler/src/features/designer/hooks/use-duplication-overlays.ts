@@ -1,10 +1,10 @@
 // When a deployed process is open in the Designer: marks the steps whose work is also done
 // elsewhere (GET /api/duplication/definitions/:id), and selects the step a link asked for with
 // `?element=<id>`. Returns a message when the marks could not be loaded, for the editor to show.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { hrefFor } from '../../../shared/routing/hash-route.ts';
-import { getDuplicationOverlays } from '../api/get-duplication-overlays.ts';
+import { useDefinitionDuplication } from '../api/get-duplication-overlays.ts';
 import DuplicationOverlays, { type LinkToStep } from '../bpmn/duplication-overlays/duplication-overlays.ts';
 import type { Canvas, DiagramElement, ElementRegistry, EventBus, Selection } from '../bpmn/services.ts';
 
@@ -53,25 +53,15 @@ function focusStep(modeler: Modeler, elementId: string): void {
 
 /** `definitionId` only while a deployed version is what the canvas shows; `elementId` from the link. */
 export function useDuplicationOverlays(modeler: Modeler | undefined, definitionId: string | undefined, elementId: string | undefined): string | undefined {
-  const [failure, setFailure] = useState<string>();
+  const overlays = useDefinitionDuplication(definitionId);
+  const found = overlays.data;
 
   useEffect(() => {
     if (!modeler) return;
-    const marks = marksFor(modeler);
-    setFailure(undefined);
-    if (!definitionId) {
-      marks.show({}, designerHrefForStep);
-      return;
-    }
-    let current = true;
-    getDuplicationOverlays(definitionId).then(
-      (found) => current && marks.show(found.elements, designerHrefForStep),
-      (error: unknown) => current && setFailure(`Duplicated work could not be marked on this diagram: ${error instanceof Error ? error.message : String(error)}`),
-    );
-    return () => {
-      current = false;
-    };
-  }, [modeler, definitionId]);
+    // Only this process's answer is drawn (while another's is still on hand, nothing new is).
+    if (!definitionId) marksFor(modeler).show({}, designerHrefForStep);
+    else if (found?.definitionId === definitionId) marksFor(modeler).show(found.elements, designerHrefForStep);
+  }, [modeler, definitionId, found]);
 
   useEffect(() => {
     if (!modeler || !elementId) return;
@@ -91,5 +81,5 @@ export function useDuplicationOverlays(modeler: Modeler | undefined, definitionI
     };
   }, [modeler, elementId]);
 
-  return failure;
+  return definitionId && overlays.error ? `Duplicated work could not be marked on this diagram: ${overlays.error.message}` : undefined;
 }

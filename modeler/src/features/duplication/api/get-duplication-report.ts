@@ -1,8 +1,9 @@
 // GET /api/duplication/report: the ranked duplication clusters across the deployed library, the
 // clusters marked intended and the runtime findings; report.csv is the same clusters as a file.
-import { DuplicationReport } from '../../../../../domain/duplication/types.ts';
+import { DuplicationReport } from '../../../../../domain/contract/duplication.ts';
 import { apiGet, query } from '../../../shared/api/http.ts';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
 export interface ReportOptions {
   /** Cases per month assumed for a step the event log has no figures for (the server's default is 100). */
@@ -16,7 +17,7 @@ export function getDuplicationReport(options: ReportOptions) {
 }
 
 export function useDuplicationReport(options: ReportOptions) {
-  return useResource(() => getDuplicationReport(options), [options.casesPerMonth, options.days]);
+  return useApiQuery([...resourceKeys.duplication, 'report', { casesPerMonth: options.casesPerMonth, days: options.days }], () => getDuplicationReport(options));
 }
 
 /** Where the browser downloads the clusters as CSV (a plain link: the session cookie goes with it). */

@@ -1,11 +1,11 @@
 // POST /api/duplication/intended: keeps a cluster on purpose, with the reason; the report then
 // lists it under "intended" instead of ranking it.
-import { z } from 'zod';
-import type { IntendedMark } from '../../../../../domain/duplication/types.ts';
+import { MarkedIntended, type IntendedMark } from '../../../../../domain/contract/duplication.ts';
 import { apiPost } from '../../../shared/api/http.ts';
+import { invalidate, resourceKeys } from '../../../shared/api/query-client.ts';
 
-const MarkedIntended = z.object({ clusterKey: z.string(), reason: z.string(), markedBy: z.string() });
-
-export function markIntended(mark: IntendedMark) {
-  return apiPost('/api/duplication/intended', mark, MarkedIntended);
+export async function markIntended(mark: IntendedMark) {
+  const marked = await apiPost('/api/duplication/intended', mark, MarkedIntended);
+  await invalidate(resourceKeys.duplication);
+  return marked;
 }

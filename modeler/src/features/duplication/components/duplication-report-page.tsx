@@ -95,8 +95,8 @@ export default function DuplicationReportPage({ route }: { route: Route }) {
         <ReportBody
           report={report.data}
           onMarked={(title, reason) => {
+            // Marking invalidated the cached report, which refetches on its own.
             setNotice(`Marked as intended: ${title} (${reason}). It is no longer ranked.`);
-            report.reload();
           }}
         />
       ) : null}

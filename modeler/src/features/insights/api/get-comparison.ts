@@ -1,5 +1,5 @@
 // GET /api/insights/compare: two versions or two periods of one process, step by step.
-import { ReportComparison } from '../../../../../domain/insights/compare.ts';
+import { ReportComparison } from '../../../../../domain/contract/insights.ts';
 import { apiGet, query } from '../../../shared/api/http.ts';
 
 export type ComparisonRequest =

@@ -1,15 +1,15 @@
 // GET /api/definitions and /api/definitions/:id/versions: the processes to analyse and their versions.
-import { z } from 'zod';
+import { DefinitionList, VersionList } from '../../../../../domain/contract/definition.ts';
 import { apiGet } from '../../../shared/api/http.ts';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
-
-const ProcessList = z.object({ items: z.array(z.object({ id: z.string(), name: z.string().nullish(), latestVersion: z.number().nullish() })) });
-const VersionList = z.object({ items: z.array(z.object({ version: z.number(), note: z.string().nullish(), deployedAt: z.string() })) });
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
 export function useProcesses() {
-  return useResource(() => apiGet('/api/definitions', ProcessList), []);
+  return useApiQuery(resourceKeys.definitions, () => apiGet('/api/definitions', DefinitionList));
 }
 
 export function useVersions(definitionId: string | undefined) {
-  return useResource(async () => (definitionId ? apiGet(`/api/definitions/${encodeURIComponent(definitionId)}/versions`, VersionList) : { items: [] }), [definitionId]);
+  return useApiQuery([...resourceKeys.definitions, definitionId ?? '', 'versions'], async () =>
+    definitionId ? apiGet(`/api/definitions/${encodeURIComponent(definitionId)}/versions`, VersionList) : { items: [] },
+  );
 }

@@ -1,10 +1,11 @@
 // GET /api/insights/report: the bottleneck report of a process under the view's filters.
-import { BottleneckReport } from '../../../../../domain/insights/report.ts';
+import { BottleneckReport } from '../../../../../domain/contract/insights.ts';
 import { apiGet, query } from '../../../shared/api/http.ts';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 import { reportQuery, type InsightsFilter } from '../lib/insights-filter.ts';
 
 export function useReport(filter: InsightsFilter & { definitionId: string }) {
   const params = reportQuery(filter);
-  return useResource(() => apiGet(`/api/insights/report${query(params)}`, BottleneckReport), [JSON.stringify(params)]);
+  return useApiQuery([...resourceKeys.insights, 'report', params], () => apiGet(`/api/insights/report${query(params)}`, BottleneckReport));
 }

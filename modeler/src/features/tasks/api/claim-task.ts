@@ -1,7 +1,6 @@
 // POST /api/tasks/:id/claim: claims an open task for the signed-in caseworker.
-import { apiPost } from '../../../shared/api/http.ts';
-import { TaskActionResult, taskPath } from './next-steps.ts';
+import { actOnTask } from './next-steps.ts';
 
 export function claimTask(taskId: string) {
-  return apiPost(taskPath(taskId, 'claim'), {}, TaskActionResult);
+  return actOnTask(taskId, 'claim', {});
 }

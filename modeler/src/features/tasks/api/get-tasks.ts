@@ -1,39 +1,14 @@
 // GET /api/tasks: one inbox view (mine, team, unassigned, overdue, due soon, escalated), sorted.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { FormField } from '../../../../../domain/process/ir.ts';
+import { TaskPage, TaskRecord as Task } from '../../../../../domain/contract/task.ts';
 import { apiGet, query } from '../../../shared/api/http.ts';
-import { useResource } from '../../../shared/hooks/use-resource.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
-export const FormFieldSchema = z.object({
-  name: z.string(),
-  label: z.string().nullish(),
-  type: z.enum(['string', 'text', 'number', 'boolean', 'date', 'enum']).catch('string'),
-  required: z.boolean().nullish(),
-  options: z.array(z.string()).nullish(),
-  pattern: z.string().nullish(),
-  min: z.union([z.number(), z.string()]).nullish(),
-  max: z.union([z.number(), z.string()]).nullish(),
-});
-export type FormFieldSchema = z.infer<typeof FormFieldSchema>;
-
-export const Task = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  nodeId: z.string(),
-  name: z.string(),
-  team: z.string(),
-  assignee: z.string().nullish(),
-  status: z.string(),
-  form: z.array(FormFieldSchema).nullish(),
-  handoffFrom: z.string().nullish(),
-  acceptBy: z.string().nullish(),
-  acceptedAt: z.string().nullish(),
-  dueAt: z.string().nullish(),
-  priority: z.number().nullish(),
-  createdAt: z.string(),
-});
-export type Task = z.infer<typeof Task>;
-
-const TaskList = z.object({ items: z.array(Task), total: z.number() });
+export { Task };
+export const FormFieldSchema = FormField;
+export type FormFieldSchema = z.infer<typeof FormField>;
 
 export const InboxViews = [
   { id: 'mine', label: 'My tasks' },
@@ -57,9 +32,9 @@ export const InboxSorts = [
 export type InboxSort = (typeof InboxSorts)[number]['id'];
 
 export function getTasks(view: InboxView, sort: InboxSort) {
-  return apiGet(`/api/tasks${query({ view, sort, limit: 100 })}`, TaskList);
+  return apiGet(`/api/tasks${query({ view, sort, limit: 100 })}`, TaskPage);
 }
 
 export function useTasks(view: InboxView, sort: InboxSort) {
-  return useResource(() => getTasks(view, sort), [view, sort]);
+  return useApiQuery([...resourceKeys.tasks, { view, sort }], () => getTasks(view, sort));
 }

@@ -1,18 +1,15 @@
 // What every task action answers: what the case does next (tasks opened, new owner, or the end).
-import { z } from 'zod';
+// A task action changes the inbox and the case it belongs to, so both are refetched after it.
+import { TaskActionReply as TaskActionResult } from '../../../../../domain/contract/task.ts';
+import { apiPost } from '../../../shared/api/http.ts';
+import { invalidate, resourceKeys } from '../../../shared/api/query-client.ts';
 
-export const OpenedTask = z.object({
-  taskId: z.string(),
-  name: z.string(),
-  team: z.string(),
-  dueAt: z.string().nullish(),
-  handoff: z.object({ fromTeam: z.string(), toTeam: z.string(), acceptBy: z.string().nullish() }).nullish(),
-});
-
-export const TaskActionResult = z.object({
-  taskId: z.string(),
-  next: z.object({ status: z.string(), opened: z.array(OpenedTask), ownerTeam: z.string().nullish() }),
-});
-export type TaskActionResult = z.infer<typeof TaskActionResult>;
+export { TaskActionResult };
 
 export const taskPath = (taskId: string, action: string) => `/api/tasks/${encodeURIComponent(taskId)}/${action}`;
+
+export async function actOnTask(taskId: string, action: 'claim' | 'return' | 'accept' | 'complete' | 'reassign', body: object = {}): Promise<TaskActionResult> {
+  const result = await apiPost(taskPath(taskId, action), body, TaskActionResult);
+  await invalidate(resourceKeys.tasks, resourceKeys.cases);
+  return result;
+}

@@ -23,7 +23,6 @@ export function InboxPage({ route }: { route: Route }) {
 
   function onCompleted(task: Task, result: TaskActionResult) {
     setCompleted({ name: task.name, result });
-    tasks.reload();
   }
 
   return (
@@ -61,7 +60,7 @@ export function InboxPage({ route }: { route: Route }) {
             </p>
             <ul className="task-list">
               {tasks.data.items.map((task) => (
-                <TaskCard key={task.id} task={task} now={now} onChanged={tasks.reload} onCompleted={onCompleted} />
+                <TaskCard key={task.id} task={task} now={now} onCompleted={onCompleted} />
               ))}
             </ul>
           </>

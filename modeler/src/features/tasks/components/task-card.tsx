@@ -45,7 +45,8 @@ function ReassignForm({ task, onDone, onError }: { task: Task; onDone: () => voi
   );
 }
 
-export function TaskCard({ task, now, onChanged, onCompleted }: { task: Task; now: Date; onChanged: () => void; onCompleted: (task: Task, result: TaskActionResult) => void }) {
+/** The inbox refetches itself after an action (the actions invalidate the cached tasks), so the card only reports a completion. */
+export function TaskCard({ task, now, onCompleted }: { task: Task; now: Date; onCompleted: (task: Task, result: TaskActionResult) => void }) {
   const { user } = useSession();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -59,7 +60,6 @@ export function TaskCard({ task, now, onChanged, onCompleted }: { task: Task; no
     setError(undefined);
     try {
       await action(task.id);
-      onChanged();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -121,10 +121,7 @@ export function TaskCard({ task, now, onChanged, onCompleted }: { task: Task; no
       {reassigning ? (
         <ReassignForm
           task={task}
-          onDone={() => {
-            setReassigning(false);
-            onChanged();
-          }}
+          onDone={() => setReassigning(false)}
           onError={(failure) => setError(failure instanceof Error ? failure.message : String(failure))}
         />
       ) : null}

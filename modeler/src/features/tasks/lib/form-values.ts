@@ -2,13 +2,16 @@
 // do not convert are sent as typed, so the server's validation names the field at fault.
 import type { FormFieldSchema } from '../api/get-tasks.ts';
 
+/** What converting a value needs to know of a field. */
+type FieldKind = Pick<FormFieldSchema, 'name' | 'type'> & { required?: boolean };
+
 export type RawValues = Record<string, string | boolean>;
 
-export function initialValues(fields: readonly FormFieldSchema[]): RawValues {
+export function initialValues(fields: readonly FieldKind[]): RawValues {
   return Object.fromEntries(fields.map((field) => [field.name, field.type === 'boolean' ? false : '']));
 }
 
-export function toFormData(fields: readonly FormFieldSchema[], raw: RawValues): Record<string, unknown> {
+export function toFormData(fields: readonly FieldKind[], raw: RawValues): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const field of fields) {
     const value = raw[field.name];

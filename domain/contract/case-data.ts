@@ -1,0 +1,6 @@
+// Case and form data as it crosses a boundary: named values, as the process's forms and
+// expressions read them. The API caps its size on the way in (api/schemas.ts DataRecord).
+import { z } from 'zod';
+
+export const CaseData = z.record(z.string(), z.unknown());
+export type CaseData = z.infer<typeof CaseData>;

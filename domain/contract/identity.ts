@@ -1,0 +1,19 @@
+// Who is signed in and how people sign in, as the API answers it.
+import { z } from 'zod';
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  teams: z.array(z.string()),
+  leadOf: z.array(z.string()),
+});
+export type User = z.infer<typeof User>;
+
+/** A session: the bearer token, the CSRF token every change must carry, and who it is for. */
+export const LoginReply = z.object({ token: z.string(), csrfToken: z.string(), expiresAt: z.string(), user: User });
+export type LoginReply = z.infer<typeof LoginReply>;
+
+export const SignInMethods = z.object({ password: z.boolean(), oidc: z.object({ providerName: z.string(), loginUrl: z.string() }).nullable() });
+export type SignInMethods = z.infer<typeof SignInMethods>;

@@ -1,0 +1,86 @@
+// A user task in each of its forms: as the case workflow holds it (OpenTask), as the inbox lists
+// it (TaskRecord), the actions caseworkers take on it, and what every action answers (NextSteps).
+import { z } from 'zod';
+import { FormField } from '../process/ir.ts';
+import { CaseData } from './case-data.ts';
+import { CaseStatus } from './case-status.ts';
+
+/** A handover to another team, who must accept it (by `acceptBy`, when set). */
+export const Handoff = z.object({ fromTeam: z.string(), toTeam: z.string(), acceptBy: z.string().optional() });
+export type Handoff = z.infer<typeof Handoff>;
+
+/** A user task as the workflow keeps it: what the engine opened, plus who holds it. */
+export const OpenTask = z.object({
+  taskId: z.string(),
+  nodeId: z.string(),
+  name: z.string(),
+  team: z.string(),
+  role: z.string().optional(),
+  assignee: z.string().optional(),
+  form: z.array(FormField),
+  /** ISO instant the step is due (its SLA), if it has one. */
+  dueAt: z.string().optional(),
+  handoff: Handoff.extend({ acceptedBy: z.string().optional() }).optional(),
+  claimedBy: z.string().optional(),
+  createdAt: z.string(),
+});
+export type OpenTask = z.infer<typeof OpenTask>;
+
+/** What a caseworker sees after acting: the case's state and the tasks that opened as a result. */
+export const NextSteps = z.object({
+  status: CaseStatus,
+  opened: z.array(OpenTask),
+  ownerTeam: z.string().optional(),
+});
+export type NextSteps = z.infer<typeof NextSteps>;
+
+/** Who is acting, as established by the authenticated API; the workflow re-checks it. */
+export const Actor = z.object({
+  userId: z.string(),
+  teams: z.array(z.string()),
+  /** Teams this user leads (may reassign their tasks). */
+  leadOf: z.array(z.string()),
+  roles: z.array(z.string()),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const TaskAction = z.object({ taskId: z.string(), actor: Actor });
+export type TaskAction = z.infer<typeof TaskAction>;
+export const CompleteTaskRequest = TaskAction.extend({ data: CaseData });
+export type CompleteTaskRequest = z.infer<typeof CompleteTaskRequest>;
+export const ReassignTaskRequest = TaskAction.extend({ toUser: z.string().optional(), toTeam: z.string().optional() });
+export type ReassignTaskRequest = z.infer<typeof ReassignTaskRequest>;
+
+export const TaskStatus = z.enum(['open', 'claimed', 'completed', 'cancelled']);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+/** A task as the inbox and the case page list it (its id is `<caseId>:<taskId>`). */
+export const TaskRecord = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  nodeId: z.string(),
+  name: z.string(),
+  team: z.string(),
+  role: z.string().nullable(),
+  assignee: z.string().nullable(),
+  status: TaskStatus,
+  form: z.array(FormField),
+  handoffFrom: z.string().nullable(),
+  acceptBy: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  priority: z.number(),
+  createdAt: z.string(),
+  claimedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  completedBy: z.string().nullable(),
+});
+export type TaskRecord = z.infer<typeof TaskRecord>;
+
+/** One page of an inbox view. */
+export const TaskPage = z.object({ items: z.array(TaskRecord), total: z.number().int() });
+export type TaskPage = z.infer<typeof TaskPage>;
+
+/** What claim, return, accept, complete and reassign answer. */
+export const TaskActionReply = z.object({ taskId: z.string(), next: NextSteps });
+export type TaskActionReply = z.infer<typeof TaskActionReply>;

@@ -55,16 +55,24 @@ export function openPostgres(connectionString: string): Database {
     },
     async transaction(work) {
       const client = await pool.connect();
+      // While checked out, a connection the server drops (a crash mid-transaction) reports on the
+      // client, not the pool; unheard, Node would end the process. The failing query says the rest.
+      const lost = (error: Error) => console.warn(`PostgreSQL connection lost in a transaction (${error.message}).`);
+      client.on('error', lost);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await work({ query: async (text, params) => (await client.query({ text, values: params as unknown[] | undefined })).rows.map(isoDates) as never });
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK');
+        // A dead connection cannot roll back (the server already did); the first error is the one to report.
+        await client.query('ROLLBACK').catch((rollbackFailure: Error) => (broken = rollbackFailure));
         throw error;
       } finally {
-        client.release();
+        client.off('error', lost);
+        // A broken connection is destroyed rather than handed to the next caller.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -1,11 +1,10 @@
 // A minimal HTTP client for the harness's bots: JSON in and out, the bearer token of one demo user,
 // and network failures (an API process being killed) reported as a status of 0 instead of thrown.
 import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { settlementOf, type ProblemBody, type Settlement } from './operation-settlement.ts';
+import type { Reply } from './api-reply.ts';
 
-export interface Reply<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
+export type { Reply } from './api-reply.ts';
 
 export class ApiClient {
   constructor(
@@ -24,6 +23,20 @@ export class ApiClient {
 
   request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     return send<T>(this.baseUrl(), method, path, this.token, body, headers);
+  }
+
+  /**
+   * Sends one idempotent operation with one Idempotency-Key, again and again, until the API answers
+   * definitively (operation-settlement.ts); the key never changes, however long that takes.
+   */
+  async untilSettled<T>(method: string, path: string, body: unknown, idempotencyKey: string, seen: (reply: Reply<T & ProblemBody>, settlement: Settlement) => void = () => {}): Promise<{ reply: Reply<T & ProblemBody>; settlement: Settlement }> {
+    for (;;) {
+      const reply = await this.request<T & ProblemBody>(method, path, body, { 'idempotency-key': idempotencyKey });
+      const settlement = settlementOf(reply);
+      seen(reply, settlement);
+      if (settlement.kind === 'done' || settlement.kind === 'moot' || settlement.kind === 'refused') return { reply, settlement };
+      await new Promise((resolve) => setTimeout(resolve, settlement.kind === 'key-held' ? 2_000 : 300));
+    }
   }
 }
 

@@ -1,7 +1,12 @@
 // Bot caseworkers: one per team, each working its team's queue through the API (claim, then complete
-// with an Idempotency-Key) and keeping its own ledger of the completions the API acknowledged, so
-// the harness can prove afterwards that none was lost and none applied twice.
-import type { ApiClient } from './api-client.ts';
+// with an Idempotency-Key) and keeping its own ledger of how each completion ended, so the harness
+// can prove afterwards that none was lost and none applied twice.
+//
+// One key per logical operation: the completion of task T always carries `complete:<T>`, on every
+// retry, until the API gives a definitive answer. Switching keys after a lost answer would let a
+// second completion through the API's guard and hide a duplicate; only the workflow would stop it.
+import type { ApiClient, Reply } from './api-client.ts';
+import { settlementOf, type ProblemBody, type Settlement } from './operation-settlement.ts';
 
 export interface TaskSummary {
   id: string;
@@ -16,20 +21,38 @@ export interface CompletionLedger {
   acknowledged: Map<string, Record<string, unknown>>;
   /** Every task a completion was sent for, answered or not (a request cut by a kill may still land). */
   attempted: Map<string, Record<string, unknown>>;
-  /** Requests whose Idempotency-Key was left "in progress" by a killed API process. */
-  stuckKeys: number;
+  /** taskId → the 4xx that ended the operation as moot (the task was no longer open). */
+  moot: Map<string, string>;
+  /** taskId → the 4xx that refused an operation that should have succeeded (a finding). */
+  refused: Map<string, string>;
+  /** Retries that found their Idempotency-Key still held by a request a killed API process left. */
+  inProgressReplies: number;
+  /** Operations that met such a held key at least once (each waited out the lease with the same key). */
+  operationsThatMetAHeldKey: Set<string>;
   /** Replies by status, to see what the faults looked like from the caseworker's side. */
   statuses: Map<number, number>;
 }
 
 export function emptyLedger(): CompletionLedger {
-  return { acknowledged: new Map(), attempted: new Map(), stuckKeys: 0, statuses: new Map() };
+  return { acknowledged: new Map(), attempted: new Map(), moot: new Map(), refused: new Map(), inProgressReplies: 0, operationsThatMetAHeldKey: new Set(), statuses: new Map() };
+}
+
+export function completionKey(taskId: string): string {
+  return `complete:${taskId}`;
 }
 
 export type FormFiller = (task: TaskSummary) => Record<string, unknown>;
 
+interface Operation {
+  task: TaskSummary;
+  claimed: boolean;
+  /** A held key is not worth asking about again at once; its lease runs for a minute. */
+  notBefore: number;
+}
+
 export class BotCaseworker {
-  private readonly keyGeneration = new Map<string, number>();
+  /** Completions begun and not yet answered definitively, retried before anything new is taken. */
+  private readonly unsettled = new Map<string, Operation>();
 
   constructor(
     private readonly api: ApiClient,
@@ -38,17 +61,29 @@ export class BotCaseworker {
     private readonly concurrency = 4,
   ) {}
 
-  /** Works the team queue until `done()` says stop. */
-  async run(done: () => boolean): Promise<void> {
-    while (!done()) {
-      const queue = await this.api.request<{ items?: TaskSummary[] }>('GET', '/api/tasks?view=team&sort=age&limit=40');
-      this.count(queue.status);
-      const tasks = (queue.body.items ?? []).filter((task) => !this.ledger.acknowledged.has(task.id) && (task.assignee === null || task.assignee === this.api.username));
-      if (tasks.length === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        continue;
+  get unsettledCount(): number {
+    return this.unsettled.size;
+  }
+
+  /**
+   * Works the team queue until `casesDone()` says every case has finished and every completion this
+   * bot began has a definitive answer, or until `abort()`.
+   */
+  async run(casesDone: () => boolean, abort: () => boolean): Promise<void> {
+    while (!abort() && !(casesDone() && this.unsettled.size === 0)) {
+      const fresh: Operation[] = [];
+      if (!casesDone()) {
+        const queue = await this.api.request<{ items?: TaskSummary[] }>('GET', '/api/tasks?view=team&sort=age&limit=40');
+        this.count(queue.status);
+        for (const task of queue.body.items ?? []) {
+          const seen = this.ledger.attempted.has(task.id) || this.ledger.moot.has(task.id) || this.ledger.refused.has(task.id);
+          if (!seen && !this.unsettled.has(task.id) && (task.assignee === null || task.assignee === this.api.username)) fresh.push({ task, claimed: task.assignee === this.api.username, notBefore: 0 });
+        }
       }
-      for (let i = 0; i < tasks.length; i += this.concurrency) await Promise.all(tasks.slice(i, i + this.concurrency).map((task) => this.work(task)));
+      const now = Date.now();
+      const work = [...[...this.unsettled.values()].filter((operation) => operation.notBefore <= now), ...fresh];
+      if (work.length === 0 || fresh.length === 0) await new Promise((resolve) => setTimeout(resolve, 300));
+      for (let i = 0; i < work.length && !abort(); i += this.concurrency) await Promise.all(work.slice(i, i + this.concurrency).map((operation) => this.work(operation)));
     }
   }
 
@@ -56,25 +91,49 @@ export class BotCaseworker {
     this.ledger.statuses.set(status, (this.ledger.statuses.get(status) ?? 0) + 1);
   }
 
-  private async work(task: TaskSummary): Promise<void> {
+  private async work(operation: Operation): Promise<void> {
+    const { task } = operation;
     const path = `/api/tasks/${encodeURIComponent(task.id)}`;
-    if (task.assignee !== this.api.username) {
-      const claim = await this.api.request('POST', `${path}/claim`);
+    this.unsettled.set(task.id, operation);
+    if (!operation.claimed) {
+      const claim = await this.api.request<ProblemBody>('POST', `${path}/claim`);
       this.count(claim.status);
       // 409: claimed already, maybe by this bot's own request that a kill cut off; completing tells.
       if (claim.status !== 200 && claim.status !== 409) return;
+      operation.claimed = true;
     }
     const data = this.ledger.attempted.get(task.id) ?? this.fill(task);
     this.ledger.attempted.set(task.id, data);
-    const generation = this.keyGeneration.get(task.id) ?? 0;
-    const reply = await this.api.request<{ code?: string; detail?: string }>('POST', `${path}/complete`, { data }, { 'idempotency-key': `complete:${task.id}:${generation}` });
+    const reply: Reply<ProblemBody> = await this.api.request<ProblemBody>('POST', `${path}/complete`, { data }, { 'idempotency-key': completionKey(task.id) });
     this.count(reply.status);
-    if (reply.status === 200) this.ledger.acknowledged.set(task.id, data);
-    else if (reply.status === 409 && /still being processed/.test(reply.body.detail ?? '')) {
-      // The request holding this key died with the API process; the key is never released, so a
-      // new key is the only way to retry. The workflow refuses a second completion of the task anyway.
-      this.ledger.stuckKeys += 1;
-      this.keyGeneration.set(task.id, generation + 1);
+    this.settle(operation, settlementOf(reply), data);
+  }
+
+  private settle(operation: Operation, settlement: Settlement, data: Record<string, unknown>): void {
+    const taskId = operation.task.id;
+    switch (settlement.kind) {
+      case 'done':
+        this.ledger.acknowledged.set(taskId, data);
+        this.unsettled.delete(taskId);
+        return;
+      case 'moot':
+        this.ledger.moot.set(taskId, settlement.reason);
+        this.unsettled.delete(taskId);
+        return;
+      case 'refused':
+        this.ledger.refused.set(taskId, settlement.reason);
+        this.unsettled.delete(taskId);
+        return;
+      case 'key-held':
+        this.ledger.inProgressReplies += 1;
+        this.ledger.operationsThatMetAHeldKey.add(taskId);
+        operation.notBefore = Date.now() + 2_000;
+        return;
+      case 'claim-first':
+        operation.claimed = false;
+        return;
+      case 'retry':
+        return;
     }
   }
 }

@@ -1,7 +1,8 @@
-// The crash and restart harness (issue #9.1): PostgreSQL, a Temporal dev server on a SQLite file, the
-// API and two workers on one task queue, each its own OS process. Bot caseworkers drive N cases
-// through the API while the harness kill -9s workers, the API, Temporal and the database at random
-// moments; afterwards every case is checked against its workflow history (verify-cases.ts).
+// The crash and restart harness (issue #9.1, #15): PostgreSQL, a Temporal dev server on a SQLite
+// file, the API and two workers on one task queue, each its own OS process. Bot caseworkers drive N
+// cases through the API while the harness kill -9s workers, the API, Temporal and the PostgreSQL
+// postmaster at points spread over the whole run (fault-schedule.ts); afterwards Temporal, the
+// projection and the event log are compared for every case (verify-cases.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,21 +16,24 @@ import { openPostgres } from '../../storage/database.ts';
 import { workflowIdForCase } from '../../workflows/case-api.ts';
 import { ApiClient } from './api-client.ts';
 import { BotCaseworker, emptyLedger, type CompletionLedger, type TaskSummary } from './bot-caseworkers.ts';
+import { FaultKinds, planFaults, type FaultKind } from './fault-schedule.ts';
 import { startPostgres } from './postgres-server.ts';
 import { supervise, type SupervisedProcess } from './supervised-process.ts';
 import { startTemporal } from './temporal-server.ts';
-import { caseHistory, verifyAll, type VerificationFigures } from './verify-cases.ts';
+import { threeWayLines } from './three-way-figures.ts';
+import { caseHistory, verifyAll, type StartRecord, type VerificationFigures } from './verify-cases.ts';
 import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
 
-export const FaultKinds = ['worker-kill', 'api-kill', 'temporal-kill', 'database-crash'] as const;
-export type FaultKind = (typeof FaultKinds)[number];
+export { FaultKinds, type FaultKind };
 
 export interface CrashRestartOptions {
   cases: number;
   /** How many faults of each kind to inject while the cases run. */
   faults: Record<FaultKind, number>;
-  /** Pause between two faults, drawn uniformly from this range (ms). */
-  faultGapMs?: [number, number];
+  /** At least this long between two faults (ms), so a service is back before the next one. */
+  minFaultGapMs?: number;
+  /** The faults are spread over the first this share of finished cases (default 0.98). */
+  faultsUntil?: number;
   /** Give up waiting for cases to finish after this long (they are verified anyway). */
   timeoutMs?: number;
   seed?: number;
@@ -38,13 +42,30 @@ export interface CrashRestartOptions {
   recordHistoriesTo?: string;
 }
 
+export interface FaultRecord {
+  kind: FaultKind;
+  /** Seconds since the first case was started. */
+  atSeconds: number;
+  plannedAfterFinished: number;
+  finished: number;
+  /** Cases started and not yet finished when the fault landed. */
+  inFlight: number;
+  detail: string;
+}
+
 export interface CrashRestartFigures {
   cases: number;
   seconds: number;
+  /** Seconds from the first start until the last case finished (or the wait gave up). */
+  runSeconds: number;
   faults: Record<FaultKind, number>;
+  faultLog: FaultRecord[];
+  /** PostgreSQL restarts after which the server logged crash recovery from its WAL. */
+  databaseRecoveries: number;
   /** Service processes that died by themselves (e.g. when Temporal or the database went away). */
   selfExits: Record<string, number>;
-  ledger: { acknowledged: number; attempted: number; stuckIdempotencyKeys: number; statuses: Record<string, number> };
+  starts: { keys: number; acknowledged: number; keyHeldReplies: number; refused: string[] };
+  ledger: { acknowledged: number; attempted: number; moot: number; refused: number; keyHeldReplies: number; operationsThatMetAHeldKey: number; statuses: Record<string, number> };
   verification: VerificationFigures;
 }
 
@@ -68,6 +89,9 @@ function fillForm(task: TaskSummary): Record<string, unknown> {
       return { flightNumber: `BA${Number.parseInt(task.caseId.slice(0, 3), 16)}` };
   }
 }
+
+/** One key per case for the whole life of its start, however many retries it takes. */
+export const startKey = (index: number) => `reliability-${index}`;
 
 export async function runCrashRestart(options: CrashRestartOptions): Promise<CrashRestartFigures> {
   const log = options.log ?? (() => {});
@@ -112,73 +136,134 @@ export async function runCrashRestart(options: CrashRestartOptions): Promise<Cra
     const client = new Client({ connection, dataConverter: casemapDataConverter(db) });
     const ledger: CompletionLedger = emptyLedger();
 
-    // Cases are started (and, with their Idempotency-Key, retried) while the faults run.
+    // Cases are started while the faults run, each with one Idempotency-Key kept until the API
+    // answers it definitively: a retry after a kill finds the case its first attempt made.
     const starter = await ApiClient.signIn(() => baseUrl, STARTER);
-    const caseIds: string[] = [];
+    const runBegan = Date.now();
+    const starts: StartRecord = { acknowledged: [], keyed: new Set() };
+    const startFigures = { keys: 0, keyHeldReplies: 0, refused: [] as string[] };
     const startOne = async (index: number) => {
-      for (let attempt = 0; ; attempt += 1) {
-        const key = `reliability-${index}-${attempt}`;
-        for (;;) {
-          const reply = await starter.request('POST', '/api/cases', { definitionId: 'crash-casework', data: {} }, { 'idempotency-key': key });
-          if (reply.status === 201) return caseIds.push(String(reply.body.caseId));
-          if (reply.status === 409) break;
-          await sleep(300);
-        }
-        // A killed API left the key "in progress": keep the case if its workflow started anyway.
-        ledger.stuckKeys += 1;
-        const caseId = caseIdFor(STARTER, key);
-        const exists = await client.workflow.getHandle(workflowIdForCase(caseId)).describe().then(() => true, () => false);
-        if (exists) return caseIds.push(caseId);
-      }
+      const key = startKey(index);
+      starts.keyed.add(caseIdFor(STARTER, key));
+      startFigures.keys += 1;
+      const { reply, settlement } = await starter.untilSettled<{ caseId?: string }>('POST', '/api/cases', { definitionId: 'crash-casework', data: {} }, key, (seen, how) => {
+        ledger.statuses.set(seen.status, (ledger.statuses.get(seen.status) ?? 0) + 1);
+        if (how.kind === 'key-held') startFigures.keyHeldReplies += 1;
+      });
+      if (settlement.kind === 'done') starts.acknowledged.push(String(reply.body.caseId));
+      else startFigures.refused.push(`${key}: ${settlement.kind === 'refused' || settlement.kind === 'moot' ? settlement.reason : settlement.kind}`);
     };
     let nextCase = 0;
+    let startsSettled = 0;
     const starting = Promise.all(Array.from({ length: 6 }, async () => {
-      while (nextCase < options.cases) await startOne(nextCase++);
+      while (nextCase < options.cases) {
+        await startOne(nextCase++);
+        startsSettled += 1;
+      }
     }));
 
-    let finished = false;
-    const allDone = async () => {
-      if (nextCase < options.cases || caseIds.length < options.cases) return false;
-      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM cases WHERE status = 'completed'").catch(() => [{ n: -1 }]);
-      return rows[0]!.n >= options.cases;
+    const deadline = runBegan + (options.timeoutMs ?? 600_000);
+    let finishedCases = 0;
+    const readProgress = async () => {
+      // While PostgreSQL is down the last count stands.
+      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM cases WHERE status = 'completed'").catch(() => undefined);
+      if (rows) finishedCases = rows[0]!.n;
     };
+    const allDone = () => startsSettled === options.cases && finishedCases >= starts.acknowledged.length;
+    let casesDone = false;
     const bots = await Promise.all(BOTS.map((name) => ApiClient.signIn(() => baseUrl, name)));
-    const working = Promise.all(bots.map((bot) => new BotCaseworker(bot, ledger, fillForm).run(() => finished)));
+    const botWorkers = bots.map((bot) => new BotCaseworker(bot, ledger, fillForm));
+    const working = Promise.all(botWorkers.map((bot) => bot.run(() => casesDone, () => Date.now() > deadline)));
 
-    // Faults, in a shuffled order at random gaps, while cases are in flight.
-    const schedule = FaultKinds.flatMap((kind) => Array.from({ length: options.faults[kind] }, () => kind)).sort(() => rand() - 0.5);
+    // Faults at planned points of the run's progress, at least minGap apart.
+    const plan = planFaults(options.faults, options.cases, rand, options.faultsUntil);
+    log(`fault plan (after N cases finished): ${plan.map((fault) => `${fault.kind}@${fault.afterFinished}`).join(', ')}`);
     const injected = Object.fromEntries(FaultKinds.map((kind) => [kind, 0])) as Record<FaultKind, number>;
-    const [minGap, maxGap] = options.faultGapMs ?? [1_000, 4_000];
-    for (const kind of schedule) {
-      await sleep(minGap + rand() * (maxGap - minGap));
-      log(`fault: ${kind}`);
-      if (kind === 'worker-kill') await workers[Math.floor(rand() * workers.length)]!.killNow();
-      else if (kind === 'api-kill') await api.killNow();
-      else if (kind === 'temporal-kill') await temporal.killAndRestart();
-      else postgres.crashAndRestart();
-      injected[kind] += 1;
+    const faultLog: FaultRecord[] = [];
+    let databaseRecoveries = 0;
+    const minGap = options.minFaultGapMs ?? 2_000;
+    let lastFaultAt = 0;
+    // A fault does not wait for its service to come back before the schedule moves on (on a loaded
+    // machine a worker takes tens of seconds to restart); only a service still restarting is not
+    // hit again until it is up, so every kill lands on a running process.
+    const recovering = new Map<string, Promise<void>>();
+    const afterRecovery = (target: string, recovery: Promise<void>) =>
+      recovering.set(target, recovery.catch((error: unknown) => log(`${target} did not come back: ${String(error)}`)).finally(() => recovering.delete(target)));
+    for (const fault of plan) {
+      while (finishedCases < fault.afterFinished && Date.now() < deadline) {
+        await sleep(250);
+        await readProgress();
+      }
+      if (Date.now() > deadline) break;
+      await sleep(Math.max(0, lastFaultAt + minGap - Date.now()));
+      let target: string = fault.kind === 'worker-kill' ? '' : fault.kind === 'api-kill' ? api.name : fault.kind === 'temporal-kill' ? 'temporal' : 'postgres';
+      if (fault.kind === 'worker-kill') {
+        while (workers.every((worker) => recovering.has(worker.name))) await Promise.race(recovering.values());
+        const running = workers.filter((worker) => !recovering.has(worker.name));
+        target = running[Math.floor(rand() * running.length)]!.name;
+      }
+      await recovering.get(target);
+      await readProgress();
+      const record: FaultRecord = { kind: fault.kind, atSeconds: Math.round((Date.now() - runBegan) / 100) / 10, plannedAfterFinished: fault.afterFinished, finished: finishedCases, inFlight: Math.max(0, nextCase - finishedCases), detail: fault.kind === 'worker-kill' ? target : '' };
+      const number = faultLog.length + 1;
+      const back = () => log(`fault ${number} (${fault.kind}${record.detail ? `, ${record.detail}` : ''}) recovered after ${((Date.now() - runBegan) / 1000 - record.atSeconds).toFixed(1)} s`);
+      if (fault.kind === 'worker-kill') afterRecovery(target, workers.find((worker) => worker.name === target)!.killNow().then(() => back()));
+      else if (fault.kind === 'api-kill') afterRecovery(target, api.killNow().then(() => back()));
+      else if (fault.kind === 'temporal-kill') afterRecovery(target, temporal.killAndRestart().then(() => back()));
+      else {
+        afterRecovery(
+          target,
+          postgres.crashAndRestart().then((crash) => {
+            if (crash.recovered) databaseRecoveries += 1;
+            record.detail = `postmaster kill -9 with ${crash.writesInFlight} writing transactions open, ${crash.recovered ? 'recovered from WAL' : 'NO crash recovery logged'}`;
+            back();
+          }),
+        );
+      }
+      lastFaultAt = Date.now();
+      injected[fault.kind] += 1;
+      faultLog.push(record);
+      log(`fault ${number}/${plan.length} at +${record.atSeconds} s: ${fault.kind}${record.detail ? ` (${record.detail})` : ''}; ${record.finished} cases finished, ${record.inFlight} in flight (planned after ${fault.afterFinished})`);
     }
+    await Promise.all(recovering.values());
     await starting;
-    const deadline = Date.now() + (options.timeoutMs ?? 600_000);
     let lastReport = Date.now();
-    while (!(await allDone()) && Date.now() < deadline) {
+    for (;;) {
+      await readProgress();
+      if (allDone() || Date.now() > deadline) break;
       await sleep(500);
       if (Date.now() - lastReport < 30_000) continue;
       lastReport = Date.now();
-      log(`${ledger.acknowledged.size} completions acknowledged; ${caseIds.length} of ${options.cases} cases started`);
+      log(`${finishedCases} of ${options.cases} cases finished; ${ledger.acknowledged.size} completions acknowledged`);
     }
-    finished = true;
+    const runSeconds = Math.round((Date.now() - runBegan) / 1000);
+    casesDone = true;
+    // Bots finish their unsettled completions (same keys) before the books are compared.
     await working;
+    log(`waiting for cases ended at +${runSeconds} s; last fault at +${faultLog.at(-1)?.atSeconds ?? '-'} s; verifying`);
 
-    log(`verifying ${caseIds.length} cases against their histories`);
-    const verification = await verifyAll(client, db, caseIds, ledger);
-    if (options.recordHistoriesTo) await recordFaultedHistories(client, caseIds, options.recordHistoriesTo, log);
+    const verification = await verifyAll(client, db, starts, ledger);
+    for (const line of threeWayLines(verification.threeWay)) log(line);
+    log(`completions: ${ledger.acknowledged.size} acknowledged, ${verification.completionsAppliedUnacknowledged} applied unanswered, ${verification.completionsLost} lost, ${verification.completionsDuplicated} duplicated, ${verification.completionsUnsettled} unsettled; ${ledger.operationsThatMetAHeldKey.size} met a held key; ${verification.problems.length} problems`);
+    if (options.recordHistoriesTo) await recordFaultedHistories(client, starts.acknowledged, options.recordHistoriesTo, log);
     return {
-      cases: caseIds.length,
+      cases: verification.cases,
       seconds: Math.round((Date.now() - began) / 1000),
+      runSeconds,
       faults: injected,
+      faultLog,
+      databaseRecoveries,
       selfExits: Object.fromEntries([api, ...workers].map((process) => [process.name, process.unplannedExits])),
-      ledger: { acknowledged: ledger.acknowledged.size, attempted: ledger.attempted.size, stuckIdempotencyKeys: ledger.stuckKeys, statuses: Object.fromEntries(ledger.statuses) },
+      starts: { ...startFigures, acknowledged: starts.acknowledged.length },
+      ledger: {
+        acknowledged: ledger.acknowledged.size,
+        attempted: ledger.attempted.size,
+        moot: ledger.moot.size,
+        refused: ledger.refused.size,
+        keyHeldReplies: ledger.inProgressReplies,
+        operationsThatMetAHeldKey: ledger.operationsThatMetAHeldKey.size,
+        statuses: Object.fromEntries(ledger.statuses),
+      },
       verification,
     };
   } finally {

@@ -37,7 +37,7 @@ export function supervise(name: string, script: string, args: string[], env: Nod
       if (stopping) return;
       if (!planned) {
         unplannedExits += 1;
-        log(`${name} exited by itself (code ${code}, signal ${signal}): ${stderr.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? stderr.trim().split('\n').at(-1)}`);
+        log(`${name} exited by itself (code ${code}, signal ${signal}): ${stderr.split('\n').find((line) => /^\s*\w*error\b/i.test(line)) ?? stderr.trim().split('\n').at(-1)}`);
       }
       planned = false;
       // Restarted after a short pause, as a service manager would, so a crash loop does not spin.

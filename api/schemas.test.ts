@@ -8,9 +8,15 @@ describe('the instant schemas of time filters', () => {
     ['2026-02-19T11:26:21-21:15', false],
     ['0088-05-25T23:25:38+20:28', false],
     ['0000-06-01T00:00:00Z', false],
-    ['0001-01-01T00:00:00+01:00', false],
+    ['0001-01-01T00:00:00+01:00', true],
   ])('takes %s only when PostgreSQL can store it: %s', (value, storable) => {
     expect(Instant.safeParse(value).success).toBe(storable);
     expect(DateOrInstant.safeParse(value).success).toBe(storable);
+  });
+
+  it('takes a date, and a date-time without an offset, as data filters compare them', () => {
+    expect(DateOrInstant.safeParse('2026-03-01').success).toBe(true);
+    expect(DateOrInstant.safeParse('2026-03-01T09:00:00').success).toBe(true);
+    expect(DateOrInstant.safeParse('0000-03-01').success).toBe(false);
   });
 });

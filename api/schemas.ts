@@ -37,32 +37,22 @@ export const Empty = z.object({}).strict();
 export const VersionNumber = z.coerce.number().int().positive().max(2_147_483_647);
 
 /**
- * A year PostgreSQL can store in a timestamptz: ISO 8601 has a year 0000, PostgreSQL (like the
- * proleptic Gregorian calendar it uses) has none, so "0000-01-01" passes a format check and then
- * fails the query.
+ * What PostgreSQL's timestamptz takes, written as patterns so the OpenAPI document states it too:
+ * no year 0000 (ISO 8601 has one, PostgreSQL none, so "0000-01-01" passes a format check and then
+ * fails the query) and offsets within ±15:59 (ISO 8601 allows up to ±23:59).
  */
-function hasStorableYear(value: string): boolean {
-  return Number(value.slice(0, 4)) >= 1;
-}
-const storableYear = { message: 'Use a date from year 0001 on (there is no year 0000)' };
-
-/**
- * An offset PostgreSQL accepts (at most ±15:59, where ISO 8601's grammar allows ±23:59), and an
- * instant whose UTC year is storable too: 0001-01-01T00:00:00+01:00 is in year 0000 in UTC.
- */
-function hasStorableOffset(value: string): boolean {
-  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(value);
-  if (offset && Number(offset[2]) > 15) return false;
-  const utc = new Date(value);
-  return Number.isNaN(utc.getTime()) || (utc.getUTCFullYear() >= 1 && utc.getUTCFullYear() <= 9999);
-}
-const storableOffset = { message: 'Use an offset between -15:59 and +15:59 (e.g. Z or +01:00), for an instant between the years 0001 and 9999' };
+const NO_YEAR_ZERO = /^(?!0000)/;
+const noYearZero = { message: 'Use a date from year 0001 on (there is no year 0000)' };
+const STORABLE_OFFSET = /(?:Z|[+-](?:0\d|1[0-5]):[0-5]\d)$/;
+/** A local date-time has no offset at all; one with an offset must be storable. */
+const STORABLE_OFFSET_IF_ANY = /(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?|Z|[+-](?:0\d|1[0-5]):[0-5]\d)$/;
+const storableOffset = { message: 'Use an offset between -15:59 and +15:59, e.g. Z or +01:00' };
 
 /** An instant with its offset, e.g. 2026-03-01T09:00:00Z: the one schema for time filters. */
-export const Instant = z.iso.datetime({ offset: true }).refine(hasStorableYear, storableYear).refine(hasStorableOffset, storableOffset);
+export const Instant = z.iso.datetime({ offset: true }).regex(NO_YEAR_ZERO, noYearZero).regex(STORABLE_OFFSET, storableOffset);
 
 /** A calendar date (2026-03-01) or an instant, with or without an offset: what data filters compare. */
-export const DateOrInstant = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })])
-  .refine(hasStorableYear, storableYear)
-  .refine(hasStorableOffset, storableOffset);
+export const DateOrInstant = z.union([
+  z.iso.date().regex(NO_YEAR_ZERO, noYearZero),
+  z.iso.datetime({ offset: true, local: true }).regex(NO_YEAR_ZERO, noYearZero).regex(STORABLE_OFFSET_IF_ANY, storableOffset),
+]);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { DateOrInstant, Instant } from './schemas.ts';
 
@@ -18,5 +19,9 @@ describe('the instant schemas of time filters', () => {
     expect(DateOrInstant.safeParse('2026-03-01').success).toBe(true);
     expect(DateOrInstant.safeParse('2026-03-01T09:00:00').success).toBe(true);
     expect(DateOrInstant.safeParse('0000-03-01').success).toBe(false);
+  });
+
+  it('keeps its format in the API description beside the patterns', () => {
+    expect(z.toJSONSchema(Instant)).toMatchObject({ format: 'date-time' });
   });
 });

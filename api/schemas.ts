@@ -49,10 +49,11 @@ const STORABLE_OFFSET_IF_ANY = /(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?|Z|[+-](?:0\
 const storableOffset = { message: 'Use an offset between -15:59 and +15:59, e.g. Z or +01:00' };
 
 /** An instant with its offset, e.g. 2026-03-01T09:00:00Z: the one schema for time filters. */
-export const Instant = z.iso.datetime({ offset: true }).regex(NO_YEAR_ZERO, noYearZero).regex(STORABLE_OFFSET, storableOffset);
+// zod drops the `format` from the JSON Schema once patterns are added; `meta` puts it back.
+export const Instant = z.iso.datetime({ offset: true }).regex(NO_YEAR_ZERO, noYearZero).regex(STORABLE_OFFSET, storableOffset).meta({ format: 'date-time' });
 
 /** A calendar date (2026-03-01) or an instant, with or without an offset: what data filters compare. */
 export const DateOrInstant = z.union([
-  z.iso.date().regex(NO_YEAR_ZERO, noYearZero),
-  z.iso.datetime({ offset: true, local: true }).regex(NO_YEAR_ZERO, noYearZero).regex(STORABLE_OFFSET_IF_ANY, storableOffset),
+  z.iso.date().regex(NO_YEAR_ZERO, noYearZero).meta({ format: 'date' }),
+  z.iso.datetime({ offset: true, local: true }).regex(NO_YEAR_ZERO, noYearZero).regex(STORABLE_OFFSET_IF_ANY, storableOffset).meta({ format: 'date-time' }),
 ]);

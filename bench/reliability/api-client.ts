@@ -1,6 +1,6 @@
 // A minimal HTTP client for the harness's bots: JSON in and out, the bearer token of one demo user,
 // and network failures (an API process being killed) reported as a status of 0 instead of thrown.
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { settlementOf, type ProblemBody, type Settlement } from './operation-settlement.ts';
 import type { Reply } from './api-reply.ts';
 

@@ -1,7 +1,7 @@
 // One Casemap service as its own OS process (`api` or `worker`), configured by the environment like
 // production's `casemap serve` / `casemap worker`, so the reliability harness can kill -9 it.
 import { readConfig } from '../../runtime/config.ts';
-import { startCasemap } from '../../bin/casemap-stack.ts';
+import { startCasemap } from '../../stack/start-casemap.ts';
 
 const part = process.argv[2];
 if (part !== 'api' && part !== 'worker') throw new Error('Usage: casemap-part.ts api|worker (with TEMPORAL_ADDRESS and DATABASE_URL set)');

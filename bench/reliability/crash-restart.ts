@@ -3,7 +3,7 @@
 // cases through the API while the harness kill -9s workers, the API, Temporal and the PostgreSQL
 // postmaster at points spread over the whole run (fault-schedule.ts); afterwards Temporal, the
 // projection and the event log are compared for every case (verify-cases.ts).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { BotCaseworker, emptyLedger, type CompletionLedger, type TaskSummary } f
 import { FaultKinds, planFaults, type FaultKind } from './fault-schedule.ts';
 import { startPostgres } from './postgres-server.ts';
 import { supervise, type SupervisedProcess } from './supervised-process.ts';
+import { serverErrorsIn } from './server-error-kinds.ts';
 import { startTemporal } from './temporal-server.ts';
 import { threeWayLines } from './three-way-figures.ts';
 import { caseHistory, verifyAll, type StartRecord, type VerificationFigures } from './verify-cases.ts';
@@ -67,6 +68,10 @@ export interface CrashRestartFigures {
   starts: { keys: number; acknowledged: number; keyHeldReplies: number; refused: string[] };
   ledger: { acknowledged: number; attempted: number; moot: number; refused: number; keyHeldReplies: number; operationsThatMetAHeldKey: number; statuses: Record<string, number> };
   verification: VerificationFigures;
+  /** The 500s the API answered, by request and error, read from its kept stderr. */
+  serverErrors: Record<string, number>;
+  /** Where the services' stderr is kept after the run. */
+  logsDir: string;
 }
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/crash-casework.bpmn', import.meta.url));
@@ -100,6 +105,9 @@ export async function runCrashRestart(options: CrashRestartOptions): Promise<Cra
   const began = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'casemap-reliability-'));
   const stops: (() => Promise<void> | void)[] = [() => rmSync(dataDir, { recursive: true, force: true })];
+  // Kept after the run (the data directory is not): a 500 in the figures must be traceable.
+  const logsDir = mkdtempSync(join(tmpdir(), 'casemap-reliability-logs-'));
+  const apiLog = join(logsDir, 'api.log');
   // If the harness itself is interrupted, the servers it started must not outlive it.
   const hardStops: (() => void)[] = [];
   const onExit = () => hardStops.forEach((stop) => stop());
@@ -117,10 +125,10 @@ export async function runCrashRestart(options: CrashRestartOptions): Promise<Cra
     const apiPort = await freePort();
     const baseUrl = `http://127.0.0.1:${apiPort}`;
     const env = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: postgres.url, CASEMAP_TASK_QUEUE: 'reliability', CASEMAP_LOAD_SAMPLES: 'false', NODE_ENV: 'test', CASEMAP_DATA_DIR: dataDir };
-    const api = supervise('api', PART, ['api'], { ...env, PORT: String(apiPort) }, log);
+    const api = supervise('api', PART, ['api'], { ...env, PORT: String(apiPort) }, log, apiLog);
     stops.push(() => api.stop());
     await api.ready();
-    const workers: SupervisedProcess[] = [1, 2].map((n) => supervise(`worker-${n}`, PART, ['worker'], env, log));
+    const workers: SupervisedProcess[] = [1, 2].map((n) => supervise(`worker-${n}`, PART, ['worker'], env, log, join(logsDir, `worker-${n}.log`)));
     stops.push(() => Promise.all(workers.map((worker) => worker.stop())).then(() => {}));
     await Promise.all(workers.map((worker) => worker.ready()));
 
@@ -265,6 +273,8 @@ export async function runCrashRestart(options: CrashRestartOptions): Promise<Cra
         statuses: Object.fromEntries(ledger.statuses),
       },
       verification,
+      serverErrors: existsSync(apiLog) ? serverErrorsIn(readFileSync(apiLog, 'utf8')) : {},
+      logsDir,
     };
   } finally {
     for (const stop of stops.reverse()) await Promise.resolve(stop()).catch((error) => log(`while stopping: ${String(error)}`));

@@ -50,4 +50,7 @@ console.log('\nfault log (seconds since the first start):');
 for (const fault of figures.faultLog) console.log(`  +${fault.atSeconds} s ${fault.kind}${fault.detail ? ` (${fault.detail})` : ''}: ${fault.finished} finished, ${fault.inFlight} in flight`);
 if (v.problems.length > 0) console.log(`\nproblems (first 40 of ${v.problems.length}):`);
 for (const problem of v.problems.slice(0, 40)) console.log(`  ${problem}`);
+const serverErrors = Object.entries(figures.serverErrors).sort((a, b) => b[1] - a[1]);
+console.log(`\n500s answered by the API, by kind (services' stderr kept in ${figures.logsDir}):${serverErrors.length === 0 ? ' none' : ''}`);
+for (const [kind, count] of serverErrors) console.log(`  ${count} × ${kind}`);
 process.exitCode = v.problems.length === 0 && v.waiting === 0 ? 0 : 1;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCasemap } from '../../bin/casemap-stack.ts';
+import { startCasemap } from '../../stack/start-casemap.ts';
 import { readConfig } from '../../runtime/config.ts';
 import { freePort } from '../../runtime/free-port.ts';
 import { ensureSchemathesis, type Phase } from './schemathesis.ts';

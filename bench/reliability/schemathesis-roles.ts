@@ -3,7 +3,7 @@
 // reach real objects, not only "not found".
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { runSchemathesis, type FuzzCounts, type FuzzOptions } from './schemathesis.ts';
 
 export interface FuzzRole {

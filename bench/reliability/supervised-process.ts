@@ -2,6 +2,7 @@
 // whenever it exits, for whatever reason, it is started again. Exits are counted, planned or not.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { appendFileSync } from 'node:fs';
 
 export interface SupervisedProcess {
   readonly name: string;
@@ -13,7 +14,11 @@ export interface SupervisedProcess {
   stop(): Promise<void>;
 }
 
-export function supervise(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): SupervisedProcess {
+/**
+ * `stderrFile`, when given, keeps everything the process wrote to stderr over all its lives (one
+ * line marks each start), so a 500 answered mid-run can be traced to its cause afterwards.
+ */
+export function supervise(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void, stderrFile?: string): SupervisedProcess {
   let child: ChildProcess | undefined;
   let readyNow: Promise<void> = Promise.resolve();
   let stopping = false;
@@ -24,8 +29,10 @@ export function supervise(name: string, script: string, args: string[], env: Nod
     const current = fork(script, args, { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     child = current;
     let stderr = '';
+    if (stderrFile) appendFileSync(stderrFile, `--- ${name} started at ${new Date().toISOString()} (pid ${current.pid})\n`);
     current.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2_000);
+      if (stderrFile) appendFileSync(stderrFile, chunk);
     });
     readyNow = new Promise((resolve) => {
       current.on('message', (message: { type?: string }) => {

@@ -1,6 +1,7 @@
 // Outages of the database are answered 503 with a retry hint, never 500: the client may retry.
 import { describe, expect, it } from 'vitest';
-import { fromDatabaseOutage } from './problem-handler.ts';
+import { ServiceError } from '@temporalio/client';
+import { fromDatabaseOutage, fromTemporal } from './problem-handler.ts';
 
 const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -18,5 +19,20 @@ describe('fromDatabaseOutage', () => {
     expect(fromDatabaseOutage(pgError('23505', 'duplicate key value violates unique constraint'))).toBeUndefined();
     expect(fromDatabaseOutage(pgError('42601', 'syntax error at or near "SELEC"'))).toBeUndefined();
     expect(fromDatabaseOutage('not an error')).toBeUndefined();
+  });
+});
+
+describe('fromTemporal', () => {
+  // What the client throws when the case's last workflow task failed (seen in a reliability run
+  // with a worker killed mid-task): the Update was never admitted.
+  const grpcError = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details });
+
+  it('reports an Update refused because the workflow task failed as temporal-unavailable (503), not a 500', () => {
+    const error = new ServiceError('Workflow Update failed', { cause: grpcError(9, 'Unable to perform workflow execution update due to Workflow Task in failed state.') });
+    expect(fromTemporal(error)).toMatchObject({ code: 'temporal-unavailable', status: 503 });
+  });
+
+  it('leaves other failed preconditions to the 500 path', () => {
+    expect(fromTemporal(new ServiceError('Workflow Update failed', { cause: grpcError(9, 'something else entirely') }))).toBeUndefined();
   });
 });

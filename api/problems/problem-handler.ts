@@ -1,8 +1,9 @@
 // The one place that turns any error into an RFC 9457 problem+json response. Known errors keep
 // their code and status; anything unexpected is logged and answered as a plain 500.
+// Outages and transient engine states are 503s the client may retry.
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Problem, type ProblemIssue } from './problem.ts';
 import { RefusalDetails, TaskRefusalCode } from '../../domain/contract/refusal.ts';
@@ -26,10 +27,24 @@ export function fromTemporal(error: unknown): Problem | undefined {
     return new Problem('conflict', cause?.message ?? error.message);
   }
   const message = error instanceof Error ? error.message : '';
+  if (workflowTaskFailing(error)) return new Problem('temporal-unavailable', 'The case cannot take this action right now: its workflow is retrying after a failed step. Nothing was changed; try again shortly.');
   if (/workflow execution already completed/i.test(message)) return new Problem('task-not-open', 'The case is no longer running.');
   if (/(UNAVAILABLE|ECONNREFUSED|Connection refused|failed to connect)/i.test(message)) return new Problem('temporal-unavailable', 'The workflow engine is not reachable right now; nothing was changed. Try again shortly.');
   return undefined;
 }
+
+/**
+ * Temporal refuses to admit an Update while the case's last workflow task failed (a worker bug or a
+ * worker killed mid-task; Temporal retries it). The Update is not admitted, so nothing changed and
+ * the caller may retry. Temporal has no typed error for it: its gRPC status and text are all there is.
+ */
+function workflowTaskFailing(error: unknown): boolean {
+  if (!(error instanceof ServiceError)) return false;
+  const cause = error.cause as { code?: unknown; details?: unknown; message?: unknown } | undefined;
+  const text = `${String(cause?.details ?? '')} ${String(cause?.message ?? '')}`;
+  return cause?.code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(text);
+}
+const GRPC_FAILED_PRECONDITION = 9;
 
 // PostgreSQL's "the server is going away or not there" answers (class 57P, 08) and the socket
 // errors of a database that is down or restarting.

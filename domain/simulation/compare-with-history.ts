@@ -1,0 +1,77 @@
+// Checks a simulation against what really happened: fit the model on an earlier period, simulate a
+// later one from its own arrivals, and compare throughput and cycle time with the later period's
+// history. This is how a lead can tell how far to trust a what-if.
+import type { CaseLogEvent } from '../events/case-log-event.ts';
+import type { ProcessIR } from '../process/ir.ts';
+import { buildTraces, type CaseTrace } from '../insights/case-traces.ts';
+import { SimulatedLog } from './simulated-log.ts';
+import { fitSimulationModel } from './fit-simulation-model.ts';
+import { simulate } from './simulate.ts';
+import { baseline } from './scenario.ts';
+import { quantile } from './simulation-results.ts';
+import type { WorkingHours } from './working-hours.ts';
+
+const WEEK_MS = 7 * 86_400_000;
+
+export interface PeriodFigures {
+  started: number;
+  /** Cases started in the period and completed within it. */
+  completed: number;
+  completedPerWeek: number;
+  cycleTimeMedianMs: number;
+}
+
+export interface HistoryComparison {
+  fittedOn: { from: number; to: number; cases: number };
+  checked: { from: number; weeks: number };
+  actual: PeriodFigures;
+  simulated: PeriodFigures;
+  /** |simulated − actual| / actual. */
+  relativeError: { completedPerWeek: number; cycleTimeMedian: number };
+}
+
+export interface CompareOptions {
+  readonly fitFrom: number;
+  readonly checkFrom: number;
+  readonly weeks: number;
+  /**
+   * Weeks before the checked period simulated from their real arrivals and not measured, so the
+   * checked period begins with work in progress as the real one did (default 4).
+   */
+  readonly warmUpWeeks?: number;
+  readonly seed: number;
+  readonly hours?: WorkingHours;
+}
+
+export function compareWithHistory(ir: ProcessIR, events: readonly CaseLogEvent[], options: CompareOptions): HistoryComparison {
+  const checkTo = options.checkFrom + options.weeks * WEEK_MS;
+  const warmUpFrom = options.checkFrom - (options.warmUpWeeks ?? 4) * WEEK_MS;
+  const hours = options.hours ? { hours: options.hours } : {};
+  const model = fitSimulationModel(events, { from: options.fitFrom, to: options.checkFrom, ...hours });
+  const history = buildTraces(events);
+  const arrivals = history.map((trace) => trace.startedAt).filter((at) => at >= warmUpFrom && at < checkTo).sort((a, b) => a - b);
+  const log = new SimulatedLog();
+  simulate({ ir, model, scenario: baseline, from: warmUpFrom, weeks: (checkTo - warmUpFrom) / WEEK_MS, seed: options.seed, arrivals, log, ...hours });
+  const actual = figures(history, options.checkFrom, checkTo, options.weeks);
+  const simulated = figures(buildTraces(log.events), options.checkFrom, checkTo, options.weeks);
+  return {
+    fittedOn: { from: options.fitFrom, to: options.checkFrom, cases: model.period.cases },
+    checked: { from: options.checkFrom, weeks: options.weeks },
+    actual,
+    simulated,
+    relativeError: {
+      completedPerWeek: Math.abs(simulated.completedPerWeek - actual.completedPerWeek) / actual.completedPerWeek,
+      cycleTimeMedian: Math.abs(simulated.cycleTimeMedianMs - actual.cycleTimeMedianMs) / actual.cycleTimeMedianMs,
+    },
+  };
+}
+
+/** The same figures from either side: cases started in [from, to), completed before `to`. */
+function figures(traces: readonly CaseTrace[], from: number, to: number, weeks: number): PeriodFigures {
+  const started = traces.filter((trace) => trace.startedAt >= from && trace.startedAt < to);
+  const cycles = started
+    .filter((trace) => trace.outcome === 'completed' && trace.endedAt < to)
+    .map((trace) => trace.endedAt - trace.startedAt)
+    .sort((a, b) => a - b);
+  return { started: started.length, completed: cycles.length, completedPerWeek: cycles.length / weeks, cycleTimeMedianMs: quantile(cycles, 0.5) };
+}

@@ -40,8 +40,10 @@ export default {
     {
       name: 'only-bin-wires-api',
       severity: 'error',
-      comment: 'Nothing imports api/ except bin/, which wires it (tests and benchmarks may import anything).',
-      from: { pathNot: '^(api|bin|tests|bench)/' },
+      comment:
+        'Nothing imports api/ except the composition root: stack/, which assembles a running Casemap, and bin/, which starts it ' +
+        '(tests and benchmarks may import anything).',
+      from: { pathNot: '^(api|stack|bin|tests|bench)/' },
       to: { path: '^api/' },
     },
     {
@@ -54,9 +56,45 @@ export default {
     {
       name: 'nothing-imports-bin',
       severity: 'error',
-      comment: 'bin/ holds entry points, not libraries: move what others need into runtime/ or the layer it belongs to.',
+      comment: 'bin/ holds entry points, not libraries: move what others need into stack/, runtime/ or the layer it belongs to.',
       from: { pathNot: '^(bin|tests|bench)/' },
       to: { path: '^bin/' },
+    },
+    {
+      name: 'only-entry-points-start-the-stack',
+      severity: 'error',
+      comment:
+        'stack/ is the composition root: it wires api/, the worker, storage and the demo together, so only entry points ' +
+        '(bin/) and tests and benchmarks start it; a layer that imported it would import everything.',
+      from: { pathNot: '^(stack|bin|tests|bench)/' },
+      to: { path: '^stack/' },
+    },
+    {
+      name: 'only-the-stack-runs-the-demo',
+      severity: 'error',
+      comment:
+        'demo/ (demo users, the demo load) runs only on a development Casemap: the stack decides when, ' +
+        'and no layer of the product depends on it.',
+      from: { pathNot: '^(demo|stack|bin|tests|bench)/' },
+      to: { path: '^demo/' },
+    },
+    {
+      name: 'api-reaches-storage-through-services',
+      severity: 'error',
+      comment:
+        'Route handlers parse the request, call a service and shape the response; services/ owns every storage call and ' +
+        'transaction. Type-only imports count too: the shapes api/ needs come from domain/contract/ or from the service it calls.',
+      from: { path: '^api/' },
+      to: { path: '^storage/' },
+    },
+    {
+      name: 'services-import-only-domain-and-storage',
+      severity: 'error',
+      comment:
+        'services/ sits between api/ and storage/: it uses domain/ and storage/ (and Node), never api/ (HTTP, problems, the ' +
+        'access policy) nor anything above it.',
+      from: { path: '^services/' },
+      to: { pathNot: '^(services|domain|storage|node_modules)/', dependencyTypesNot: ['core'] },
     },
     {
       name: 'workflows-import-only-domain',

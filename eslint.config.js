@@ -1,19 +1,20 @@
 // Lint rules that keep the architecture honest (see docs/architecture.md):
-// domain/ is pure (no Node or DOM API, nothing of ours), and nothing but bin/ imports api/ or modeler/.
+// domain/ is pure (no Node or DOM API, nothing of ours), and nothing but the composition root (stack/, bin/)
+// imports api/ or modeler/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const noApiOrModeler = {
   group: ['**/api/*', '**/api/**', '**/modeler/*', '**/modeler/**'],
-  message: 'Only bin/ wires api/ and modeler/; depend on domain/ or storage/ instead.',
+  message: 'Only stack/ and bin/ wire api/ and modeler/; depend on domain/ or storage/ instead.',
 };
 const nodeMessage = 'domain/ runs in the Temporal sandbox and the browser: no Node API.';
 const nodeBuiltins = { group: ['node:*'], message: nodeMessage };
 // Bare built-in names are listed as exact paths, so `../process/ir.ts` is not mistaken for `process`.
 const nodeBuiltinPaths = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads', 'process', 'buffer'].map((name) => ({ name, message: nodeMessage }));
 const ours = {
-  group: ['**/workflows/**', '**/activities/**', '**/storage/**', '**/runtime/**', '**/bin/**', '**/tests/**', '**/api/**', '**/modeler/**'],
+  group: ['**/workflows/**', '**/activities/**', '**/storage/**', '**/runtime/**', '**/demo/**', '**/stack/**', '**/bin/**', '**/tests/**', '**/api/**', '**/modeler/**'],
   message: 'domain/ imports nothing of ours outside domain/.',
 };
 
@@ -44,7 +45,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['bin/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    files: ['stack/**/*.ts', 'bin/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{domain,workflows,activities,api,storage,runtime,modeler,bin,processes,bench}/**/*.test.{ts,tsx}'],
+          include: ['{domain,workflows,activities,api,services,storage,runtime,demo,stack,modeler,bin,processes,bench}/**/*.test.{ts,tsx}'],
         },
       },
       {

@@ -2,7 +2,7 @@
 // route is declared in a route table, which also yields the OpenAPI document.
 import express, { type Express, type Router } from 'express';
 import type { Client } from '@temporalio/client';
-import type { Database } from '../storage/database.ts';
+import type { Database } from '../services/database.ts';
 import { problemHandler } from './problems/problem-handler.ts';
 import { auditRefusals } from './problems/audit-refusals.ts';
 import { Problem } from './problems/problem.ts';
@@ -23,6 +23,7 @@ import { duplicationRoutes } from './duplication/router.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
 import { docsPage } from './openapi/docs-page.ts';
 import { securityHeaders } from './security-headers.ts';
+import { opsRoutes } from './ops/ops-routes.ts';
 import { ApiDescription, Health } from '../domain/contract/meta.ts';
 
 export interface AppOptions {
@@ -60,6 +61,7 @@ export function createCasemapApp(options: AppOptions): CasemapApp {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(securityHeaders());
+  app.use(opsRoutes({ db, client }));
   // Event-log imports may be up to 20 MB; every route's own schema caps its fields far lower.
   // Errors reading a body (charset, content encoding, JSON) become 4xx in problems/request-decoding-problem.ts.
   app.use(express.json({ limit: options.bodyLimit ?? '21mb' }));

@@ -19,10 +19,10 @@ import { pathToFileURL } from 'node:url';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { createCasemapApp } from '../api/app.ts';
 import { compile } from '../domain/compile/compile.ts';
-import { DEMO_PASSWORD, seedDemoIdentities } from '../runtime/demo-identities.ts';
+import { DEMO_PASSWORD, seedDemoIdentities } from '../demo/demo-identities.ts';
 import { deployVersion } from '../storage/definition-store.ts';
 import { claimTaskUpdate, completeTaskUpdate, startedUpdate, workflowIdForCase, type Actor, type NextSteps } from '../workflows/case-api.ts';
-import { compare, type Contender } from './method/compare.ts';
+import { compare, type Comparison, type Contender } from './method/compare.ts';
 import { achievedRate, bisectKnee, probePasses, type KneeCriteria } from './method/knee.ts';
 import { formatFigure, printComparison } from './method/print-comparison.ts';
 import { quantile } from './method/statistics.ts';
@@ -109,7 +109,12 @@ export interface LoadKneeOptions {
   drivers?: number;
 }
 
-export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<void> {
+export interface LoadKneeResult {
+  knee: Comparison;
+  sustained: Comparison;
+}
+
+export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<LoadKneeResult> {
   const criteria = options.criteria ?? { p95BoundMs: Number(process.env.LOAD_P95_MS ?? 250), keepUp: 0.9 };
   const minRate = options.minRate ?? Number(process.env.LOAD_MIN_RATE ?? 0.5);
   const maxRate = options.maxRate ?? Number(process.env.LOAD_MAX_RATE ?? 16);
@@ -195,7 +200,7 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<void> 
         return { knee: search.knee, completions: search.knee * shape.steps, p95AtKnee: atKnee?.p95 ?? Number.NaN, p50AtKnee: atKnee?.p50 ?? Number.NaN };
       },
     });
-    await compare({
+    const knee = await compare({
       title: `load knee: cases of ${shape.steps} caseworker steps (claim + complete each), offered open-loop`,
       notes: [
         'Warm-up: two cases through each contender first; each round is then one whole bisection per contender.',
@@ -218,7 +223,7 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<void> 
       ratioMeasures: ['knee'],
     }).then(printComparison);
 
-    await compare({
+    const sustained = await compare({
       title: `sustained task completions: ${drivers} callers running cases back to back for ${stepSeconds} s`,
       notes: ['Closed loop: each caller starts the next case as soon as its last one ended; completions/s counts the caseworker steps completed.'],
       measures: [{ key: 'completionsPerSecond', unit: 'completions / s', better: 'higher', digits: 1 }],
@@ -228,6 +233,7 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<void> 
       ],
       ratios: [['through the API', 'straight to Temporal']],
     }).then(printComparison);
+    return { knee, sustained };
   } finally {
     await new Promise((resolve) => http.close(resolve));
     await workers.stop();

@@ -23,7 +23,12 @@ export interface SideBySideWorkers {
   stop(): Promise<void>;
 }
 
-export async function startSideBySideWorkers(prefix: string): Promise<SideBySideWorkers> {
+export interface SideBySideOptions {
+  /** Wraps the store the workers and the client use (the profile times its transactions). */
+  wrapDb?: (db: Database) => Database;
+}
+
+export async function startSideBySideWorkers(prefix: string, options: SideBySideOptions = {}): Promise<SideBySideWorkers> {
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
   } catch {
@@ -31,8 +36,9 @@ export async function startSideBySideWorkers(prefix: string): Promise<SideBySide
   }
   const server = await startTemporalDevServer();
   const { address } = server;
-  const db = openPglite();
-  await migrate(db);
+  const store = openPglite();
+  await migrate(store);
+  const db = options.wrapDb ? options.wrapDb(store) : store;
   const casemapQueue = `${prefix}-casemap-${randomUUID()}`;
   const handwrittenQueue = `${prefix}-handwritten-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address });

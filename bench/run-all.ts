@@ -2,23 +2,24 @@
 // (bench/method): contenders interleaved with the order rotated each round, a warm-up, at least five
 // rounds, medians with min–max and IQR, and ratios only beside both medians. None fails on a
 // wall-clock number. The duplication benchmark's naive all-pairs contender takes minutes, so it
-// runs only with `--all` (the sorted-neighbourhood baseline always runs).
+// runs only with `--all` (the sorted-neighbourhood baseline always runs). Issue #17's goal table
+// (bench/engine-targets.ts: engine, load knee, inbox latency at half the knee, FNO mix) is printed
+// again at the very end.
 import { runBrowserDesignerBench } from './browser-designer-bench.ts';
 import { runBrowserInboxBench } from './browser-inbox-bench.ts';
 import { runBudgetsBench } from './budgets-bench.ts';
 import { runCompileBench } from './compile-bench.ts';
 import { runDuplicationBench } from './duplication-bench.ts';
-import { runEngineVsHandwritten } from './engine-vs-handwritten.ts';
+import { runEngineTargets } from './engine-targets.ts';
 import { runInboxBench } from './inbox-bench.ts';
 import { runInsightsBench } from './insights-bench.ts';
-import { runLoadKnee } from './load-knee.ts';
 
 await runCompileBench();
 await runDuplicationBench({ naive: process.argv.includes('--all') });
-await runEngineVsHandwritten();
 await runInsightsBench();
 await runInboxBench();
-await runLoadKnee();
+const targets = await runEngineTargets();
 await runBudgetsBench();
 await runBrowserDesignerBench();
 await runBrowserInboxBench();
+console.log(`\n${targets}`);

@@ -70,6 +70,74 @@ describe('runLint', () => {
   it('exits 2 with a usage line when no file is given', async () => {
     const lines: string[] = [];
     expect(await runLint([], (line) => lines.push(line))).toBe(2);
-    expect(lines).toEqual(['Usage: casemap lint <file.bpmn>…']);
+    expect(lines).toEqual(['Usage: casemap lint [--fix [--out <fixed.bpmn>]] <file.bpmn>…']);
+  });
+});
+
+const camunda7 = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_1" targetNamespace="https://casemap.dev/fixtures">
+  <bpmn:process id="Process_1" isExecutable="true">
+    <bpmn:startEvent id="Start_1" name="Referral received" />
+    <bpmn:sequenceFlow id="Flow_1" name="referred" sourceRef="Start_1" targetRef="Task_1" />
+    <bpmn:userTask id="Task_1" name="Assess case" camunda:assignee="\${initiator}" camunda:candidateGroups="fno-returns" />
+    <bpmn:sequenceFlow id="Flow_2" name="assessed" sourceRef="Task_1" targetRef="Gateway_1" />
+    <bpmn:exclusiveGateway id="Gateway_1" name="Refused?" default="Flow_Yes" />
+    <bpmn:sequenceFlow id="Flow_No" name="not refused" sourceRef="Gateway_1" targetRef="Task_2"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">#{!refused}</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="Flow_Yes" name="refused" sourceRef="Gateway_1" targetRef="Task_2" />
+    <bpmn:userTask id="Task_2" name="Plan removal" camunda:candidateGroups="fno-returns,\${team}" />
+    <bpmn:sequenceFlow id="Flow_3" name="planned" sourceRef="Task_2" targetRef="Gateway_2" />
+    <bpmn:exclusiveGateway id="Gateway_2" name="Urgent?" default="Flow_Later" />
+    <bpmn:sequenceFlow id="Flow_Urgent" name="urgent" sourceRef="Gateway_2" targetRef="End_1"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\${execution.getVariable("urgent")}</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="Flow_Later" name="later" sourceRef="Gateway_2" targetRef="End_1" />
+    <bpmn:endEvent id="End_1" name="Removal planned" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('runLint --fix', () => {
+  it('rewrites JUEL conditions and Camunda 7 owners in place with bpmn-moddle and says what it could not', async () => {
+    // given
+    const { dir, lines, out } = setUp({ 'c7.bpmn': camunda7 });
+    const file = join(dir, 'c7.bpmn');
+    // when
+    const code = await runLint(['--fix', file], out);
+    // then the convertible parts are rewritten
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed).toMatch(/<bpmn:conditionExpression [^>]*xsi:type="bpmn:tFormalExpression">=not\(refused\)<\/bpmn:conditionExpression>/);
+    expect(fixed).toContain('<bpmn:userTask id="Task_1" name="Assess case" casework:team="fno-returns" camunda:assignee="=initiator" />');
+    expect(fixed).toContain('<bpmn:userTask id="Task_2" name="Plan removal" casework:team="fno-returns" camunda:candidateGroups="fno-returns,${team}" />');
+    expect(fixed).toContain('${execution.getVariable("urgent")}');
+    expect(lines).toContain(`${file}  Flow_No  fixed  the condition of Flow "not refused": "#{!refused}" → "=not(refused)"`);
+    expect(lines).toContain(`${file}  Task_1  fixed  the assignee of Step "Assess case": "\${initiator}" → "=initiator"`);
+    expect(lines).toContain(`${file}  Task_1  fixed  the owner of Step "Assess case": candidate group "fno-returns" → casework:team "fno-returns"`);
+    expect(lines).toContain(
+      `${file}  Flow_Urgent  not fixed  The condition of Flow "urgent" was not converted: "execution.getVariable("urgent")" — it calls a Java method, which FEEL cannot do: read the value from case data instead.`,
+    );
+    expect(lines.some((line) => line.startsWith(`${file}  Task_2  not fixed  The candidate group "\${team}" of Step "Plan removal" was not converted`))).toBe(true);
+    // and what is left is still reported by the checks, and nothing else
+    expect(lines.filter((line) => / (error|warn) {2}/.test(line)).map((line) => line.split('  ').slice(1, 4).join(' '))).toEqual(['Flow_Urgent error feel-expressions-parse']);
+    expect(code).toBe(1);
+  });
+
+  it('writes the fixed diagram to --out and leaves the original alone', async () => {
+    const { dir, out } = setUp({ 'c7.bpmn': camunda7 });
+    const [file, target] = [join(dir, 'c7.bpmn'), join(dir, 'fixed.bpmn')];
+    await runLint(['--fix', '--out', target, file], out);
+    expect(readFileSync(file, 'utf8')).toBe(camunda7);
+    expect(readFileSync(target, 'utf8')).toContain('=not(refused)');
+  });
+
+  it('fixes nothing twice: a fixed diagram has no more rewrites', async () => {
+    const { dir, out } = setUp({ 'c7.bpmn': camunda7 });
+    const file = join(dir, 'c7.bpmn');
+    await runLint(['--fix', file], out);
+    const lines: string[] = [];
+    await runLint(['--fix', file], (line) => lines.push(line));
+    expect(lines.filter((line) => line.includes('  fixed  '))).toEqual([]);
+  });
+
+  it('refuses --out without --fix', async () => {
+    const lines: string[] = [];
+    expect(await runLint(['--out', 'x.bpmn', 'a.bpmn'], (line) => lines.push(line))).toBe(2);
+    expect(lines[0]).toBe('--out only goes with --fix.');
   });
 });

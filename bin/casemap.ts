@@ -2,11 +2,13 @@
 // The `casemap` command. `start` runs everything on one machine; `serve` (API + app) and `worker`
 // are the production services; `provision` installs the Temporal binaries; `lint` checks BPMN.
 import { readConfig } from '../runtime/config.ts';
-import { startCasemap } from './casemap-stack.ts';
+import { startCasemap } from '../stack/start-casemap.ts';
 import { buildBrowserApp } from '../runtime/browser-app.ts';
-import { DEMO_PASSWORD, demoUsers } from '../runtime/demo-identities.ts';
+import { DEMO_PASSWORD, demoUsers } from '../demo/demo-identities.ts';
 import { requireTemporalCli, requireTemporalTestServer } from '../runtime/temporal-binaries.ts';
 import { runLint } from './casemap-lint.ts';
+import { startCluster } from './casemap-cluster.ts';
+import { installWorkerTelemetry } from '../runtime/worker-telemetry.ts';
 
 const log = (line: string) => console.log(`[casemap] ${line}`);
 
@@ -16,8 +18,9 @@ Commands:
   start              run everything on this machine: Temporal dev server, worker, API and app (the default)
   serve              run the API and the browser app (production; needs TEMPORAL_ADDRESS)
   worker             run a case worker (production; needs TEMPORAL_ADDRESS)
-  provision          find or install the Temporal CLI and test server (into .tools/)
-  lint <file.bpmn>…  check BPMN diagrams; exits 1 when a check finds an error
+  start:cluster      run the production topology here: PostgreSQL, a Temporal cluster, 2 APIs behind HAProxy, 2 workers
+  provision          find or install the Temporal CLI and test server, and PM4Py for the agreement test (into .tools/)
+  lint [--fix [--out F]] <file.bpmn>…  check BPMN diagrams (--fix rewrites Camunda 7 JUEL as FEEL); exits 1 when a check finds an error
   help               show this help (also --help, -h)`;
 
 async function run(parts: { worker: boolean; api: boolean }): Promise<void> {
@@ -56,11 +59,21 @@ switch (command) {
     await run({ worker: false, api: true });
     break;
   case 'worker':
+    installWorkerTelemetry();
     await run({ worker: true, api: false });
+    break;
+  case 'start:cluster':
+    await startCluster(log);
     break;
   case 'provision':
     console.log(`Temporal CLI: ${requireTemporalCli({ log })}`);
     console.log(`Temporal test server: ${requireTemporalTestServer({ log })}`);
+    {
+      // PM4Py (pip, into .tools/python) is the reference the insights agreement test checks against; loaded only here.
+      const pm4py = (await import('../bench/insights/pm4py.ts')).ensurePm4py();
+      console.log(`PM4Py: ${pm4py.available ? pm4py.version : `NOT installed (${pm4py.reason})`}`);
+      if (!pm4py.available) process.exitCode = 1;
+    }
     break;
   case 'lint':
     process.exitCode = await runLint(args, (line) => console.log(line));

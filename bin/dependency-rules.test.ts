@@ -34,7 +34,7 @@ describe('import rules over the repository', () => {
     expect(violations(result)).toEqual([]);
     // The rules judge these folders; were they excluded by mistake, the check above would pass on nothing.
     const folders = new Set(result.modules.map((m) => m.source.split('/')[0]));
-    for (const folder of ['domain', 'workflows', 'activities', 'api', 'storage', 'runtime', 'modeler', 'bin']) expect(folders).toContain(folder);
+    for (const folder of ['domain', 'workflows', 'activities', 'api', 'services', 'storage', 'runtime', 'demo', 'stack', 'modeler', 'bin']) expect(folders).toContain(folder);
   });
 });
 
@@ -89,6 +89,36 @@ describe('each import rule', () => {
       expected: 'nothing-imports-bin: runtime/x.ts → bin/c.ts',
     },
     {
+      rule: 'nothing-imports-bin',
+      broken: { 'stack/x.ts': "import { c } from '../bin/c.ts';\nexport const x = c;\n", 'bin/c.ts': 'export const c = 1;\n' },
+      expected: 'nothing-imports-bin: stack/x.ts → bin/c.ts',
+    },
+    {
+      rule: 'only-entry-points-start-the-stack',
+      broken: { 'runtime/x.ts': "import { s } from '../stack/s.ts';\nexport const x = s;\n", 'stack/s.ts': 'export const s = 1;\n' },
+      expected: 'only-entry-points-start-the-stack: runtime/x.ts → stack/s.ts',
+    },
+    {
+      rule: 'only-the-stack-runs-the-demo',
+      broken: { 'api/r.ts': "import { d } from '../demo/d.ts';\nexport const r = d;\n", 'demo/d.ts': 'export const d = 1;\n' },
+      expected: 'only-the-stack-runs-the-demo: api/r.ts → demo/d.ts',
+    },
+    {
+      rule: 'only-bin-wires-api',
+      broken: { 'demo/d.ts': "import { r } from '../api/r.ts';\nexport const d = r;\n", 'api/r.ts': 'export const r = 1;\n' },
+      expected: 'only-bin-wires-api: demo/d.ts → api/r.ts',
+    },
+    {
+      rule: 'api-reaches-storage-through-services',
+      broken: { 'api/r.ts': "import type { S } from '../storage/s.ts';\nexport const r: S | 1 = 1;\n", 'storage/s.ts': 'export type S = 0;\n' },
+      expected: 'api-reaches-storage-through-services: api/r.ts → storage/s.ts',
+    },
+    {
+      rule: 'services-import-only-domain-and-storage',
+      broken: { 'services/v.ts': "import { w } from '../workflows/w.ts';\nexport const v = w;\n", 'workflows/w.ts': 'export const w = 1;\n' },
+      expected: 'services-import-only-domain-and-storage: services/v.ts → workflows/w.ts',
+    },
+    {
       rule: 'workflows-import-only-domain',
       broken: { 'workflows/w.ts': "import { s } from '../storage/s.ts';\nexport const w = s;\n", 'storage/s.ts': 'export const s = 1;\n' },
       expected: 'workflows-import-only-domain: workflows/w.ts → storage/s.ts',
@@ -116,10 +146,14 @@ describe('each import rule', () => {
       'domain/engine/a.test.ts': "import { readFileSync } from 'node:fs';\nimport { a } from './a.ts';\nexport const t = [readFileSync, a];\n",
       'activities/act.ts': "import { a } from '../domain/engine/a.ts';\nexport const act = () => a;\nexport type Act = typeof act;\n",
       'workflows/w.ts': "import type { Act } from '../activities/act.ts';\nimport { a } from '../domain/engine/a.ts';\nexport const w: Act | number = a;\n",
-      'api/r.ts': "import { w } from '../workflows/w.ts';\nexport const r = w;\n",
+      'api/r.ts': "import { w } from '../workflows/w.ts';\nimport { v } from '../services/v.ts';\nexport const r = [w, v];\n",
+      'services/v.ts': "import { readFileSync } from 'node:fs';\nimport { s } from '../storage/s.ts';\nimport { a } from '../domain/engine/a.ts';\nexport const v = [readFileSync, s, a];\n",
+      'storage/s.ts': "import { a } from '../domain/engine/a.ts';\nexport const s = a;\n",
       'modeler/src/m.ts': "import { a } from '../../domain/engine/a.ts';\nexport const m = a;\n",
-      'bin/casemap.ts': "import { r } from '../api/r.ts';\nimport { m } from '../modeler/src/m.ts';\nexport const c = [r, m];\n",
-      'tests/t.test.ts': "import { c } from '../bin/casemap.ts';\nimport { r } from '../api/r.ts';\nexport const t = [c, r];\n",
+      'demo/d.ts': "import { w } from '../workflows/w.ts';\nexport const d = w;\n",
+      'stack/s.ts': "import { r } from '../api/r.ts';\nimport { d } from '../demo/d.ts';\nexport const s = [r, d];\n",
+      'bin/casemap.ts': "import { s } from '../stack/s.ts';\nimport { d } from '../demo/d.ts';\nimport { m } from '../modeler/src/m.ts';\nexport const c = [s, d, m];\n",
+      'tests/t.test.ts': "import { c } from '../bin/casemap.ts';\nimport { s } from '../stack/s.ts';\nimport { r } from '../api/r.ts';\nexport const t = [c, s, r];\n",
     };
     expect(await violationsIn(allowed)).toEqual([]);
   });

@@ -19,7 +19,7 @@ const Env = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
   CASEMAP_TASK_QUEUE: z.string().default('casemap-cases'),
   CASEMAP_LOAD_SAMPLES: z.enum(['true', 'false']).default('true'),
-  /** The demo load (runtime/demo-load.ts); on by default only in development, never in tests. */
+  /** The demo load (demo/demo-load.ts); on by default only in development, never in tests. */
   CASEMAP_DEMO_LOAD: z.enum(['true', 'false']).optional(),
   CASEMAP_DEMO_CASES: z.coerce.number().int().min(0).max(10_000).default(40),
   CASEMAP_DEMO_HOUR_MS: z.coerce.number().positive().max(3_600_000).default(20),

@@ -1,14 +1,9 @@
 // API keys for other systems: only a SHA-256 of the key is stored; scopes say what a key may do.
+import type { ApiKey } from '../domain/contract/admin.ts';
 import type { Sql } from './database.ts';
 
-export interface ApiKeyRecord {
-  id: string;
-  name: string;
-  scopes: string[];
-  createdBy: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
+/** An API key as the admin pages list it (never the key itself). */
+export type ApiKeyRecord = ApiKey;
 
 const columns = `id, name, scopes, created_by AS "createdBy", created_at AS "createdAt", revoked_at AS "revokedAt"`;
 

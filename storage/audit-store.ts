@@ -1,14 +1,9 @@
 // The audit log: who changed what, when, from where, and whether it was allowed.
+import type { AuditRecord } from '../domain/contract/admin.ts';
 import type { Sql } from './database.ts';
 
-export interface AuditEntry {
-  actor?: string;
-  action: string;
-  target?: string;
-  source?: string;
-  outcome?: 'ok' | 'refused' | 'failed';
-  detail?: Record<string, unknown>;
-}
+/** An entry to write: the record's fields, those the log fills in (seq, at) left out, the rest optional. */
+export type AuditEntry = Pick<AuditRecord, 'action'> & Partial<{ [K in 'actor' | 'target' | 'source' | 'detail']: NonNullable<AuditRecord[K]> }> & Partial<Pick<AuditRecord, 'outcome'>>;
 
 export async function writeAudit(sql: Sql, entry: AuditEntry): Promise<void> {
   await sql.query('INSERT INTO audit (actor, action, target, source, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -21,6 +16,6 @@ export async function writeAudit(sql: Sql, entry: AuditEntry): Promise<void> {
   ]);
 }
 
-export async function listAudit(sql: Sql, limit = 100): Promise<Record<string, unknown>[]> {
-  return sql.query('SELECT seq, at, actor, action, target, source, outcome, detail FROM audit ORDER BY seq DESC LIMIT $1', [limit]);
+export async function listAudit(sql: Sql, limit = 100): Promise<AuditRecord[]> {
+  return sql.query<AuditRecord>('SELECT seq, at, actor, action, target, source, outcome, detail FROM audit ORDER BY seq DESC LIMIT $1', [limit]);
 }

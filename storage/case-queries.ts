@@ -1,31 +1,18 @@
 // Reads of cases and their event logs for the API, always filtered by the reader's case scope
 // (storage/case-scope.ts), which the access policy decides.
+import type { CaseEvent, CaseRecord } from '../domain/contract/case-record.ts';
 import type { Sql } from './database.ts';
-import { caseScopeSql, type CaseAccessLevel, type CaseScope } from './case-scope.ts';
+import { caseScopeSql, type CaseScope } from './case-scope.ts';
 
-export interface CaseRow {
-  id: string;
-  definitionId: string;
-  version: number;
-  workflowId: string;
-  status: string;
-  ownerTeam: string | null;
-  ownerUser: string | null;
-  data: Record<string, unknown>;
-  startedBy: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  updatedAt: string;
-}
+/** A row of the case projection: the contract's case record without the reader's access level. */
+export type CaseRow = Omit<CaseRecord, 'access'>;
 
 const caseColumns = `c.id, c.definition_id AS "definitionId", c.version, c.workflow_id AS "workflowId", c.status,
   c.owner_team AS "ownerTeam", c.owner_user AS "ownerUser", c.data, c.started_by AS "startedBy",
   c.started_at AS "startedAt", c.ended_at AS "endedAt", c.updated_at AS "updatedAt"`;
 
 /** A case row with how much of it the reader may see. */
-export interface ScopedCaseRow extends CaseRow {
-  access: CaseAccessLevel;
-}
+export type ScopedCaseRow = CaseRecord;
 
 /** The case, when it is in `scope`; `null` both when it does not exist and when it is out of sight. */
 export async function findCase(sql: Sql, caseId: string, scope: CaseScope): Promise<ScopedCaseRow | null> {
@@ -117,17 +104,8 @@ export async function searchCases(sql: Sql, search: CaseSearch): Promise<{ items
   return { items, total: count?.total ?? 0 };
 }
 
-export interface EventRow {
-  seq: number;
-  id: string;
-  kind: string;
-  nodeId: string | null;
-  taskId: string | null;
-  team: string | null;
-  actor: string | null;
-  at: string;
-  data: Record<string, unknown>;
-}
+/** A row of a case's event log, in the contract's shape. */
+export type EventRow = CaseEvent;
 
 export async function caseEvents(sql: Sql, caseId: string): Promise<EventRow[]> {
   return sql.query<EventRow>(

@@ -1,16 +1,6 @@
 // Which cases a reader may see, as SQL. The access policy (api/access/access-policy.ts) decides a
 // reader's scope; this file only turns that decision into conditions, so every query that lists or
 // finds cases (search, case page, messages, insights) filters the same way.
-import { z } from 'zod';
-
-/**
- * How much of a case a reader gets: `full` (data, live state, every team's tasks and events) or
- * `summary` (that the case exists, its status and owner, and only the reader's own teams' tasks
- * and events — what a team keeps once it has handed the case on).
- */
-export const CaseAccessLevel = z.enum(['full', 'summary']);
-export type CaseAccessLevel = z.infer<typeof CaseAccessLevel>;
-
 /** Every case (admins, analysts), or the cases of some teams. */
 export type CaseScope = { kind: 'all' } | { kind: 'teams'; teams: readonly string[] };
 

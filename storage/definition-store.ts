@@ -1,17 +1,9 @@
 // Process definitions: a draft being drawn, and numbered deployed versions pinned by IR hash.
 import { ProcessIR } from '../domain/process/ir.ts';
+import type { DefinitionSummary, DeployedVersion, Draft, VersionSummary } from '../domain/contract/definition.ts';
 import type { Database, Sql } from './database.ts';
 
-export interface DeployedVersion {
-  definitionId: string;
-  version: number;
-  irHash: string;
-  ir: ProcessIR;
-  name: string;
-  note: string | null;
-  deployedBy: string | null;
-  deployedAt: string;
-}
+export type { DeployedVersion };
 
 export interface DeployRequest {
   definitionId: string;
@@ -91,17 +83,15 @@ export async function findDeployedVersion(sql: Sql, definitionId: string, versio
   return rows[0] ? toVersion(rows[0]) : null;
 }
 
+/** Whether any version of the process is deployed, without reading its IR. */
+export async function hasDeployedVersion(sql: Sql, definitionId: string): Promise<boolean> {
+  const rows = await sql.query('SELECT 1 FROM definition_versions WHERE definition_id = $1 LIMIT 1', [definitionId]);
+  return rows.length > 0;
+}
+
 export async function findVersionXml(sql: Sql, definitionId: string, version: number): Promise<string | null> {
   const rows = await sql.query<{ bpmn_xml: string }>('SELECT bpmn_xml FROM definition_versions WHERE definition_id = $1 AND version = $2', [definitionId, version]);
   return rows[0]?.bpmn_xml ?? null;
-}
-
-export interface DefinitionSummary {
-  id: string;
-  name: string;
-  latestVersion: number | null;
-  deployedAt: string | null;
-  hasDraft: boolean;
 }
 
 export async function listDefinitions(sql: Sql): Promise<DefinitionSummary[]> {
@@ -118,28 +108,12 @@ export async function findVersionSvg(sql: Sql, definitionId: string, version: nu
   return rows[0]?.svg ?? null;
 }
 
-export interface VersionSummary {
-  version: number;
-  irHash: string;
-  note: string | null;
-  deployedBy: string | null;
-  deployedAt: string;
-}
-
 export async function listVersions(sql: Sql, definitionId: string): Promise<VersionSummary[]> {
   return sql.query<VersionSummary>(
     `SELECT version, ir_hash AS "irHash", note, deployed_by AS "deployedBy", deployed_at AS "deployedAt"
      FROM definition_versions WHERE definition_id = $1 ORDER BY version DESC`,
     [definitionId],
   );
-}
-
-export interface Draft {
-  definitionId: string;
-  name: string;
-  xml: string;
-  svg: string | null;
-  updatedAt: string;
 }
 
 export async function saveDraft(sql: Sql, draft: { definitionId: string; name: string; xml: string; svg?: string }): Promise<Draft> {

@@ -1,17 +1,11 @@
 // Users, teams, memberships and sessions.
+import type { Role, User } from '../domain/contract/identity.ts';
 import type { Sql } from './database.ts';
 
-export const Roles = ['admin', 'designer', 'team-lead', 'caseworker', 'analyst'] as const;
-export type Role = (typeof Roles)[number];
+export { Roles, type Role } from '../domain/contract/identity.ts';
 
-export interface UserRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  teams: string[];
-  leadOf: string[];
-}
+/** A signed-in person as the server holds them: the contract's User, with roles Casemap knows. */
+export type UserRecord = Omit<User, 'roles'> & { roles: Role[] };
 
 interface UserRow {
   id: string;
@@ -65,7 +59,8 @@ export async function upsertUser(sql: Sql, user: NewUser): Promise<void> {
   );
   await sql.query('DELETE FROM memberships WHERE user_id = $1', [user.id]);
   for (const membership of user.memberships) {
-    await sql.query('INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, $3)', [user.id, membership.teamId, membership.role]);
+    // Several API processes seed the demo users as they start together: the same row may arrive twice.
+    await sql.query('INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, $3) ON CONFLICT (user_id, team_id) DO UPDATE SET role = EXCLUDED.role', [user.id, membership.teamId, membership.role]);
   }
 }
 

@@ -1,19 +1,11 @@
 // Messages from other systems, and where cases wait for them. A message no case waits for is
 // kept as `unmatched` and listed, never dropped. A message is identified by its sender and the id
 // the sender chose, so two systems' ids never collide.
+import type { MessageRecord } from '../domain/contract/message.ts';
 import type { Sql } from './database.ts';
 import { caseScopeSql, type CaseScope } from './case-scope.ts';
 
-export interface MessageRecord {
-  id: string;
-  name: string;
-  correlationKey: string | null;
-  payload: Record<string, unknown>;
-  status: 'delivered' | 'unmatched';
-  caseIds: string[];
-  sentBy: string;
-  receivedAt: string;
-}
+export type { MessageRecord };
 
 /** What the sender sent; a resend must carry the same, or it is a different message under a reused id. */
 export interface MessageRequest {

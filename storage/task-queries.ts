@@ -1,27 +1,10 @@
 // Inbox reads: a user's tasks, their teams' queues, unassigned, overdue and due-soon views, and the
 // open tasks whose missed deadline was escalated to their team's lead.
+import type { TaskRecord } from '../domain/contract/task.ts';
 import type { Sql } from './database.ts';
 
-export interface TaskRow {
-  id: string;
-  caseId: string;
-  nodeId: string;
-  name: string;
-  team: string;
-  role: string | null;
-  assignee: string | null;
-  status: string;
-  form: unknown[];
-  handoffFrom: string | null;
-  acceptBy: string | null;
-  acceptedAt: string | null;
-  dueAt: string | null;
-  priority: number;
-  createdAt: string;
-  claimedAt: string | null;
-  completedAt: string | null;
-  completedBy: string | null;
-}
+/** A row of the task projection, in the contract's shape (its id is `<caseId>:<taskId>`). */
+export type TaskRow = TaskRecord;
 
 const taskColumns = `t.id, t.case_id AS "caseId", t.node_id AS "nodeId", t.name, t.team, t.role, t.assignee, t.status, t.form,
   t.handoff_from AS "handoffFrom", t.accept_by AS "acceptBy", t.accepted_at AS "acceptedAt", t.due_at AS "dueAt", t.priority,

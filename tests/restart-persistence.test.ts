@@ -7,8 +7,8 @@ import supertest from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../runtime/config.ts';
 import { freePort } from '../runtime/free-port.ts';
-import { startCasemap, type RunningCasemap } from '../bin/casemap-stack.ts';
-import { DEMO_PASSWORD } from '../runtime/demo-identities.ts';
+import { startCasemap, type RunningCasemap } from '../stack/start-casemap.ts';
+import { DEMO_PASSWORD } from '../demo/demo-identities.ts';
 
 const referralXml = readFileSync(new URL('./fixtures/two-lane-referral.bpmn', import.meta.url), 'utf8');
 

@@ -2,6 +2,7 @@
 // Signals other systems send, and the Query for live state. The API and tests import these.
 import { ApplicationFailure, defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseData } from '../domain/engine/contract.ts';
+import type { EngineState } from '../domain/engine/engine-state.ts';
 import type { ProcessIR } from '../domain/process/ir.ts';
 import type { CaseView } from '../domain/contract/case-view.ts';
 import type { CompleteTaskRequest, NextSteps, OpenTask, ReassignTaskRequest, TaskAction } from '../domain/contract/task.ts';
@@ -30,11 +31,21 @@ export interface CaseWorkflowInput {
    */
   startEventId?: string;
   /** Set only by continue-as-new: everything needed to carry on where the last run stopped. */
-  carried?: CarriedState;
+  carried?: CarriedState | LegacyCarriedState;
 }
 
-/** Timers, message waits and the owning team travel inside `engine` (runs before 0.1.0 also carried copies). */
+/** The engine holds the whole case (tokens, open tasks, timers, waits, data); the log's numbering goes beside it. */
 export interface CarriedState {
+  engine: EngineState;
+  logSeq: number;
+}
+
+/**
+ * What runs carried before the engine owned open tasks: the shell's own copy of them (who had
+ * claimed each, its form, a team it was reassigned to, who accepted its handoff). Still read, so
+ * such a run resumes (workflows/carried-state.ts).
+ */
+export interface LegacyCarriedState {
   engine: unknown;
   tasks: OpenTask[];
   logSeq: number;

@@ -67,6 +67,17 @@ export class CaseLog {
         return this.add({ kind, nodeId, data: { messageName: event.messageName, correlated: true } });
       case 'timer-fired':
         return this.add({ kind, nodeId, data: { timerId: event.timerId } });
+      case 'decision-evaluated':
+        return this.add({ kind, nodeId, data: { decisionId: event.decisionId, decisionName: event.decisionName, resultVariable: event.resultVariable, matchedRules: event.matchedRules, output: event.output, required: event.required } });
+      // A caseworker's action names the task, not the step (task-completed also carries the step and the form).
+      case 'task-claimed':
+      case 'task-returned':
+      case 'handoff-accepted':
+        return this.add({ kind, taskId: event.taskId, actor: event.actor, team: event.team });
+      case 'task-reassigned':
+        return this.add({ kind, taskId: event.taskId, actor: event.actor, team: event.team, data: { toUser: event.toUser, toTeam: event.toTeam } });
+      case 'task-completed':
+        return this.add({ kind, taskId: event.taskId, actor: event.actor, team: event.team, nodeId, data: event.data });
       default:
         return this.add({ kind, nodeId, data: { instanceId: event.instanceId } });
     }

@@ -11,10 +11,9 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { start, step, type EngineState } from '../domain/engine/index.ts';
+import { start, step, type CaseEvent, type EngineCommand, type EngineEvent, type EngineState, type TaskActionRequest } from '../domain/engine/index.ts';
 import { defaultCalendar } from '../domain/calendar/index.ts';
 import type { Deadline, ProcessIR } from '../domain/process/ir.ts';
-import type { CaseEvent, EngineCommand, EngineEvent } from '../domain/engine/contract.ts';
 import type { ProjectionActivities } from '../activities/projection-activities.ts';
 import {
   acceptHandoffUpdate,
@@ -35,12 +34,21 @@ import {
   type OpenTask,
 } from './case-api.ts';
 import { CaseLog } from './case-log.ts';
+import { resumeCarried } from './carried-state.ts';
+import { caseView, openedTask, openTasks } from './case-view.ts';
 import { runServiceTask } from './service-tasks.ts';
-import { checkAcceptHandoff, checkClaim, checkComplete, checkReassign, checkReturn, requireTask } from './task-rules.ts';
+import { allowedEvent } from './task-rules.ts';
 import { runChildCase } from './child-cases.ts';
 
-// A write is a few hundred milliseconds; when a worker dies mid-write the retry waits for this
-// timeout, and so does the caseworker whose Update is flushing, so keep it short (writes are idempotent).
+/** The engine's record of a caseworker's action: logged ahead of the waits and moves the action caused. */
+const CASEWORKER_ACTIONS = new Set<CaseEvent['kind']>(['task-claimed', 'task-returned', 'task-reassigned', 'handoff-accepted', 'task-completed']);
+
+// A write is a few milliseconds; when a worker dies mid-write the retry waits for this timeout, and
+// so does the caseworker whose Update is flushing, so keep it short (writes are idempotent).
+// Not a local activity, though that would save three history events and a workflow task per write
+// (docs/benchmarks.md): a local activity runs before its workflow task is recorded, and an attempt
+// that is then lost (a worker or server killed, an unaccepted Update dropped) would leave events in
+// the log that history never holds, numbered as the events history does hold.
 const projection = proxyActivities<ProjectionActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
@@ -50,10 +58,10 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
   const { caseId } = input;
   const ir = pinnedProcess(input, pinned);
   const now = () => new Date().toISOString();
-  const log = new CaseLog(caseId, (events) => projection.recordCaseEvents(events), input.carried?.logSeq ?? 0);
-  const tasks = new Map<string, OpenTask>((input.carried?.tasks ?? []).map((task) => [task.taskId, task]));
-  // The engine owns the case's timers, message waits and owning team; the shell keeps only what
-  // Temporal needs to cancel (a scope per armed timer and per running activity or child case).
+  const carried = input.carried ? resumeCarried(input.carried, ir) : undefined;
+  const log = new CaseLog(caseId, (events) => projection.recordCaseEvents(events), carried?.logSeq ?? 0);
+  // The engine owns the whole case (tokens, open tasks and who holds them, timers, waits, data);
+  // the shell keeps only what Temporal needs to cancel (a scope per armed timer, activity or child case).
   const timerScopes = new Map<string, CancellationScope>();
   const inFlight = new Map<string, CancellationScope>();
   const inbox: EngineEvent[] = [];
@@ -91,33 +99,31 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     );
   }
 
-  /** Carries out the engine's commands; returns the tasks they opened. */
-  function apply(commands: EngineCommand[]): OpenTask[] {
+  /**
+   * Carries out the engine's commands; returns the tasks they opened. `endedWaits` (waits the step
+   * ended: a correlated message, a cancelled scope) are logged after the caseworker's action that
+   * caused them and before any other command.
+   */
+  function apply(commands: EngineCommand[], endedWaits: string[] = []): OpenTask[] {
     const opened: OpenTask[] = [];
+    let unlogged = endedWaits;
+    const logEndedWaits = () => {
+      for (const subscriptionId of unlogged) log.add({ kind: 'message-wait-ended', data: { subscriptionId } });
+      unlogged = [];
+    };
     // Waits that end in the batch that began them never show in the engine state between steps.
     const subscribedNow = new Set<string>();
     for (const command of commands) {
+      if (command.type !== 'emit' || !CASEWORKER_ACTIONS.has(command.event.kind)) logEndedWaits();
       switch (command.type) {
         case 'openUserTask': {
-          const task: OpenTask = {
-            taskId: command.taskId,
-            nodeId: command.nodeId,
-            name: command.name,
-            team: command.team,
-            role: command.role,
-            assignee: command.assignee,
-            form: command.form,
-            dueAt: command.dueAt,
-            handoff: command.handoff,
-            createdAt: now(),
-          };
-          tasks.set(task.taskId, task);
+          const task = openedTask(command, now());
           opened.push(task);
           log.taskReady(task);
           break;
         }
         case 'closeUserTask':
-          if (tasks.delete(command.taskId)) log.add({ kind: 'task-cancelled', taskId: command.taskId, data: { reason: command.reason } });
+          log.add({ kind: 'task-cancelled', taskId: command.taskId, data: { reason: command.reason } });
           break;
         case 'scheduleActivity':
           runInScope(command.taskId, () => runServiceTask(caseId, command));
@@ -160,12 +166,13 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
           break;
       }
     }
+    logEndedWaits();
     return opened;
   }
 
   /** A missed deadline is not only recorded: the lead of the team holding the task is told. */
   function escalateToLead(missed: Extract<CaseEvent, { kind: 'sla-breached' | 'handoff-overdue' }>): void {
-    const task = tasks.get(missed.taskId);
+    const task = engine.userTasks[missed.taskId];
     const dueAt = missed.kind === 'sla-breached' ? task?.dueAt : task?.handoff?.acceptBy;
     log.add({ kind: 'escalated-to-lead', nodeId: missed.nodeId, taskId: missed.taskId, team: missed.team, data: { reason: missed.kind, dueAt, taskName: task?.name } });
   }
@@ -175,41 +182,29 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     const result = step(ir, engine, event, now());
     engine = result.state;
     lastProgress = Date.now();
-    // Every wait this step ended (a correlated message, a cancelled scope) is logged before its commands.
-    for (const subscriptionId of waiting) {
-      if (!(subscriptionId in engine.subscriptions)) log.add({ kind: 'message-wait-ended', data: { subscriptionId } });
-    }
-    return apply(result.commands);
-  }
-
-  function view(): CaseView {
-    return {
-      caseId,
-      status: engine.status,
-      ownerTeam: engine.owner,
-      tasks: [...tasks.values()],
-      timers: Object.values(engine.timers).map(({ timerId, fireAt }) => ({ timerId, fireAt })),
-      waitingFor: Object.values(engine.subscriptions).map(({ subscriptionId, messageName, correlationKey }) => ({ subscriptionId, messageName, correlationKey })),
-      data: engine.data,
-      ...(engine.failure?.errorCode === undefined ? {} : { errorCode: engine.failure.errorCode }),
-    };
+    return apply(result.commands, waiting.filter((subscriptionId) => !(subscriptionId in engine.subscriptions)));
   }
 
   function next(opened: OpenTask[]): NextSteps {
     return { status: engine.status, opened, ownerTeam: engine.owner };
   }
 
-  /** Runs an Update body with the projection written before the caller hears back. */
-  async function acting(work: () => OpenTask[]): Promise<NextSteps> {
+  /** Runs a caseworker's action (already allowed by its validator), with the projection written before the caller hears back. */
+  async function act(action: TaskActionRequest): Promise<NextSteps> {
     lastProgress = Date.now();
-    const opened = work();
+    const opened = feed(allowedEvent(engine, action));
     await log.flush();
     return next(opened);
   }
 
+  /** The same rules as `act`, in the Update's validator, so a refused action writes nothing to history. */
+  function validate(action: TaskActionRequest): void {
+    allowedEvent(engine, action);
+  }
+
   // --- start or resume -------------------------------------------------------------------
-  if (input.carried) {
-    engine = input.carried.engine as EngineState;
+  if (carried) {
+    engine = carried.engine;
     for (const timer of Object.values(engine.timers)) armTimer(timer.timerId, timer.fireAt);
   } else {
     const started = start(ir, { caseId, data: input.data, ...(input.startEventId ? { startEventId: input.startEventId } : {}) }, now());
@@ -226,64 +221,16 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
   let firstFlushDone = false;
 
   // --- handlers ---------------------------------------------------------------------------
-  setHandler(caseViewQuery, view);
+  setHandler(caseViewQuery, () => caseView(caseId, engine));
   setHandler(startedUpdate, async () => {
     await condition(() => firstFlushDone);
-    return next([...tasks.values()]);
+    return next(openTasks(engine));
   });
-  setHandler(
-    claimTaskUpdate,
-    ({ taskId, actor }) =>
-      acting(() => {
-        const task = requireTask(tasks, taskId);
-        task.claimedBy = actor.userId;
-        log.add({ kind: 'task-claimed', taskId, actor: actor.userId, team: task.team });
-        // Claiming a handed-over task accepts the handoff: the receiving team has picked it up.
-        if (task.handoff && !task.handoff.acceptedBy) return acceptHandoff(task, actor.userId);
-        return [];
-      }),
-    { validator: ({ taskId, actor }) => checkClaim(requireTask(tasks, taskId), actor) },
-  );
-  setHandler(
-    completeTaskUpdate,
-    ({ taskId, actor, data }) =>
-      acting(() => {
-        const task = requireTask(tasks, taskId);
-        const clean = checkComplete(task, actor, data);
-        tasks.delete(taskId);
-        log.add({ kind: 'task-completed', taskId, actor: actor.userId, team: task.team, nodeId: task.nodeId, data: clean });
-        return feed({ type: 'userTaskCompleted', taskId, data: clean, actor: actor.userId });
-      }),
-    { validator: ({ taskId, actor, data }) => void checkComplete(requireTask(tasks, taskId), actor, data) },
-  );
-  setHandler(
-    returnTaskUpdate,
-    ({ taskId, actor }) =>
-      acting(() => {
-        const task = requireTask(tasks, taskId);
-        task.claimedBy = undefined;
-        log.add({ kind: 'task-returned', taskId, actor: actor.userId, team: task.team });
-        return [];
-      }),
-    { validator: ({ taskId, actor }) => checkReturn(requireTask(tasks, taskId), actor) },
-  );
-  setHandler(
-    reassignTaskUpdate,
-    ({ taskId, actor, toUser, toTeam }) =>
-      acting(() => {
-        const task = requireTask(tasks, taskId);
-        task.claimedBy = toUser;
-        if (toTeam) task.team = toTeam;
-        log.add({ kind: 'task-reassigned', taskId, actor: actor.userId, team: task.team, data: { toUser, toTeam } });
-        return [];
-      }),
-    { validator: ({ taskId, actor, toUser, toTeam }) => checkReassign(requireTask(tasks, taskId), actor, toUser, toTeam) },
-  );
-  setHandler(
-    acceptHandoffUpdate,
-    ({ taskId, actor }) => acting(() => acceptHandoff(requireTask(tasks, taskId), actor.userId)),
-    { validator: ({ taskId, actor }) => checkAcceptHandoff(requireTask(tasks, taskId), actor) },
-  );
+  setHandler(claimTaskUpdate, (request) => act({ type: 'claim', ...request }), { validator: (request) => validate({ type: 'claim', ...request }) });
+  setHandler(completeTaskUpdate, (request) => act({ type: 'complete', ...request }), { validator: (request) => validate({ type: 'complete', ...request }) });
+  setHandler(returnTaskUpdate, (request) => act({ type: 'return', ...request }), { validator: (request) => validate({ type: 'return', ...request }) });
+  setHandler(reassignTaskUpdate, (request) => act({ type: 'reassign', ...request }), { validator: (request) => validate({ type: 'reassign', ...request }) });
+  setHandler(acceptHandoffUpdate, (request) => act({ type: 'acceptHandoff', ...request }), { validator: (request) => validate({ type: 'acceptHandoff', ...request }) });
   setHandler(messageSignal, (message) => {
     const match = Object.values(engine.subscriptions).find(
       (sub) => sub.messageName === message.messageName && (sub.correlationKey === undefined || sub.correlationKey === message.correlationKey),
@@ -301,13 +248,6 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     log.add({ kind: 'case-cancelled', actor, data: { reason } });
     inbox.push({ type: 'cancel', reason });
   });
-
-  function acceptHandoff(task: OpenTask, userId: string): OpenTask[] {
-    if (!task.handoff) return [];
-    task.handoff.acceptedBy = userId;
-    log.add({ kind: 'handoff-accepted', taskId: task.taskId, actor: userId, team: task.team });
-    return feed({ type: 'handoffAccepted', taskId: task.taskId, actor: userId });
-  }
 
   /**
    * The case watchdog: flags the case when nothing has moved for the process's watchdog period,
@@ -347,13 +287,13 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
   // An Update still flushing must answer its caseworker before the case's run ends.
   await condition(allHandlersFinished);
   await log.flush();
-  return view();
+  return caseView(caseId, engine);
 
   function quiet(): boolean {
     return inFlight.size === 0 && allHandlersFinished();
   }
 
   function carry(): CarriedState {
-    return { engine, tasks: [...tasks.values()], logSeq: log.sequence };
+    return { engine, logSeq: log.sequence };
   }
 }

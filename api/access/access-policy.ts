@@ -2,14 +2,14 @@
 // and processes a person may see or act on. Every route that touches a team-bound object asks
 // here; none decides for itself. Out-of-sight objects answer 404, exactly like missing ones, so
 // the answer never tells a person that another team's case exists.
-import type { Database } from '../../storage/database.ts';
-import type { UserRecord } from '../../storage/identity-store.ts';
-import type { CaseScope } from '../../storage/case-scope.ts';
-import { findCase, findCaseOwnedBy, type ScopedCaseRow } from '../../storage/case-queries.ts';
-import { findTask, type TaskRow } from '../../storage/task-queries.ts';
-import { isTeamMember, teamExists } from '../../storage/team-queries.ts';
-import { caseOwnerTeams } from '../../storage/insights-queries.ts';
-import type { DeployedVersion } from '../../storage/definition-store.ts';
+import type { Database } from '../../services/database.ts';
+import type { UserRecord } from '../../services/accounts.ts';
+import { caseInScope, isCaseOwnedBy, owningTeams, type CaseScope } from '../../services/cases.ts';
+import { taskOfTeams } from '../../services/tasks.ts';
+import { isMemberOf, isTeam } from '../../services/teams.ts';
+import type { CaseRecord } from '../../domain/contract/case-record.ts';
+import type { TaskRecord } from '../../domain/contract/task.ts';
+import type { DeployedVersion } from '../../domain/contract/definition.ts';
 import type { Node } from '../../domain/process/ir.ts';
 import { startingTeams } from '../../domain/process/starters.ts';
 import { notFound, Problem } from '../problems/problem.ts';
@@ -27,16 +27,15 @@ export function caseScopeOf(user: UserRecord): CaseScope {
 }
 
 /** The case with how much of it `user` may see; 404 when it is missing or out of sight. */
-export async function readableCase(db: Database, user: UserRecord, caseId: string): Promise<ScopedCaseRow> {
-  const found = await findCase(db, caseId, caseScopeOf(user));
+export async function readableCase(db: Database, user: UserRecord, caseId: string): Promise<CaseRecord> {
+  const found = await caseInScope(db, caseId, caseScopeOf(user));
   if (!found) throw notFound(`Case ${caseId}`);
   return found;
 }
 
 /** Only a lead of the team that owns the case now (or an admin) may cancel it. */
 export async function cancellableCase(db: Database, user: UserRecord, caseId: string): Promise<void> {
-  const found = await findCaseOwnedBy(db, caseId, isAdmin(user) ? 'any' : user.leadOf);
-  if (!found) throw notFound(`Case ${caseId} (only a lead of its owning team may cancel it)`);
+  if (!(await isCaseOwnedBy(db, caseId, isAdmin(user) ? 'any' : user.leadOf))) throw notFound(`Case ${caseId} (only a lead of its owning team may cancel it)`);
 }
 
 /** The teams whose tasks `user` may see: all for admins, else their own teams. */
@@ -51,8 +50,8 @@ export function inboxTeams(user: UserRecord, view: string): string[] | undefined
 }
 
 /** A task of one of the caller's teams; 404 otherwise. The workflow checks claims and staleness. */
-export async function actionableTask(db: Database, user: UserRecord, taskId: string): Promise<TaskRow> {
-  const task = await findTask(db, taskId, taskTeams(user));
+export async function actionableTask(db: Database, user: UserRecord, taskId: string): Promise<TaskRecord> {
+  const task = await taskOfTeams(db, taskId, taskTeams(user));
   if (!task) throw notFound(`Task ${taskId}`);
   return task;
 }
@@ -61,15 +60,15 @@ export async function actionableTask(db: Database, user: UserRecord, taskId: str
  * A reassignment: the caller leads the task's team, the target team exists, and the target person
  * is a member of the team the task ends up with. Refusals name the field at fault.
  */
-export async function checkReassignment(db: Database, user: UserRecord, task: TaskRow, target: { toUser?: string; toTeam?: string }): Promise<void> {
+export async function checkReassignment(db: Database, user: UserRecord, task: TaskRecord, target: { toUser?: string; toTeam?: string }): Promise<void> {
   if (!isAdmin(user) && !user.leadOf.includes(task.team)) {
     throw new Problem('forbidden', `Only a lead of ${task.team} may reassign this task.`);
   }
   const team = target.toTeam ?? task.team;
-  if (target.toTeam !== undefined && !(await teamExists(db, target.toTeam))) {
+  if (target.toTeam !== undefined && !(await isTeam(db, target.toTeam))) {
     throw new Problem('invalid-request', `There is no team ${target.toTeam}.`, [{ field: 'body.toTeam', message: 'must be an existing team' }]);
   }
-  if (target.toUser !== undefined && !(await isTeamMember(db, target.toUser, team))) {
+  if (target.toUser !== undefined && !(await isMemberOf(db, target.toUser, team))) {
     throw new Problem('invalid-request', `${target.toUser} is not a member of ${team}, so cannot be given its task.`, [{ field: 'body.toUser', message: `must be a member of ${team}` }]);
   }
 }
@@ -98,6 +97,6 @@ export function messageScopeOf(user: UserRecord): { cases: CaseScope; unmatched:
  */
 export async function atRiskVisibleTo<T extends { caseId: string; team?: string | undefined; scope: string }>(db: Database, user: UserRecord, definitionId: string, items: T[]): Promise<T[]> {
   if (hasAnyRole(user, ['analyst'])) return items;
-  const owners = await caseOwnerTeams(db, definitionId);
+  const owners = await owningTeams(db, definitionId);
   return items.filter((item) => (item.team !== undefined && item.scope === 'task' ? user.teams.includes(item.team) : user.teams.includes(owners.get(item.caseId) ?? '')));
 }

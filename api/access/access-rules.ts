@@ -2,7 +2,7 @@
 // call it at all and which objects the caller may then see or act on. The object decisions are
 // made in access-policy.ts; docs/access.md and the authorisation matrix test are generated from
 // this table, so a route cannot exist without a rule and a rule cannot change unnoticed.
-import type { Role } from '../../storage/identity-store.ts';
+import type { Role } from '../../domain/contract/identity.ts';
 
 /** Who may call a route at all. */
 export type Caller = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: readonly Role[] } | { kind: 'api-key'; scope: ApiKeyScope };
@@ -67,6 +67,11 @@ export const accessRules = {
     says: "A lead lists only messages delivered to cases their teams may fully see; unmatched messages (no case) only admins.",
   },
   'insights.read': { caller: roles('analyst'), objects: 'none', says: 'Analysts read every process\'s case log and reports, for improvement work; read only.' },
+  'insights.logs': {
+    caller: roles('analyst'),
+    objects: 'none',
+    says: "Analysts import event logs from other systems and list, analyse, discover from and delete the logs they imported; admins see every imported log; another analyst's log answers 404.",
+  },
   'insights.at-risk': { caller: roles('analyst', 'team-lead'), objects: 'case', says: "Analysts see every at-risk case; leads only steps of their teams and cases their teams own." },
   'duplication.read': { caller: roles('analyst', 'designer', 'team-lead'), objects: 'none', says: 'Analysts, designers and leads read the duplication report (it is about processes, not cases).' },
   'duplication.mark': { caller: roles('analyst', 'designer'), objects: 'none', says: 'Analysts and designers mark a duplication as intended, with a reason.' },

@@ -1,6 +1,7 @@
 // Role rules: which roles may use which kind of route. Object-level rules (which team's case or
 // task) live beside the queries in case-access.ts.
-import type { Role, UserRecord } from '../../storage/identity-store.ts';
+import type { Role } from '../../domain/contract/identity.ts';
+import type { UserRecord } from '../../services/accounts.ts';
 import { Problem } from '../problems/problem.ts';
 
 export function hasAnyRole(user: UserRecord, roles: readonly Role[]): boolean {

@@ -2,12 +2,12 @@
 // when one is given, so a retried start finds the case it already made instead of a second one.
 import { createHash, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { Database } from '../../storage/database.ts';
-import { findDeployedVersion } from '../../storage/definition-store.ts';
+import type { Database } from '../../services/database.ts';
+import { deployedVersion } from '../../services/definitions.ts';
 import { validateFormData } from '../../domain/forms/validate-form-data.ts';
 import { cancelCaseSignal, caseViewQuery, caseWorkflowArgs, startedUpdate, workflowIdForCase, type CaseWorkflowInput, type NextSteps } from '../../workflows/case-api.ts';
 import type { ProcessIR } from '../../domain/process/ir.ts';
-import type { UserRecord } from '../../storage/identity-store.ts';
+import type { UserRecord } from '../../services/accounts.ts';
 import { checkStart } from '../access/access-policy.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 
@@ -48,7 +48,7 @@ export interface PreparedStart {
 
 /** Finds the version and checks the data against its start form; throws a 4xx problem, changes nothing. */
 export async function prepareStart(deps: Pick<CaseServiceDeps, 'db'>, request: StartCaseRequest): Promise<PreparedStart> {
-  const definition = await findDeployedVersion(deps.db, request.definitionId, request.version);
+  const definition = await deployedVersion(deps.db, request.definitionId, request.version);
   if (!definition) throw notFound(`A deployed version of process ${request.definitionId}`);
   const main = definition.ir.mainProcessId;
   const starts = definition.ir.nodes.filter((node) => node.kind === 'startEvent' && node.processId === main && !node.parentId);

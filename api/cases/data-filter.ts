@@ -2,7 +2,7 @@
 // `?data=nationality:eq:Albanian&data=ersDate:lt:2026-03-01`. A nested field is named with dots
 // (`sentence.months:gte:12`). Each malformed filter is refused naming it and what is accepted.
 import { z } from 'zod';
-import type { DataFieldFilter } from '../../storage/case-queries.ts';
+import type { DataFieldFilter } from '../../services/cases.ts';
 import { isoInstant } from '../../domain/time/iso8601.ts';
 import { DateOrInstant } from '../schemas.ts';
 

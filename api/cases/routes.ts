@@ -1,12 +1,12 @@
 // Cases: start, search, detail (projection + live state from the workflow + timeline), cancel.
 import type { Router } from 'express';
 import { z } from 'zod';
-import { caseEvents, searchCases, type ScopedCaseRow } from '../../storage/case-queries.ts';
-import { caseTasks } from '../../storage/task-queries.ts';
-import { writeAudit } from '../../storage/audit-store.ts';
+import { caseLog, findCases } from '../../services/cases.ts';
+import { tasksOfCase } from '../../services/tasks.ts';
+import { recordAudit } from '../../services/audit.ts';
 import { caseViewQuery, workflowIdForCase, type CaseView } from '../../workflows/case-api.ts';
-import type { UserRecord } from '../../storage/identity-store.ts';
-import { CancellingCase, CaseDetail, CaseEventList, CasePage, StartedCase } from '../../domain/contract/case-record.ts';
+import type { UserRecord } from '../../services/accounts.ts';
+import { CancellingCase, CaseDetail, CaseEventList, CasePage, StartedCase, type CaseRecord } from '../../domain/contract/case-record.ts';
 import { cancellableCase, caseScopeOf, readableCase } from '../access/access-policy.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { CaseId, DataRecord, DefinitionId, Instant, Page } from '../schemas.ts';
@@ -33,21 +33,21 @@ export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceD
   const { db, client } = deps;
   const tag = 'cases';
   /** A summary keeps what a past team may know: that the case exists, where it is, who owns it. */
-  const shown = (row: ScopedCaseRow) => (row.access === 'full' ? row : { ...row, data: {}, ownerUser: null });
+  const shown = (row: CaseRecord) => (row.access === 'full' ? row : { ...row, data: {}, ownerUser: null });
   /** The events of a case as the reader may see them: all, or only their own teams' in a summary. */
-  const visibleEvents = async (user: UserRecord, row: ScopedCaseRow) => {
-    const events = await caseEvents(db, row.id);
+  const visibleEvents = async (user: UserRecord, row: CaseRecord) => {
+    const events = await caseLog(db, row.id);
     return row.access === 'full' ? events : events.filter((event) => event.team !== null && user.teams.includes(event.team));
   };
 
   table.add(router, { method: 'post', path: '/cases', summary: 'Start a case (data checked against the start form)', tag, rule: 'case.start', body: StartCaseBody, response: StartedCase, successStatus: 201, idempotent: true }, async ({ req, user, body }) => {
     const started = await startCase(deps, { ...body, startedBy: user.id, person: user, idempotencyKey: req.header('idempotency-key') ?? undefined });
-    await writeAudit(db, { actor: user.id, action: 'case.start', target: started.caseId, source: req.ip, detail: { definitionId: body.definitionId, version: started.version } });
+    await recordAudit(db, { actor: user.id, action: 'case.start', target: started.caseId, source: req.ip, detail: { definitionId: body.definitionId, version: started.version } });
     return started;
   });
 
   table.add(router, { method: 'get', path: '/cases', summary: 'Search cases', tag, rule: 'case.read', query: CaseSearchQuery, response: CasePage }, async ({ user, query }) => {
-    const found = await searchCases(db, { ...query, dataFilters: query.data, scope: caseScopeOf(user) });
+    const found = await findCases(db, { ...query, dataFilters: query.data, scope: caseScopeOf(user) });
     return { ...found, items: found.items.map(shown) };
   });
 
@@ -61,7 +61,7 @@ export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceD
           .query(caseViewQuery)
           .catch(() => null)
       : null;
-    const [timeline, allTasks] = await Promise.all([visibleEvents(user, found), caseTasks(db, params.caseId)]);
+    const [timeline, allTasks] = await Promise.all([visibleEvents(user, found), tasksOfCase(db, params.caseId)]);
     const tasks = full ? allTasks : allTasks.filter((task) => user.teams.includes(task.team));
     const ownership = timeline.filter((event) => event.kind === 'ownership-changed' || event.kind === 'task-claimed' || event.kind === 'handoff-accepted' || event.kind === 'task-reassigned');
     return { case: shown(found), access: found.access, live, tasks, timeline, ownership };
@@ -74,7 +74,7 @@ export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceD
   table.add(router, { method: 'post', path: '/cases/:caseId/cancel', summary: 'Cancel a case with a reason', tag, rule: 'case.cancel', params: CaseParams, body: CancelBody, response: CancellingCase, successStatus: 202, idempotent: true }, async ({ req, user, params, body }) => {
     await cancellableCase(db, user, params.caseId);
     await cancelCase(deps, params.caseId, body.reason, user.id);
-    await writeAudit(db, { actor: user.id, action: 'case.cancel', target: params.caseId, source: req.ip, detail: { reason: body.reason } });
+    await recordAudit(db, { actor: user.id, action: 'case.cancel', target: params.caseId, source: req.ip, detail: { reason: body.reason } });
     return { caseId: params.caseId, status: 'cancelling' };
   });
 }

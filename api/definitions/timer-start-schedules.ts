@@ -4,7 +4,7 @@
 // events the new version no longer has lose their schedule. Safe to repeat: a redeploy heals it.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { planTimerStarts, type TimerStartPlan, type TimerStartSkipped } from '../../domain/deploy/timer-start-plan.ts';
-import type { DeployedVersion } from '../../storage/definition-store.ts';
+import type { DeployedVersion } from '../../domain/contract/definition.ts';
 import { timerStartWorkflowIdPrefix, type TimerStartInput } from '../../workflows/timer-start-workflow.ts';
 
 /** Long enough that a single firing cannot repeat before its one allowed action is used up. */

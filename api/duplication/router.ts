@@ -4,10 +4,9 @@
 // `duplicationRouter` mounts the same routes on their own, reading `req.user` as set upstream.
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { Database } from '../../storage/database.ts';
-import { latestDeployedLibrary, listIntended, markIntended, taskEventsForDuplication } from '../../storage/duplication-queries.ts';
-import { writeAudit } from '../../storage/audit-store.ts';
-import { findDuplication } from '../../domain/duplication/analyse-library.ts';
+import type { Database } from '../../services/database.ts';
+import { duplicationReport, isDeployed, markClusterIntended } from '../../services/duplication.ts';
+import { recordAudit } from '../../services/audit.ts';
 import { overlaysForDefinition } from '../../domain/duplication/element-overlays.ts';
 import { reportCsv } from '../../domain/duplication/report-csv.ts';
 import { DuplicationReport, IntendedMark } from '../../domain/duplication/types.ts';
@@ -25,42 +24,34 @@ export const ReportQuery = z
     casesPerMonth: z.coerce.number().min(0).max(1_000_000).optional(),
   })
   .strict();
-type ReportQuery = z.infer<typeof ReportQuery>;
 const IdParams = z.object({ id: DefinitionId });
 const IntendedRequest = IntendedMark.strict();
-
-async function buildReport(db: Database, query: ReportQuery = {}): Promise<DuplicationReport> {
-  const since = query.days === undefined ? undefined : new Date(Date.now() - query.days * 24 * 60 * 60 * 1000).toISOString();
-  const [library, runtime, intended] = await Promise.all([latestDeployedLibrary(db), taskEventsForDuplication(db, since), listIntended(db)]);
-  return findDuplication(library, { intended, runtime, ...(query.casesPerMonth === undefined ? {} : { casesPerMonth: query.casesPerMonth }) });
-}
 
 export function duplicationRoutes(table: RouteTable, router: Router, db: Database): void {
   const tag = 'duplication';
 
   table.add(router, { method: 'get', path: '/duplication/report', summary: 'Duplicated work across the deployed processes, ranked by hours per month', tag, rule: 'duplication.read', query: ReportQuery, response: DuplicationReport }, async ({ query }) =>
-    buildReport(db, query),
+    duplicationReport(db, query),
   );
 
   table.add(router, { method: 'get', path: '/duplication/report.csv', summary: 'The duplication clusters as CSV', tag, rule: 'duplication.read', query: ReportQuery, produces: 'text/csv' }, async ({ res, query }) => {
-    res.type('text/csv; charset=utf-8').attachment('duplication-report.csv').send(reportCsv(await buildReport(db, query)));
+    res.type('text/csv; charset=utf-8').attachment('duplication-report.csv').send(reportCsv(await duplicationReport(db, query)));
   });
 
   table.add(router, { method: 'get', path: '/duplication/definitions/:id', summary: "Per element of one process: where else the same work is done (Designer overlays)", tag, rule: 'duplication.read', params: IdParams, query: ReportQuery, response: DefinitionDuplication }, async ({ params, query }) => {
-    const report = await buildReport(db, query);
-    const deployed = await db.query('SELECT 1 FROM definition_versions WHERE definition_id = $1 LIMIT 1', [params.id]);
-    if (deployed.length === 0) throw notFound(`Process ${params.id}`);
+    const report = await duplicationReport(db, query);
+    if (!(await isDeployed(db, params.id))) throw notFound(`Process ${params.id}`);
     return { definitionId: params.id, elements: overlaysForDefinition(report, params.id) };
   });
 
   table.add(router, { method: 'post', path: '/duplication/intended', summary: 'Mark a duplication cluster as intended, with the reason', tag, rule: 'duplication.mark', body: IntendedRequest, response: MarkedIntended, successStatus: 201 }, async ({ req, user, body }) => {
-    const report = await buildReport(db);
+    const report = await duplicationReport(db);
     if (![...report.clusters, ...report.intended].some((cluster) => cluster.key === body.clusterKey)) {
-      await writeAudit(db, { actor: user.id, action: 'duplication.mark-intended', target: body.clusterKey, source: req.ip, outcome: 'refused', detail: { reason: 'unknown cluster' } });
+      await recordAudit(db, { actor: user.id, action: 'duplication.mark-intended', target: body.clusterKey, source: req.ip, outcome: 'refused', detail: { reason: 'unknown cluster' } });
       throw notFound(`Duplication cluster ${body.clusterKey} (use a key from GET /api/duplication/report)`);
     }
-    await markIntended(db, { ...body, markedBy: user.id });
-    await writeAudit(db, { actor: user.id, action: 'duplication.mark-intended', target: body.clusterKey, source: req.ip, detail: { reason: body.reason } });
+    await markClusterIntended(db, { ...body, markedBy: user.id });
+    await recordAudit(db, { actor: user.id, action: 'duplication.mark-intended', target: body.clusterKey, source: req.ip, detail: { reason: body.reason } });
     return { clusterKey: body.clusterKey, reason: body.reason, markedBy: user.id };
   });
 }

@@ -2,10 +2,10 @@
 // adapters): `X-Api-Key: cmk_<id>_<secret>`; only its hash is stored, each key has scopes.
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import type { Database } from '../../storage/database.ts';
-import { findActiveApiKey } from '../../storage/api-key-store.ts';
-import type { UserRecord } from '../../storage/identity-store.ts';
-import { writeAudit } from '../../storage/audit-store.ts';
+import type { Database } from '../../services/database.ts';
+import { activeApiKey } from '../../services/api-keys.ts';
+import type { UserRecord } from '../../services/accounts.ts';
+import { recordAudit } from '../../services/audit.ts';
 import { Problem } from '../problems/problem.ts';
 import { hashToken } from './sessions.ts';
 
@@ -21,13 +21,13 @@ export function newApiKey(): { id: string; key: string } {
 export async function authenticateApiKey(db: Database, req: Request, scope: string): Promise<UserRecord> {
   const key = req.header('x-api-key') ?? req.headers.authorization?.match(/^ApiKey (.+)$/i)?.[1];
   if (!key) throw new Problem('unauthenticated', 'Send an API key in the X-Api-Key header.');
-  const record = await findActiveApiKey(db, hashToken(key));
+  const record = await activeApiKey(db, hashToken(key));
   if (!record) {
-    await writeAudit(db, { action: 'api-key.use', source: req.ip, outcome: 'refused', detail: { reason: 'unknown or revoked key', path: req.path } });
+    await recordAudit(db, { action: 'api-key.use', source: req.ip, outcome: 'refused', detail: { reason: 'unknown or revoked key', path: req.path } });
     throw new Problem('unauthenticated', 'That API key is not valid or has been revoked.');
   }
   if (!record.scopes.includes(scope)) {
-    await writeAudit(db, { actor: `api-key:${record.id}`, action: 'api-key.use', source: req.ip, outcome: 'refused', detail: { reason: `missing scope ${scope}`, path: req.path } });
+    await recordAudit(db, { actor: `api-key:${record.id}`, action: 'api-key.use', source: req.ip, outcome: 'refused', detail: { reason: `missing scope ${scope}`, path: req.path } });
     throw new Problem('forbidden', `API key "${record.name}" does not have the scope ${scope}.`);
   }
   return { id: `api-key:${record.id}`, username: record.name, displayName: record.name, roles: [], teams: [], leadOf: [] };

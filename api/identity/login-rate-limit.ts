@@ -3,8 +3,8 @@
 // slow and async, so counting after it let parallel guesses all pass the check), atomically in the
 // database (so several API processes share one count). A failed attempt stays counted; a
 // successful one clears its username's count and gives its address's attempt back.
-import type { Database } from '../../storage/database.ts';
-import { clearLoginAttempts, recordLoginAttempt, releaseLoginAttempt } from '../../storage/login-attempt-store.ts';
+import type { Database } from '../../services/database.ts';
+import { countLoginAttempt, forgiveLoginAttempt } from '../../services/login-attempts.ts';
 
 export interface LoginLimits {
   perUser: number;
@@ -27,15 +27,12 @@ export class LoginRateLimit {
   async attempt(username: string, address: string): Promise<LoginAttempt> {
     const userKey = `user:${username.toLowerCase()}`;
     const addressKey = `address:${address}`;
-    const counts = await recordLoginAttempt(this.db, [userKey, addressKey], this.limits.windowSeconds);
+    const counts = await countLoginAttempt(this.db, [userKey, addressKey], this.limits.windowSeconds);
     const over = counts.filter((count) => count.attempts > (count.key === userKey ? this.limits.perUser : this.limits.perAddress));
     if (over.length > 0) return { allowed: false, retryAfterSeconds: Math.max(...over.map((count) => count.windowLeftSeconds)) };
     return {
       allowed: true,
-      succeeded: async () => {
-        await clearLoginAttempts(this.db, userKey, this.limits.windowSeconds);
-        await releaseLoginAttempt(this.db, addressKey);
-      },
+      succeeded: () => forgiveLoginAttempt(this.db, userKey, addressKey, this.limits.windowSeconds),
     };
   }
 }

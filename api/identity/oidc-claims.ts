@@ -1,6 +1,6 @@
 // Turns the claims an OpenID Connect provider vouches for into a Casemap account: its id, name,
 // roles and team memberships, through the configured claim → role and claim → team maps.
-import { Roles, type Role } from '../../storage/identity-store.ts';
+import { Roles, type Role } from '../../domain/contract/identity.ts';
 import { Problem } from '../problems/problem.ts';
 
 export interface ClaimMapping {

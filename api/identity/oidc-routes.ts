@@ -3,9 +3,10 @@
 // starts the same session a password sign-in does. GET /auth/methods tells the sign-in page.
 import type { Request, Router } from 'express';
 import { z } from 'zod';
-import type { Database } from '../../storage/database.ts';
-import { findAccountsHolding, listTeams, upsertUser } from '../../storage/identity-store.ts';
-import { writeAudit } from '../../storage/audit-store.ts';
+import type { Database } from '../../services/database.ts';
+import { accountsHolding, saveExternalAccount } from '../../services/accounts.ts';
+import { allTeams } from '../../services/teams.ts';
+import { recordAudit } from '../../services/audit.ts';
 import { Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { Empty } from '../schemas.ts';
@@ -68,7 +69,7 @@ export function oidcRoutes(table: RouteTable, router: Router, db: Database, opti
   table.add(router, { method: 'get', path: '/auth/oidc/callback', summary: 'Where the OpenID Connect provider sends the browser back; starts a session (redirects to the app)', tag, rule: 'public', query: CallbackQuery, successStatus: 302, produces: 'text/plain' }, async ({ req, res, query }) => {
     const rp = configured();
     const refuse = async (problem: Problem, actor?: string): Promise<never> => {
-      await writeAudit(db, { actor, action: 'login', source: req.ip, outcome: 'refused', detail: { method: 'oidc', issuer: rp.settings.issuer, reason: problem.detail } });
+      await recordAudit(db, { actor, action: 'login', source: req.ip, outcome: 'refused', detail: { method: 'oidc', issuer: rp.settings.issuer, reason: problem.detail } });
       throw problem;
     };
     const pending = readPending(req);
@@ -77,7 +78,7 @@ export function oidcRoutes(table: RouteTable, router: Router, db: Database, opti
     if (!pending) return refuse(new Problem('invalid-request', `No sign-in with ${rp.settings.providerName} was started in this browser in the last ${PENDING_MINUTES} minutes; start again from the sign-in page.`));
     if (query.state !== pending.state) return refuse(new Problem('invalid-request', `This answer from ${rp.settings.providerName} does not belong to the sign-in this browser started; start again from the sign-in page.`, [{ field: 'query.state', message: 'does not match the sign-in in progress' }]));
 
-    const knownTeams = new Set((await listTeams(db)).map((team) => team.id));
+    const knownTeams = new Set((await allTeams(db)).map((team) => team.id));
     let claims: Record<string, unknown>;
     let account: ExternalAccount;
     try {
@@ -88,14 +89,14 @@ export function oidcRoutes(table: RouteTable, router: Router, db: Database, opti
     }
     const claimed = `${rp.settings.rolesClaim} (${claimValues(claims, rp.settings.rolesClaim).join(', ') || 'none'})`;
     if (account.roles.length === 0) return refuse(new Problem('forbidden', `${rp.settings.providerName} signed you in as ${account.username}, but no Casemap role is mapped from your ${claimed}; ask an administrator to map one.`), account.id);
-    const holders = await findAccountsHolding(db, account.id, account.username);
+    const holders = await accountsHolding(db, account.id, account.username);
     if (holders.some((holder) => holder.id !== account.id)) return refuse(new Problem('conflict', `The username ${account.username} already belongs to another Casemap account; an administrator must rename one of them.`), account.id);
     if (holders.some((holder) => holder.disabled)) return refuse(new Problem('forbidden', `The Casemap account of ${account.username} is disabled.`), account.id);
 
-    await db.transaction((tx) => upsertUser(tx, { id: account.id, username: account.username, displayName: account.displayName, passwordHash: null, roles: account.roles, memberships: account.memberships }));
+    await saveExternalAccount(db, { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles, memberships: account.memberships });
     const session = await startSession(db, req, res, account.id, options);
     res.cookie(CSRF_HANDOFF_COOKIE, session.csrfToken, { sameSite: 'strict', secure: options.secureCookies, path: '/', maxAge: 5 * 60_000 });
-    await writeAudit(db, {
+    await recordAudit(db, {
       actor: account.id,
       action: 'login',
       source: req.ip,

@@ -1,10 +1,10 @@
 // Sign-in, sign-out and "who am I".
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { Database } from '../../storage/database.ts';
-import { deleteSession, findPasswordHash, findUserById } from '../../storage/identity-store.ts';
-import { writeAudit } from '../../storage/audit-store.ts';
-import { DUMMY_HASH, verifyPassword } from '../../storage/password-hash.ts';
+import type { Database } from '../../services/database.ts';
+import { checkPassword, findActiveUser } from '../../services/accounts.ts';
+import { endSession } from '../../services/sessions.ts';
+import { recordAudit } from '../../services/audit.ts';
 import { Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { LoginRateLimit } from './login-rate-limit.ts';
@@ -22,24 +22,23 @@ export function identityRoutes(table: RouteTable, router: Router, db: Database, 
     const attempt = await limiter.attempt(body.username, source);
     if (!attempt.allowed) {
       res.setHeader('Retry-After', String(attempt.retryAfterSeconds));
-      await writeAudit(db, { actor: body.username, action: 'login', source, outcome: 'refused', detail: { reason: 'rate-limited' } });
+      await recordAudit(db, { actor: body.username, action: 'login', source, outcome: 'refused', detail: { reason: 'rate-limited' } });
       throw new Problem('too-many-requests', `Too many sign-in attempts; try again in ${attempt.retryAfterSeconds} s.`);
     }
-    const account = await findPasswordHash(db, body.username);
-    const ok = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account || !ok) {
-      await writeAudit(db, { actor: body.username, action: 'login', source, outcome: 'refused' });
+    const accountId = await checkPassword(db, body.username, body.password);
+    if (!accountId) {
+      await recordAudit(db, { actor: body.username, action: 'login', source, outcome: 'refused' });
       throw new Problem('unauthenticated', 'That username and password do not match an account.');
     }
     await attempt.succeeded();
-    const session = await startSession(db, req, res, account.id, options);
-    await writeAudit(db, { actor: account.id, action: 'login', source });
-    return { ...session, user: await findUserById(db, account.id) };
+    const session = await startSession(db, req, res, accountId, options);
+    await recordAudit(db, { actor: accountId, action: 'login', source });
+    return { ...session, user: await findActiveUser(db, accountId) };
   });
 
   table.add(router, { method: 'post', path: '/auth/logout', summary: 'Sign out', tag: 'identity', rule: 'own-account', successStatus: 204 }, async ({ req, res, user }) => {
-    await deleteSession(db, req.sessionTokenHash!);
-    await writeAudit(db, { actor: user.id, action: 'logout', source: req.ip });
+    await endSession(db, req.sessionTokenHash!);
+    await recordAudit(db, { actor: user.id, action: 'logout', source: req.ip });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     return undefined;
   });

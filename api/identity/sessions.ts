@@ -4,16 +4,15 @@
 // timeout is refused and deleted (docs/access.md, "Sessions").
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { Database } from '../../storage/database.ts';
-import { createSession, deleteSession, findSession, findUserById, markSessionSeen, type UserRecord } from '../../storage/identity-store.ts';
+import type { Database } from '../../services/database.ts';
+import { findActiveUser, type UserRecord } from '../../services/accounts.ts';
+import { checkSession, markSessionUsed, openSession } from '../../services/sessions.ts';
 import { Problem } from '../problems/problem.ts';
 
 export const SESSION_COOKIE = 'casemap_session';
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_HOURS = 12;
 export const DEFAULT_SESSION_IDLE_MINUTES = 30;
-/** Sliding the idle timeout writes at most once a minute per session, so reads stay reads. */
-const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 export interface SessionSettings {
   /** A session unused this long is refused and deleted. */
@@ -64,12 +63,11 @@ export interface StartedSession {
  */
 export async function startSession(db: Database, req: Request, res: Response, userId: string, options: { secureCookies: boolean }): Promise<StartedSession> {
   const presented = presentedToken(req).token;
-  if (presented) await deleteSession(db, hashToken(presented));
   const token = newToken();
   const csrfToken = newToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await createSession(db, { tokenHash: hashToken(token), userId, csrfToken, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
+  await openSession(db, { tokenHash: hashToken(token), userId, csrfToken, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString(), ...(presented ? { replacing: hashToken(presented) } : {}) });
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, expires: expiresAt, path: '/' });
   return { token, csrfToken, expiresAt: expiresAt.toISOString() };
 }
@@ -88,21 +86,17 @@ export async function authenticateUser(db: Database, req: Request, settings: Ses
   const { token, bearer } = presentedToken(req);
   if (!token) throw new Problem('unauthenticated', 'Sign in first (POST /api/auth/login), then send the session cookie or an Authorization: Bearer token.');
   const tokenHash = hashToken(token);
-  const session = await findSession(db, tokenHash);
   const now = Date.now();
-  if (!session || Date.parse(session.expiresAt) <= now) throw new Problem('unauthenticated', 'Your session has expired or is not valid; sign in again.');
-  if (Date.parse(session.lastSeenAt) <= now - settings.idleMinutes * 60_000) {
-    await deleteSession(db, tokenHash);
-    throw new Problem('unauthenticated', `Your session was unused for more than ${settings.idleMinutes} minutes and has ended; sign in again.`);
-  }
+  const check = await checkSession(db, tokenHash, settings.idleMinutes, now);
+  if (check.kind === 'unknown') throw new Problem('unauthenticated', 'Your session has expired or is not valid; sign in again.');
+  if (check.kind === 'idle') throw new Problem('unauthenticated', `Your session was unused for more than ${settings.idleMinutes} minutes and has ended; sign in again.`);
+  const { session } = check;
   if (!bearer && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
     throw new Problem('csrf-token-missing', `Changes made with the session cookie must send the ${CSRF_HEADER} header given at sign-in.`);
   }
-  const user = await findUserById(db, session.userId);
+  const user = await findActiveUser(db, session.userId);
   if (!user) throw new Problem('unauthenticated', 'Your account is no longer active.');
-  if (Date.parse(session.lastSeenAt) <= now - LAST_SEEN_RESOLUTION_MS) {
-    await markSessionSeen(db, tokenHash, new Date(now).toISOString(), new Date(now - LAST_SEEN_RESOLUTION_MS).toISOString());
-  }
+  await markSessionUsed(db, tokenHash, session, now);
   req.user = user;
   req.sessionTokenHash = tokenHash;
   return user;

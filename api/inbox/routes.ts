@@ -3,10 +3,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
-import type { Database } from '../../storage/database.ts';
-import { InboxSorts, InboxViews, queryInbox, type TaskRow } from '../../storage/task-queries.ts';
-import { writeAudit } from '../../storage/audit-store.ts';
-import type { UserRecord } from '../../storage/identity-store.ts';
+import type { Database } from '../../services/database.ts';
+import { InboxSorts, InboxViews, listInbox } from '../../services/tasks.ts';
+import { recordAudit } from '../../services/audit.ts';
+import type { UserRecord } from '../../services/accounts.ts';
 import { actionableTask, checkReassignment, inboxTeams } from '../access/access-policy.ts';
 import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
 import type { RouteTable, RouteSpec } from '../routes/route.ts';
@@ -37,7 +37,7 @@ export function inboxRoutes(table: RouteTable, router: Router, db: Database, cli
   const tag = 'inbox';
 
   table.add(router, { method: 'get', path: '/tasks', summary: 'Inbox: my tasks, team queue, unassigned, overdue, due soon, escalated to me as team lead', tag, rule: 'task.list', query: InboxQuery, response: TaskPage }, async ({ user, query }) =>
-    queryInbox(db, { ...query, userId: user.id, teams: inboxTeams(user, query.view), now: new Date().toISOString() }),
+    listInbox(db, { ...query, userId: user.id, teams: inboxTeams(user, query.view), now: new Date().toISOString() }),
   );
 
   table.add(router, { method: 'get', path: '/tasks/:taskId', summary: 'One task', tag, rule: 'task.act', params: TaskParams, response: TaskRecord }, async ({ user, params }) => actionableTask(db, user, params.taskId));
@@ -46,23 +46,23 @@ export function inboxRoutes(table: RouteTable, router: Router, db: Database, cli
     name: string,
     summary: string,
     spec: Partial<RouteSpec<typeof TaskParams, z.ZodType, B>>,
-    run: (task: TaskRow, actor: Actor, body: z.infer<B>, user: UserRecord) => Promise<NextSteps>,
+    run: (task: TaskRecord, actor: Actor, body: z.infer<B>, user: UserRecord) => Promise<NextSteps>,
   ) {
     table.add(router, { method: 'post', path: `/tasks/:taskId/${name}`, summary, tag, rule: 'task.act', params: TaskParams, response: TaskActionReply, ...spec }, async ({ req, user, params, body }) => {
       const task = await actionableTask(db, user, params.taskId);
       try {
         const next = await run(task, actorOf(user), body as z.infer<B>, user);
-        await writeAudit(db, { actor: user.id, action: `task.${name}`, target: task.id, source: req.ip });
+        await recordAudit(db, { actor: user.id, action: `task.${name}`, target: task.id, source: req.ip });
         return { taskId: task.id, next };
       } catch (error) {
-        await writeAudit(db, { actor: user.id, action: `task.${name}`, target: task.id, source: req.ip, outcome: 'refused', detail: { error: error instanceof Error ? error.message : String(error) } });
+        await recordAudit(db, { actor: user.id, action: `task.${name}`, target: task.id, source: req.ip, outcome: 'refused', detail: { error: error instanceof Error ? error.message : String(error) } });
         throw error;
       }
     });
   }
 
-  const handle = (task: TaskRow) => client.workflow.getHandle(workflowIdForCase(task.caseId));
-  const engineTaskId = (task: TaskRow) => task.id.slice(task.caseId.length + 1);
+  const handle = (task: TaskRecord) => client.workflow.getHandle(workflowIdForCase(task.caseId));
+  const engineTaskId = (task: TaskRecord) => task.id.slice(task.caseId.length + 1);
 
   action('claim', 'Claim a task', {}, (task, actor) => handle(task).executeUpdate(claimTaskUpdate, { args: [{ taskId: engineTaskId(task), actor }] }));
   action('return', 'Return a claimed task to the team queue', {}, (task, actor) => handle(task).executeUpdate(returnTaskUpdate, { args: [{ taskId: engineTaskId(task), actor }] }));

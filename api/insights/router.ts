@@ -2,8 +2,8 @@
 // OCEL 2.0) and the analysis of a log imported from elsewhere, checked against the diagram.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Database } from '../../storage/database.ts';
-import { definitionCaseLog, definitionIr } from '../../storage/insights-queries.ts';
+import type { Database } from '../../services/database.ts';
+import { processDiagram, processLog } from '../../services/insights.ts';
 import { analyseLog } from '../../domain/insights/analyse.ts';
 import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
 import { BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
@@ -20,6 +20,8 @@ import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
 import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
 import { AtRiskList, ImportedLog, ImportLogRequest } from '../../domain/contract/insights.ts';
+import { importedLogRoutes } from './imported-logs-routes.ts';
+import { simulationRoutes } from './simulation-routes.ts';
 
 /** The largest log accepted by POST /insights/import, in bytes of UTF-8. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -66,9 +68,9 @@ const tag = 'insights';
 /** Declares the insights routes on Casemap's route table (for `createCasemapApp({ extraRoutes })`). */
 export function insightsRoutes(table: RouteTable, router: Router, db: Database): void {
   const logOf = async (query: z.infer<typeof LogQuery>) => {
-    const deployed = await definitionIr(db, query.definitionId, query.version);
-    if (!deployed) throw notFound(`Process ${query.definitionId}${query.version === undefined ? '' : ` version ${query.version}`}`);
-    return { deployed, events: await definitionCaseLog(db, query) };
+    const log = await processLog(db, query);
+    if (!log) throw notFound(`Process ${query.definitionId}${query.version === undefined ? '' : ` version ${query.version}`}`);
+    return log;
   };
 
   table.add(router, { method: 'get', path: '/insights/report', summary: 'The bottleneck report of a process', tag, rule: 'insights.read', query: ReportQuery, response: BottleneckReport }, async ({ query }) => {
@@ -149,7 +151,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
       let conformance: ConformanceReport | null = null;
       let ir;
       if (body.definitionId) {
-        const deployed = await definitionIr(db, body.definitionId);
+        const deployed = await processDiagram(db, body.definitionId);
         if (!deployed) throw notFound(`Process ${body.definitionId}`);
         ir = deployed.ir;
         conformance = checkConformance(imported.events, ir);
@@ -160,6 +162,8 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
       return { imported: { cases: imported.cases, events: imported.events.length, skippedRows: imported.skipped }, report, conformance };
     },
   );
+  importedLogRoutes(table, router, db);
+  simulationRoutes(table, router, db);
 }
 
 /**

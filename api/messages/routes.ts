@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { findSentMessage, findWaitingCases, listMessages, recordMessage, type MessageRequest, type RecordedMessage } from '../../storage/message-store.ts';
-import { findMessageStarts } from '../../storage/definition-store.ts';
-import { writeAudit } from '../../storage/audit-store.ts';
+import { earlierSend, keepMessage, messagesFor, waitingCases, type MessageRequest, type RecordedMessage } from '../../services/messages.ts';
+import { messageStartsFor } from '../../services/definitions.ts';
+import { recordAudit } from '../../services/audit.ts';
 import { messageSignal, workflowIdForCase } from '../../workflows/case-api.ts';
 import { Problem } from '../problems/problem.ts';
 import { messageScopeOf } from '../access/access-policy.ts';
@@ -49,9 +49,9 @@ export function messageRoutes(table: RouteTable, router: Router, deps: CaseServi
     const messageId = body.messageId ?? (req.header('idempotency-key') || randomUUID());
     const request: MessageRequest = { id: messageId, sentBy: user.id, name: body.messageName, correlationKey: body.correlationKey ?? null, payload: body.data, targetCaseId: body.caseId ?? null };
     // A reused id is refused before anything else, so a changed body cannot fail on a start form first.
-    const earlier = known(await findSentMessage(db, request), messageId);
+    const earlier = known(await earlierSend(db, request), messageId);
 
-    let caseIds = await findWaitingCases(db, body.messageName, body.correlationKey);
+    let caseIds = await waitingCases(db, body.messageName, body.correlationKey);
     // A named case that does not exist, that the sender may not know of, or that is not waiting all
     // get the same answer (202, kept as unmatched): a 404 would tell an API key which case ids exist.
     if (body.caseId) caseIds = caseIds.filter((id) => id === body.caseId);
@@ -62,13 +62,13 @@ export function messageRoutes(table: RouteTable, router: Router, deps: CaseServi
     const starts =
       caseIds.length === 0 && !body.caseId
         ? await Promise.all(
-            (await findMessageStarts(db, body.messageName)).map((found) =>
+            (await messageStartsFor(db, body.messageName)).map((found) =>
               prepareStart(deps, { definitionId: found.definitionId, startEventId: found.startEventId, data: body.data, startedBy: user.id, idempotencyKey: `message:${messageId}:${found.definitionId}` }),
             ),
           )
         : [];
     if (starts.length > 0) caseIds = starts.map((start) => start.caseId);
-    const recorded = earlier ?? known(await recordMessage(db, request, caseIds.length ? 'delivered' : 'unmatched', caseIds), messageId)!;
+    const recorded = earlier ?? known(await keepMessage(db, request, caseIds.length ? 'delivered' : 'unmatched', caseIds), messageId)!;
     const { record } = recorded;
     const duplicate = recorded.outcome === 'duplicate';
     // Written after the message row, so a crash in between leaves the row; a resend of the same
@@ -82,16 +82,16 @@ export function messageRoutes(table: RouteTable, router: Router, deps: CaseServi
       for (const caseId of record.caseIds.filter((id) => !starts.some((start) => start.caseId === id))) {
         await client.workflow.getHandle(workflowIdForCase(caseId)).signal(messageSignal, { messageId: `${user.id}/${messageId}`, messageName: body.messageName, correlationKey: body.correlationKey, data: body.data });
       }
-      await writeAudit(db, { actor: user.id, action: 'message.receive', target: body.messageName, source: req.ip, detail: { messageId, caseIds: record.caseIds, startedCases: starts.map((start) => start.caseId) } });
+      await recordAudit(db, { actor: user.id, action: 'message.receive', target: body.messageName, source: req.ip, detail: { messageId, caseIds: record.caseIds, startedCases: starts.map((start) => start.caseId) } });
     }
     return { messageId, status: record.status, caseIds: record.caseIds, startedCases: started.map((start) => ({ caseId: start.caseId, definitionId: start.input.definitionId, version: start.version })), duplicate };
   });
 
   table.add(router, { method: 'get', path: '/messages', summary: 'Messages received, e.g. the unmatched ones to follow up', tag, rule: 'messages.read', query: ListQuery, response: MessagePage }, async ({ user, query }) =>
-    listMessages(db, { kind: 'cases', ...messageScopeOf(user) }, query.status, query.limit, query.offset),
+    messagesFor(db, { kind: 'cases', ...messageScopeOf(user) }, query),
   );
 
   table.add(router, { method: 'get', path: '/messages/sent', summary: 'The messages this API key sent, and where they went (API key with messages:read)', tag, rule: 'messages.read-own', query: ListQuery, response: MessagePage }, async ({ user, query }) =>
-    listMessages(db, { kind: 'sender', sentBy: user.id }, query.status, query.limit, query.offset),
+    messagesFor(db, { kind: 'sender', sentBy: user.id }, query),
   );
 }

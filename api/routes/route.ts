@@ -4,7 +4,7 @@
 // matrix test. Object checks (which team's case or task) are made through api/access/access-policy.ts.
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
-import type { UserRecord } from '../../storage/identity-store.ts';
+import type { UserRecord } from '../../services/accounts.ts';
 import { requireRole } from '../access/roles.ts';
 import { ruleOf, type AccessRuleId } from '../access/access-rules.ts';
 import { parse } from '../validation.ts';

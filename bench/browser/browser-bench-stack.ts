@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { startCasemap, type RunningCasemap } from '../../bin/casemap-stack.ts';
+import { startCasemap, type RunningCasemap } from '../../stack/start-casemap.ts';
 import { buildBrowserApp } from '../../runtime/browser-app.ts';
 import { readConfig } from '../../runtime/config.ts';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { startTemporalDevServer } from '../../runtime/temporal-dev-server.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

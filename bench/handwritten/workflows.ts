@@ -7,8 +7,10 @@
 // - 'pipelined': batches go to a queue that one writer drains in the background, coalescing what
 //   arrived while it wrote; steps and Update answers do not wait for it, and the workflow awaits a
 //   final flush before it returns (the projection is off the critical path, but still complete);
+// - 'local': as 'serial', but each batch is written by a *local* activity (run by the worker inside
+//   the workflow task's lifetime, recorded as one marker), the candidate design change of issue #17;
 // - 'none' (bare): no projection at all, the floor Temporal itself sets.
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProjectionActivities } from '../../activities/projection-activities.ts';
 import type { ServiceTaskActivities } from '../../activities/service-handlers/registry.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
@@ -22,13 +24,18 @@ export interface HandwrittenInput {
   projection: ProjectionMode;
 }
 
-export type ProjectionMode = 'none' | 'serial' | 'pipelined';
+export type ProjectionMode = 'none' | 'serial' | 'local' | 'pipelined';
 
 const { runServiceTask } = proxyActivities<ServiceTaskActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['BpmnError'] },
 });
 const { recordCaseEvents } = proxyActivities<ProjectionActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const local = proxyLocalActivities<ProjectionActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -52,6 +59,7 @@ function projectionLog(input: HandwrittenInput): ProjectionLog {
     });
   if (input.projection === 'none') return { write: async () => undefined, flush: async () => undefined };
   if (input.projection === 'serial') return { write: async (events) => void (await recordCaseEvents(stamp(events))), flush: async () => undefined };
+  if (input.projection === 'local') return { write: async (events) => void (await local.recordCaseEvents(stamp(events))), flush: async () => undefined };
   // Pipelined: one writer at a time keeps the batches in order; whatever queued meanwhile goes next as one batch.
   let queued: CaseLogEvent[] = [];
   let draining: Promise<void> | undefined;

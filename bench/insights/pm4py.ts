@@ -37,6 +37,10 @@ export interface Pm4pyResult {
   ends?: Record<string, number>;
   variants?: [string[], number][];
   ocel?: { events: number; objects: number; objectTypes: string[] };
+  /** With --activities: complete events per activity. */
+  activities?: Record<string, number>;
+  /** With --bpmn: token-based replay of the log on that model. */
+  fitness?: { log_fitness: number; perc_fit_traces: number };
 }
 
 /** Runs bench/insights/pm4py_reference.py; its JSON is the last line it prints. */

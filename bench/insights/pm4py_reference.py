@@ -2,7 +2,11 @@
 CSV) and prints, as JSON, PM4Py's directly-follows counts, performance DFG (mean/median seconds)
 and variants over the `complete` events, with how long PM4Py took for each step.
 
-usage: python3 pm4py_reference.py LOG.xes|LOG.csv [--ocel LOG.ocel.json] [--only-performance-dfg]
+With --activities it adds the number of complete events per activity; with --bpmn MODEL.bpmn it
+replays the log on that model (PM4Py converts the BPMN to a Petri net) with token-based replay and
+adds the log fitness and the share of fitting traces.
+
+usage: python3 pm4py_reference.py LOG.xes|LOG.csv [--ocel LOG.ocel.json] [--only-performance-dfg] [--activities] [--bpmn MODEL.bpmn]
 """
 import json
 import sys
@@ -44,6 +48,17 @@ def main(argv):
         out["ends"] = {a: int(n) for a, n in ends.items()}
         variants = pm4py.get_variants(df)
         out["variants"] = sorted([[list(v), int(n if isinstance(n, int) else len(n))] for v, n in variants.items()], key=lambda x: (-x[1], x[0]))
+
+    if "--activities" in argv:
+        out["activities"] = {a: int(n) for a, n in df["concept:name"].value_counts().items()}
+
+    if "--bpmn" in argv:
+        bpmn = pm4py.read_bpmn(argv[argv.index("--bpmn") + 1])
+        net, im, fm = pm4py.convert_to_petri_net(bpmn)
+        started = time.perf_counter()
+        fitness = pm4py.fitness_token_based_replay(df, net, im, fm)
+        out["timings"]["token_based_replay"] = time.perf_counter() - started
+        out["fitness"] = {"log_fitness": float(fitness["log_fitness"]), "perc_fit_traces": float(fitness["perc_fit_traces"])}
 
     if "--ocel" in argv:
         ocel = pm4py.read_ocel2_json(argv[argv.index("--ocel") + 1])

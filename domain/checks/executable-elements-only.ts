@@ -1,11 +1,10 @@
 // Casemap's engine runs a deliberate subset of BPMN (docs: DESIGN.md §4-5). A diagram may map any
 // BPMN for analysis, but an executable process must only use what the engine can run.
-import { describe, elements, is, isInExecutableProcess, type BpmnElement } from './support/bpmn-element.ts';
+import { describe, elements, extensionValues, is, isInExecutableProcess, text, type BpmnElement } from './support/bpmn-element.ts';
 import type { RuleFactory } from './support/rule.ts';
+import { scriptOfTask } from './support/script-task.ts';
 
 const UNSUPPORTED_ELEMENTS: readonly (readonly [string, string])[] = [
-  ['bpmn:ScriptTask', 'is a script task: make it a service task with a handler (casework:handler), or a user task'],
-  ['bpmn:BusinessRuleTask', 'is a business rule task: make it a service task with a handler, or decide with an exclusive gateway and FEEL conditions'],
   ['bpmn:ComplexGateway', 'is a complex gateway: use an exclusive, inclusive or parallel gateway'],
   ['bpmn:Transaction', 'is a transaction: use an embedded sub-process with error boundary events'],
   ['bpmn:AdHocSubProcess', 'is an ad-hoc sub-process: use an embedded sub-process with its steps connected in order, or parallel gateways'],
@@ -14,12 +13,31 @@ const UNSUPPORTED_ELEMENTS: readonly (readonly [string, string])[] = [
 const UNSUPPORTED_TRIGGERS: readonly (readonly [string, string])[] = [
   ['bpmn:SignalEventDefinition', 'a signal'],
   ['bpmn:ConditionalEventDefinition', 'a condition'],
-  ['bpmn:LinkEventDefinition', 'a link'],
   ['bpmn:CompensateEventDefinition', 'compensation'],
   ['bpmn:CancelEventDefinition', 'a cancellation'],
 ];
 
+/** Casemap runs a script task's FEEL expression into a result variable; no other script language. */
+function scriptProblem(node: BpmnElement): string | undefined {
+  const script = scriptOfTask(node);
+  if (script.kind === 'feel') {
+    return script.resultVariable ? undefined : 'is a FEEL script task with no result variable: name the case data field its result is stored in (zeebe:script resultVariable)';
+  }
+  const language = script.language ? ` in "${script.language}"` : '';
+  return `is a script task${language}: Casemap runs only FEEL script tasks (a zeebe:script expression and result variable); write the script as FEEL, or make it a service task with a handler (casework:handler)`;
+}
+
+/** Casemap runs a business rule task that calls a DMN decision deployed with the process, or has a handler. */
+function businessRuleProblem(node: BpmnElement): string | undefined {
+  const decision = extensionValues(node).find((value) => is(value, 'zeebe:CalledDecision'));
+  if (decision) return text(decision, 'decisionId') && text(decision, 'resultVariable') ? undefined : 'is a business rule task whose called decision lacks a decision id or result variable: set both (zeebe:calledDecision)';
+  if (text(node, 'casework:handler') || extensionValues(node).some((value) => is(value, 'zeebe:TaskDefinition'))) return undefined;
+  return 'is a business rule task that calls no decision: call a DMN decision deployed with the process (zeebe:calledDecision), or make it a service task with a handler';
+}
+
 function problemOf(node: BpmnElement): string | undefined {
+  if (is(node, 'bpmn:ScriptTask')) return scriptProblem(node);
+  if (is(node, 'bpmn:BusinessRuleTask')) return businessRuleProblem(node);
   const element = UNSUPPORTED_ELEMENTS.find(([type]) => is(node, type));
   if (element) return element[1];
   if (is(node, 'bpmn:SubProcess') && node.triggeredByEvent === true) {

@@ -1,7 +1,9 @@
 // Conditions, FEEL SLAs and correlation keys are evaluated while a case runs; one that does not
 // parse would stop a case mid-way, so it is caught when the diagram is checked instead.
 import { element, expressionBody, extensionValues, is, mention, text, type BpmnElement } from './support/bpmn-element.ts';
-import { feelSyntaxProblem, isJuel, juelAsFeel, stripFeelMarker } from './support/feel.ts';
+import { feelSyntaxProblem, isJuel, stripFeelMarker } from './support/feel.ts';
+import { juelToFeel } from './support/juel-to-feel.ts';
+import { scriptOfTask } from './support/script-task.ts';
 import type { Reporter, RuleFactory } from './support/rule.ts';
 import { type DeployAllowance, literalWorkProblem, newDeployAllowance } from '../feel/evaluation-budget.ts';
 
@@ -9,7 +11,13 @@ const FEEL_LANGUAGES = ['feel', 'http://www.omg.org/spec/feel/20140401', 'https:
 
 function checkFeel(id: string, what: string, value: string, reporter: Reporter, allowance: DeployAllowance, language?: string): void {
   if (isJuel(value)) {
-    reporter.report(id, `${what} is written in JUEL (Camunda 7), but Casemap evaluates FEEL: rewrite "${value}" as FEEL, e.g. "${juelAsFeel(value)}".`);
+    const converted = juelToFeel(value);
+    reporter.report(
+      id,
+      converted.ok
+        ? `${what} is written in JUEL (Camunda 7), but Casemap evaluates FEEL: rewrite "${value}" as "${converted.feel}" (Rewrite as FEEL in the Designer, or casemap lint --fix).`
+        : `${what} is written in JUEL (Camunda 7), but Casemap evaluates FEEL, and "${converted.part}" cannot be converted automatically: ${converted.reason}. Rewrite "${value}" as a FEEL expression starting with "=".`,
+    );
     return;
   }
   if (language && !FEEL_LANGUAGES.includes(language.toLowerCase())) {
@@ -37,7 +45,7 @@ const feelExpressionsParse: RuleFactory = () => {
   // the check itself slow (the run-time budget still bounds each expression it did not measure).
   const allowance = newDeployAllowance();
   return {
-    meta: { description: 'Sequence flow conditions, FEEL SLAs and message correlation keys are FEEL that parses and stays within the work budget.' },
+    meta: { description: 'Sequence flow conditions, FEEL SLAs, FEEL scripts and message correlation keys are FEEL that parses and stays within the work budget.' },
     check(node, reporter) {
       if (!node.id) return;
       if (is(node, 'bpmn:SequenceFlow')) {
@@ -45,6 +53,10 @@ const feelExpressionsParse: RuleFactory = () => {
         const body = expressionBody(condition);
         if (body) checkFeel(node.id, flowLabel(node), body, reporter, allowance, text(condition, 'language'));
         return;
+      }
+      if (is(node, 'bpmn:ScriptTask')) {
+        const script = scriptOfTask(node);
+        if (script.kind === 'feel') checkFeel(node.id, `The script of ${mention(node)}`, script.expression, reporter, allowance);
       }
       if (is(node, 'bpmn:FlowNode')) {
         const sla = text(node, 'casework:sla');

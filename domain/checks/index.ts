@@ -15,6 +15,7 @@ import executableElementsOnly from './executable-elements-only.ts';
 import feelExpressionsParse from './feel-expressions-parse.ts';
 import gatewayCoversAllCases from './gateway-covers-all-cases.ts';
 import handoffAcceptanceSla from './handoff-acceptance-sla.ts';
+import linkEventsMatch from './link-events-match.ts';
 import noDeadEnds from './no-dead-ends.ts';
 import noUnreachableElements from './no-unreachable-elements.ts';
 import timerParses from './timer-parses.ts';
@@ -37,6 +38,7 @@ export const rules = {
   'valid-form-fields': validFormFields,
   'executable-elements-only': executableElementsOnly,
   'feel-expressions-parse': feelExpressionsParse,
+  'link-events-match': linkEventsMatch,
 } as const satisfies Record<string, RuleFactory>;
 
 export type CasemapRuleId = keyof typeof rules;
@@ -76,6 +78,7 @@ export const recommended = {
     'valid-form-fields': 'error',
     'executable-elements-only': 'error',
     'feel-expressions-parse': 'error',
+    'link-events-match': 'error',
   },
 } as const satisfies LintConfig & { rules: Record<CasemapRuleId, RuleSetting> };
 

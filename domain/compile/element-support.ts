@@ -4,6 +4,8 @@ import type { Trigger } from '../process/ir.ts';
 import type { CompileContext, ProcessScope } from './compile-context.ts';
 import { describe, kindInWords, sentence } from './describe-element.ts';
 import { type Element, child, raw } from './moddle-access.ts';
+import { businessRuleProblem } from './read-business-rule.ts';
+import { scriptProblem } from './read-script.ts';
 
 type TriggerType = Trigger['type'];
 
@@ -11,15 +13,13 @@ type TriggerType = Trigger['type'];
 const RUNNABLE_TRIGGERS: Record<string, readonly TriggerType[]> = {
   'bpmn:StartEvent': ['none', 'timer', 'message'],
   'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation'],
-  'bpmn:IntermediateCatchEvent': ['timer', 'message'],
-  'bpmn:IntermediateThrowEvent': ['none', 'escalation'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'link'],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'link'],
   'bpmn:BoundaryEvent': ['timer', 'message', 'error', 'escalation'],
 };
 
 /** Flow elements Casemap maps but does not run, with what to use instead. */
 const MAPPED_ONLY: Record<string, string> = {
-  'bpmn:ScriptTask': 'script tasks; use a service task with a handler instead',
-  'bpmn:BusinessRuleTask': 'business rule tasks; use a service task with a handler instead',
   'bpmn:ComplexGateway': 'complex gateways; use an inclusive or parallel gateway instead',
   'bpmn:Transaction': 'transactions; use an embedded sub-process with error boundary events instead',
   'bpmn:AdHocSubProcess': 'ad-hoc sub-processes; model the optional steps with an inclusive gateway instead',
@@ -56,6 +56,10 @@ export function unsupportedReasons(element: Element, trigger: Trigger | undefine
   }
   const mappedOnly = MAPPED_ONLY[type];
   if (mappedOnly) reasons.push(mappedOnly);
+  const script = type === 'bpmn:ScriptTask' ? scriptProblem(element) : undefined;
+  if (script) reasons.push(script);
+  const businessRule = type === 'bpmn:BusinessRuleTask' ? businessRuleProblem(element) : undefined;
+  if (businessRule) reasons.push(businessRule);
   if (type === 'bpmn:SubProcess' && raw(element, 'triggeredByEvent') === true) {
     reasons.push('event sub-processes; use boundary events on an embedded sub-process instead');
   }

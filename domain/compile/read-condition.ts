@@ -4,8 +4,15 @@ import type { CompileContext } from './compile-context.ts';
 import { describe, quoted, sentence } from './describe-element.ts';
 import { isJuel, isValidFeel, stripFeelMarker } from './feel-syntax.ts';
 import { type Element, expressionBody } from './moddle-access.ts';
+import { juelToFeel } from '../checks/support/juel-to-feel.ts';
 
 const FEEL_LANGUAGES = new Set(['feel', 'http://www.omg.org/spec/feel/20140401', 'https://www.omg.org/spec/dmn/20191111/feel/']);
+
+/** The converted FEEL when the JUEL is simple enough, else why not (casemap lint --fix uses the same converter). */
+function juelSuggestion(body: string): string {
+  const converted = juelToFeel(body);
+  return converted.ok ? quoted(converted.feel) : `a FEEL expression such as "=amount > 1000" (${quoted(converted.part)} cannot be converted automatically: ${converted.reason})`;
+}
 
 export function readCondition(flow: Element, ctx: CompileContext): string | undefined {
   const expression = expressionBody(flow, 'conditionExpression');
@@ -28,7 +35,7 @@ export function readCondition(flow: Element, ctx: CompileContext): string | unde
       severity: 'warning',
       elementId: flow.id,
       expression: body,
-      message: `${sentence(describe(flow))} has the Camunda 7 (JUEL) condition ${quoted(body)}; Casemap evaluates FEEL, so rewrite it as a FEEL expression such as "=amount > 1000".`,
+      message: `${sentence(describe(flow))} has the Camunda 7 (JUEL) condition ${quoted(body)}; Casemap evaluates FEEL, so rewrite it as ${juelSuggestion(body)}.`,
     });
     return body;
   }

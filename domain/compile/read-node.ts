@@ -7,6 +7,8 @@ import { type Element, child, children, commaList, extension, raw, refId, text }
 import { readDeadlines } from './read-deadlines.ts';
 import { readForm } from './read-form.ts';
 import { readOwner } from './read-owner.ts';
+import { calledDecision } from './read-business-rule.ts';
+import { readScript } from './read-script.ts';
 import { readService } from './read-service.ts';
 import { messageTrigger, readTrigger } from './read-trigger.ts';
 
@@ -108,6 +110,8 @@ export function readNode(element: Element, kind: NodeKind, place: NodePlace, ctx
     kpis: commaList(text(element, 'casework:kpis')),
     service: NO_HANDLER_KINDS.has(kind) ? undefined : readService(element, ctx),
     calledElement: kind === 'callActivity' ? calledElementOf(element) : undefined,
+    script: kind === 'scriptTask' ? readScript(element, ctx) : undefined,
+    decision: kind === 'businessRuleTask' ? calledDecision(element) : undefined,
     ...markers(element),
     documentation: documentationOf(element),
   });

@@ -1,6 +1,11 @@
 // Who is signed in and how people sign in, as the API answers it.
 import { z } from 'zod';
 
+/** The roles a person may hold; access rules (api/access) name them. */
+export const Roles = ['admin', 'designer', 'team-lead', 'caseworker', 'analyst'] as const;
+export const Role = z.enum(Roles);
+export type Role = z.infer<typeof Role>;
+
 export const User = z.object({
   id: z.string(),
   username: z.string(),

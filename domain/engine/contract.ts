@@ -62,10 +62,32 @@ export type CaseEvent =
   | { kind: 'escalation-raised'; nodeId: string; escalationCode?: string; caught: boolean }
   | { kind: 'error-raised'; nodeId: string; errorCode?: string; caught: boolean }
   | { kind: 'message-correlated'; nodeId: string; messageName: string }
-  | { kind: 'timer-fired'; nodeId: string; timerId: string };
+  | { kind: 'timer-fired'; nodeId: string; timerId: string }
+  /** A business rule task's DMN decision: which rules matched (`index` from 1) and what it gave, stored in `resultVariable`. */
+  | {
+      kind: 'decision-evaluated';
+      nodeId: string;
+      decisionId: string;
+      decisionName?: string;
+      resultVariable: string;
+      matchedRules: Array<{ ruleId: string; index: number }>;
+      output: unknown;
+      /** Required decisions evaluated first (decision requirements), in order. */
+      required: Array<{ decisionId: string; decisionName?: string; matchedRules: Array<{ ruleId: string; index: number }>; output: unknown }>;
+    }
+  /** A caseworker's action on a task: `team` is the team holding the task after it. */
+  | { kind: 'task-claimed' | 'task-returned' | 'handoff-accepted'; nodeId: string; taskId: string; team: string; actor: string }
+  | { kind: 'task-reassigned'; nodeId: string; taskId: string; team: string; actor: string; toUser?: string; toTeam?: string }
+  | { kind: 'task-completed'; nodeId: string; taskId: string; team: string; actor: string; data: CaseData };
 
 export type EngineEvent =
   | { type: 'userTaskCompleted'; taskId: string; data: CaseData; actor: string }
+  /** Claiming a handed-over task also accepts the handoff: the receiving team has picked it up. */
+  | { type: 'taskClaimed'; taskId: string; actor: string }
+  /** Back to the team's queue, claimed by nobody. */
+  | { type: 'taskReturned'; taskId: string; actor: string }
+  /** A lead gives the task to `toUser` (claimed by them) and/or `toTeam`; without `toUser` nobody holds it. */
+  | { type: 'taskReassigned'; taskId: string; actor: string; toUser?: string; toTeam?: string }
   | { type: 'handoffAccepted'; taskId: string; actor: string }
   | { type: 'activityCompleted'; taskId: string; output: CaseData }
   /** A business error from a service handler: becomes a BPMN error for boundary events. */

@@ -1,6 +1,7 @@
 // The engine's state: plain JSON the Temporal workflow stores, answers queries from and carries
 // through continue-as-new. The zod schema lets the shell check a state it reads back.
 import { z } from 'zod';
+import { FormField } from '../process/ir.ts';
 
 /** The scope id of the process itself; a sub-process scope is named by its host token's id. */
 export const ROOT_SCOPE = 'root';
@@ -28,18 +29,24 @@ export const Token = z.object({
 });
 export type Token = z.infer<typeof Token>;
 
+/** A user task while it is open: what the step asks for, the team holding it, who has claimed it. */
 export const OpenTask = z.object({
   taskId: z.string(),
   nodeId: z.string(),
   name: z.string(),
+  /** Starts as the step's team; a lead's reassignment moves it. */
   team: z.string(),
   role: z.string().optional(),
   assignee: z.string().optional(),
+  /** The fields the caseworker fills in, checked when the task is completed. */
+  form: z.array(FormField),
   openedAt: z.string(),
   dueAt: z.string().optional(),
   handoff: z
-    .object({ fromTeam: z.string(), toTeam: z.string(), acceptBy: z.string().optional(), accepted: z.boolean() })
+    .object({ fromTeam: z.string(), toTeam: z.string(), acceptBy: z.string().optional(), accepted: z.boolean(), acceptedBy: z.string().optional() })
     .optional(),
+  /** The caseworker working on it; absent while it waits in its team's queue. */
+  claimedBy: z.string().optional(),
 });
 export type OpenTask = z.infer<typeof OpenTask>;
 

@@ -2,6 +2,7 @@
 export { start } from './start.ts';
 export { step } from './step.ts';
 export { describe, type CaseView } from './describe.ts';
+export { checkTaskAction, type ActionRefusal, type TaskActionCheck, type TaskActionRequest } from './task-rules.ts';
 export { calendarAddDuration } from './deadlines.ts';
 export { MAX_MOVES } from './drain.ts';
 export {
@@ -10,6 +11,7 @@ export {
   type AddDuration,
   type CaseStatus,
   type EngineOptions,
+  type OpenTask,
   type Token,
   type WaitKind,
 } from './engine-state.ts';

@@ -8,6 +8,8 @@ import { enterEventGateway } from './event-gateway.ts';
 import { enterExclusive, enterInclusive, enterParallel } from './gateways.ts';
 import { subscribe } from './messages.ts';
 import { copyJson, issue, type Move, type Run } from './run.ts';
+import { runBusinessRuleTask } from './business-rule-tasks.ts';
+import { runScriptTask } from './script-tasks.ts';
 import { enterSubProcess } from './sub-processes.ts';
 import { planTimer, startTimer } from './timers.ts';
 import { consumeToken, createToken, enqueue, leaveToken } from './tokens.ts';
@@ -140,9 +142,11 @@ export function enterNode(run: Run, move: Move): void {
       openUserTask(run, token, node);
       return armBoundaries(run, token);
     }
-    case 'serviceTask':
     case 'scriptTask':
+      return node.script ? runScriptTask(run, move, { ...node, script: node.script }) : enterService(run, move, node);
     case 'businessRuleTask':
+      return node.decision ? runBusinessRuleTask(run, move, { ...node, decision: node.decision }) : enterService(run, move, node);
+    case 'serviceTask':
       return enterService(run, move, node);
     case 'sendTask': {
       const token = createToken(run, move);

@@ -13,7 +13,8 @@ import { emit, mergeData, openRun, type Run } from './run.ts';
 import { rearmCycle, reportReminder } from './timers.ts';
 import { drain } from './drain.ts';
 import { leaveToken } from './tokens.ts';
-import { acceptHandoff, completeUserTask, reportOverdue } from './user-tasks.ts';
+import { acceptHandoff, claimTask, completeTask, reassignTask, returnTask } from './task-actions.ts';
+import { reportOverdue } from './user-tasks.ts';
 
 type Handler<T extends EngineEvent['type']> = (run: Run, event: Extract<EngineEvent, { type: T }>) => string | undefined;
 
@@ -109,7 +110,13 @@ const childCaseFailed: Handler<'childCaseFailed'> = (run, event) => {
 function apply(run: Run, event: EngineEvent): string | undefined {
   switch (event.type) {
     case 'userTaskCompleted':
-      return completeUserTask(run, event);
+      return completeTask(run, event);
+    case 'taskClaimed':
+      return claimTask(run, event);
+    case 'taskReturned':
+      return returnTask(run, event);
+    case 'taskReassigned':
+      return reassignTask(run, event);
     case 'handoffAccepted':
       return acceptHandoff(run, event);
     case 'activityCompleted':

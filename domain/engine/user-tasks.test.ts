@@ -52,7 +52,7 @@ describe('user tasks', () => {
     ]);
   });
 
-  it('cancels the handoff timer when the receiving team accepts', () => {
+  it('records who accepted a handoff and cancels its timer when the receiving team accepts', () => {
     // given
     const run = new Driver(handoff).complete('first');
     const taskId = run.taskId('second');
@@ -60,8 +60,11 @@ describe('user tasks', () => {
     // when
     run.send({ type: 'handoffAccepted', taskId, actor: 'rita' });
     // then
-    expect(run.last).toEqual([{ type: 'cancelTimer', timerId: handoffTimer }]);
-    expect(run.state.userTasks[taskId]?.handoff?.accepted).toBe(true);
+    expect(run.last).toEqual([
+      { type: 'emit', event: { kind: 'handoff-accepted', nodeId: 'second', taskId, team: 'Review', actor: 'rita' } },
+      { type: 'cancelTimer', timerId: handoffTimer },
+    ]);
+    expect(run.state.userTasks[taskId]?.handoff).toMatchObject({ accepted: true, acceptedBy: 'rita' });
     // when accepted twice
     run.send({ type: 'handoffAccepted', taskId, actor: 'rita' });
     // then

@@ -1,12 +1,10 @@
-// User tasks: opening one for its team (handing the case over when the team changes), its SLA and
-// handoff timers, and completion by a caseworker.
+// User tasks: opening one for its team (handing the case over when the team changes) and its SLA
+// and handoff timers. What caseworkers then do with it is task-actions.ts.
 import type { Node } from '../process/ir.ts';
-import type { EngineEvent } from './contract.ts';
 import { resolveDeadline } from './deadlines.ts';
 import type { OpenTask, Token } from './engine-state.ts';
-import { emit, issue, mergeData, type Run } from './run.ts';
-import { cancelTimersOf, startTimer } from './timers.ts';
-import { leaveToken } from './tokens.ts';
+import { copyJson, emit, issue, type Run } from './run.ts';
+import { startTimer } from './timers.ts';
 
 /** The team of a step nobody owns; it never becomes the case's owning team. */
 export const UNASSIGNED_TEAM = 'unassigned';
@@ -14,7 +12,7 @@ export const UNASSIGNED_TEAM = 'unassigned';
 export function openUserTask(run: Run, token: Token, node: Node): void {
   const s = run.state;
   const team = node.owner?.team ?? run.ir.laneTeam(node.laneId) ?? s.owner ?? UNASSIGNED_TEAM;
-  const task: OpenTask = { taskId: token.id, nodeId: node.id, name: node.name ?? node.id, team, openedAt: run.now };
+  const task: OpenTask = { taskId: token.id, nodeId: node.id, name: node.name ?? node.id, team, form: copyJson(node.form), openedAt: run.now };
   if (node.owner?.role !== undefined) task.role = node.owner.role;
   if (node.owner?.assignee !== undefined) task.assignee = node.owner.assignee;
   const dueAt = node.sla ? resolveDeadline(run, node.sla) : undefined;
@@ -47,25 +45,6 @@ export function openUserTask(run: Run, token: Token, node: Node): void {
   });
   if (dueAt !== undefined) startTimer(run, node.id, 'sla', token.id, { fireAt: dueAt });
   if (task.handoff?.acceptBy !== undefined) startTimer(run, node.id, 'handoff', token.id, { fireAt: task.handoff.acceptBy });
-}
-
-export function completeUserTask(run: Run, event: Extract<EngineEvent, { type: 'userTaskCompleted' }>): string | undefined {
-  const task = run.state.userTasks[event.taskId];
-  const token = run.state.tokens[event.taskId];
-  if (!task || !token) return `There is no open task "${event.taskId}" to complete: it may already be done or cancelled.`;
-  delete run.state.userTasks[event.taskId];
-  mergeData(run, event.data);
-  leaveToken(run, token);
-  return undefined;
-}
-
-export function acceptHandoff(run: Run, event: Extract<EngineEvent, { type: 'handoffAccepted' }>): string | undefined {
-  const task = run.state.userTasks[event.taskId];
-  if (!task) return `There is no open task "${event.taskId}" whose handoff could be accepted.`;
-  if (!task.handoff || task.handoff.accepted) return `Task "${event.taskId}" has no handoff waiting to be accepted.`;
-  task.handoff.accepted = true;
-  cancelTimersOf(run, task.taskId, 'handoff');
-  return undefined;
 }
 
 /** SLA and handoff timers only report: the task stays open with its team. */

@@ -31,6 +31,8 @@ export const CaseLogEventKind = z.enum([
   'message-wait-ended',
   'escalation-raised',
   'error-raised',
+  /** A business rule task's DMN decision: `data` holds the decision, the rules that matched and the output. */
+  'decision-evaluated',
   'element-entered',
   'element-completed',
   'element-cancelled',

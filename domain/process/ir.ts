@@ -1,6 +1,7 @@
 // The compiled process (IR): the plain, JSON-serialisable graph that the engine runs, the
 // checks read and the analyses map onto. Every type here comes from its zod schema.
 import { z } from 'zod';
+import { DecisionSet } from '../dmn/decision-ir.ts';
 
 export const IR_SCHEMA_VERSION = 1;
 
@@ -142,6 +143,10 @@ export const Node = z.object({
     .optional(),
   /** Call activities: the process they call (`calledElement`, `zeebe:calledElement processId`). */
   calledElement: z.string().optional(),
+  /** FEEL script tasks: the expression (without `=`) evaluated over case data, and the field its value is stored in. */
+  script: z.object({ expression: z.string(), resultVariable: z.string() }).optional(),
+  /** Business rule tasks: the DMN decision evaluated over case data, and the field its result is stored in. */
+  decision: z.object({ decisionId: z.string(), resultVariable: z.string() }).optional(),
   /** Multi-instance marker, mapped for analysis; running it is not supported yet. */
   multiInstance: z.enum(['parallel', 'sequential']).optional(),
   loop: z.boolean().optional(),
@@ -210,5 +215,7 @@ export const ProcessIR = z.object({
   errors: z.array(z.object({ id: z.string(), name: z.string().optional(), code: z.string().optional() })),
   escalations: z.array(z.object({ id: z.string(), name: z.string().optional(), code: z.string().optional() })),
   artifacts: z.array(Artifact),
+  /** The DMN files deployed with the process, compiled, so a case pins the decisions it runs. */
+  decisions: z.array(DecisionSet).optional(),
 });
 export type ProcessIR = z.infer<typeof ProcessIR>;

@@ -1,6 +1,8 @@
-// Checks a simulation against what really happened: fit the model on an earlier period, simulate a
-// later one from its own arrivals, and compare throughput and cycle time with the later period's
-// history. This is how a lead can tell how far to trust a what-if.
+// Checks a simulation against what really happened: fit the model on an earlier period, then replay
+// every real arrival from the start of that period to the end of a later one through the simulation,
+// and compare the later period's completions and cycle times with history's. The earlier period is
+// simulated too (and not measured), so the later one starts with the work in progress it really had:
+// casework cases run for months, longer than the periods compared.
 import type { CaseLogEvent } from '../events/case-log-event.ts';
 import type { ProcessIR } from '../process/ir.ts';
 import { buildTraces, type CaseTrace } from '../insights/case-traces.ts';
@@ -14,10 +16,12 @@ import type { WorkingHours } from './working-hours.ts';
 const WEEK_MS = 7 * 86_400_000;
 
 export interface PeriodFigures {
+  /** Cases started in the period. */
   started: number;
-  /** Cases started in the period and completed within it. */
+  /** Cases completed in the period, whenever they started. */
   completed: number;
   completedPerWeek: number;
+  /** Start to end of the cases completed in the period. */
   cycleTimeMedianMs: number;
 }
 
@@ -34,24 +38,18 @@ export interface CompareOptions {
   readonly fitFrom: number;
   readonly checkFrom: number;
   readonly weeks: number;
-  /**
-   * Weeks before the checked period simulated from their real arrivals and not measured, so the
-   * checked period begins with work in progress as the real one did (default 4).
-   */
-  readonly warmUpWeeks?: number;
   readonly seed: number;
   readonly hours?: WorkingHours;
 }
 
 export function compareWithHistory(ir: ProcessIR, events: readonly CaseLogEvent[], options: CompareOptions): HistoryComparison {
   const checkTo = options.checkFrom + options.weeks * WEEK_MS;
-  const warmUpFrom = options.checkFrom - (options.warmUpWeeks ?? 4) * WEEK_MS;
   const hours = options.hours ? { hours: options.hours } : {};
   const model = fitSimulationModel(events, { from: options.fitFrom, to: options.checkFrom, ...hours });
   const history = buildTraces(events);
-  const arrivals = history.map((trace) => trace.startedAt).filter((at) => at >= warmUpFrom && at < checkTo).sort((a, b) => a - b);
+  const arrivals = history.map((trace) => trace.startedAt).filter((at) => at >= options.fitFrom && at < checkTo).sort((a, b) => a - b);
   const log = new SimulatedLog();
-  simulate({ ir, model, scenario: baseline, from: warmUpFrom, weeks: (checkTo - warmUpFrom) / WEEK_MS, seed: options.seed, arrivals, log, ...hours });
+  simulate({ ir, model, scenario: baseline, from: options.fitFrom, weeks: Math.ceil((checkTo - options.fitFrom) / WEEK_MS), seed: options.seed, arrivals, log, ...hours });
   const actual = figures(history, options.checkFrom, checkTo, options.weeks);
   const simulated = figures(buildTraces(log.events), options.checkFrom, checkTo, options.weeks);
   return {
@@ -66,12 +64,12 @@ export function compareWithHistory(ir: ProcessIR, events: readonly CaseLogEvent[
   };
 }
 
-/** The same figures from either side: cases started in [from, to), completed before `to`. */
+/** The same figures from either side, for the period [from, to). */
 function figures(traces: readonly CaseTrace[], from: number, to: number, weeks: number): PeriodFigures {
-  const started = traces.filter((trace) => trace.startedAt >= from && trace.startedAt < to);
-  const cycles = started
-    .filter((trace) => trace.outcome === 'completed' && trace.endedAt < to)
+  const started = traces.filter((trace) => trace.startedAt >= from && trace.startedAt < to).length;
+  const cycles = traces
+    .filter((trace) => trace.outcome === 'completed' && trace.endedAt >= from && trace.endedAt < to)
     .map((trace) => trace.endedAt - trace.startedAt)
     .sort((a, b) => a - b);
-  return { started: started.length, completed: cycles.length, completedPerWeek: cycles.length / weeks, cycleTimeMedianMs: quantile(cycles, 0.5) };
+  return { started, completed: cycles.length, completedPerWeek: cycles.length / weeks, cycleTimeMedianMs: quantile(cycles, 0.5) };
 }

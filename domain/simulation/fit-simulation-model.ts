@@ -31,14 +31,15 @@ export function fitSimulationModel(events: readonly CaseLogEvent[], options: Fit
   for (const trace of traces) {
     for (const task of trace.tasks) {
       taskNodes.add(task.nodeId);
-      if (Number.isNaN(task.completedAt)) continue;
       const began = Number.isNaN(task.claimedAt) ? task.readyAt : task.claimedAt;
+      // A step whose start or end the log does not hold says nothing about how long it takes.
+      if (!Number.isFinite(task.completedAt) || !Number.isFinite(began)) continue;
       (workTime[task.nodeId] ??= []).push(workingTimeBetween(hours, began, task.completedAt));
     }
   }
   for (const trace of traces) {
     for (const visit of trace.elements) {
-      if (taskNodes.has(visit.nodeId) || Number.isNaN(visit.completedAt)) continue;
+      if (taskNodes.has(visit.nodeId) || !Number.isFinite(visit.completedAt) || !Number.isFinite(visit.enteredAt)) continue;
       (elementTime[visit.nodeId] ??= []).push(Math.max(0, visit.completedAt - visit.enteredAt));
     }
   }
@@ -55,7 +56,7 @@ export function fitSimulationModel(events: readonly CaseLogEvent[], options: Fit
       if (event.team !== undefined && event.actor !== undefined) (people.get(event.team) ?? people.set(event.team, new Set()).get(event.team)!).add(event.actor);
     }
   }
-  const profiles: CaseProfile[] = traces.map((trace) => ({ startData: startData.get(trace.caseId) ?? {}, completions: completions.get(trace.caseId) ?? {} }));
+  const profiles: CaseProfile[] = traces.map((trace) => ({ startedAt: trace.startedAt, startData: startData.get(trace.caseId) ?? {}, completions: completions.get(trace.caseId) ?? {} }));
 
   return {
     arrivalsPerHour: hourlyArrivalsOf(traces.map((trace) => trace.startedAt), from, to, hours),

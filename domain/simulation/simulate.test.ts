@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ir, team } from '../engine/ir-builder.testing.ts';
-import { simulate } from './simulate.ts';
+import { ir, team, timer } from '../engine/ir-builder.testing.ts';
+import { simulate, SimulationTooLarge } from './simulate.ts';
 import type { SimulationModel } from './simulation-model.ts';
 import { baseline } from './scenario.ts';
 import { SimulatedLog } from './simulated-log.ts';
@@ -56,7 +56,7 @@ describe('simulate', () => {
     const base = simulate({ ir: twoSteps, model: oneHourEach, scenario: baseline, from: MONDAY, weeks: 2, seed: 1, arrivals: tenAtOnce });
     const staffed = simulate({ ir: twoSteps, model: oneHourEach, scenario: { ...baseline, name: 'two people', staffChange: { returns: 1 } }, from: MONDAY, weeks: 2, seed: 1, arrivals: tenAtOnce });
     const dropped = simulate({ ir: twoSteps, model: oneHourEach, scenario: { ...baseline, name: 'no assessment', removedSteps: ['assess'] }, from: MONDAY, weeks: 2, seed: 1, arrivals: tenAtOnce });
-    expect(staffed.cycleTime.p90Ms).toBeLessThan(base.cycleTime.p90Ms);
+    expect(staffed.cycleTime.p90Ms!).toBeLessThan(base.cycleTime.p90Ms!);
     expect(dropped.steps.map((s) => s.nodeId)).toEqual(['decide']);
     // Ten one-hour decisions end Monday 19:00 of work: Tuesday 11:00.
     expect(dropped.cycleTime.p90Ms).toBe(Date.parse('2027-01-05T10:00:00Z') - MONDAY);
@@ -83,5 +83,30 @@ describe('simulate', () => {
       ]),
     );
     expect(log.events.find((event) => event.kind === 'task-completed' && event.nodeId === 'decide')?.at).toBe('2027-01-04T11:00:00.000Z');
+  });
+
+  it('runs on when a deadline cannot be placed because its date is missing from a case, and counts those cases', () => {
+    const waitForErs = ir()
+      .node('start', 'startEvent')
+      .node('ers', 'intermediateCatchEvent', { trigger: timer('=date(ersEligibilityDate)', 'date', true) })
+      .node('remove', 'userTask', { name: 'Remove', owner: team('returns') })
+      .node('end', 'endEvent')
+      .seq('start', 'ers', 'remove', 'end')
+      .build();
+    const model: SimulationModel = {
+      ...oneHourEach,
+      workTime: { remove: [HOUR] },
+      profiles: [{ startData: { ersEligibilityDate: '2027-01-11' }, completions: {} }, { startData: {}, completions: {} }],
+    };
+    const result = simulate({ ir: waitForErs, model, scenario: baseline, from: MONDAY, weeks: 3, seed: 4, arrivals: Array.from({ length: 40 }, () => MONDAY) });
+    expect(result.cases.started).toBe(40);
+    // Cases with the date wait for it and are removed; the others never get past the timer.
+    expect(result.cases.completed).toBeGreaterThan(0);
+    expect(result.cases.completed + result.cases.failed + result.cases.open).toBe(40);
+    expect(result.cases.completed).toBeLessThan(40);
+  });
+
+  it('gives up with SimulationTooLarge rather than run without end', () => {
+    expect(() => simulate({ ir: twoSteps, model: oneHourEach, scenario: baseline, from: MONDAY, weeks: 2, seed: 1, arrivals: tenAtOnce, maxEngineSteps: 15 })).toThrow(SimulationTooLarge);
   });
 });

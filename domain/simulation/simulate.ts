@@ -11,6 +11,7 @@ import { Observations, type SimulationResult } from './simulation-results.ts';
 import { staffingUnder, type Scenario } from './scenario.ts';
 import { addWorkingTime, nextWorkingInstant, officeHours, workingTimeBetween, type WorkingHours } from './working-hours.ts';
 import { arrivalsBetween } from './arrivals.ts';
+import { shiftDates } from './shift-dates.ts';
 import { mulberry32 } from '../insights/synthetic-log.ts';
 import type { SimulatedLog } from './simulated-log.ts';
 
@@ -29,7 +30,20 @@ export interface SimulationOptions {
   readonly log?: SimulatedLog;
   /** Simulated case ids are `<prefix>-<n>`; runs written to one log need their own prefixes. */
   readonly caseIdPrefix?: string;
+  /** The most engine steps a run may take before it gives up (SimulationTooLarge). */
+  readonly maxEngineSteps?: number;
 }
+
+/** A run that would take more engine steps than it may: fewer weeks or fewer arrivals will do. */
+export class SimulationTooLarge extends Error {
+  readonly code = 'simulation-too-large';
+  constructor(readonly maxEngineSteps: number) {
+    super(`The simulation would take more than ${maxEngineSteps.toLocaleString('en-GB')} engine steps; simulate fewer weeks or fewer arrivals.`);
+  }
+}
+
+/** About a year of a busy casework process with a few scenarios answers well inside this. */
+export const DEFAULT_MAX_ENGINE_STEPS = 3_000_000;
 
 type SimEvent =
   | { type: 'arrive' }
@@ -51,6 +65,9 @@ interface QueuedTask {
 interface SimCase {
   state: EngineState;
   profile: CaseProfile;
+  /** Simulated start minus the historical case's start: its dates move by this. */
+  offsetMs: number;
+  startedAt: number;
   done: Map<string, number>;
 }
 
@@ -66,6 +83,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const until = options.from + options.weeks * WEEK_MS;
   const staffing = staffingUnder(scenario, model.teamPeople);
   const removed = new Set(scenario.removedSteps);
+  const endEvents = new Set(ir.nodes.filter((node) => node.kind === 'endEvent').map((node) => node.id));
   const queue = new EventQueue<SimEvent>();
   const cases = new Map<string, SimCase>();
   const tasks = new Map<string, QueuedTask>();
@@ -75,6 +93,11 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const cancelled = new Set<string>();
   const seen = new Observations();
   let caseCount = 0;
+  const maxEngineSteps = options.maxEngineSteps ?? DEFAULT_MAX_ENGINE_STEPS;
+  const countStep = () => {
+    seen.engineSteps += 1;
+    if (seen.engineSteps > maxEngineSteps) throw new SimulationTooLarge(maxEngineSteps);
+  };
 
   const arrivals = options.arrivals ?? arrivalsBetween(model.arrivalsPerHour, options.from, until, scenario.arrivalFactor, random);
   for (const at of arrivals) if (at >= options.from && at < until) queue.push(at, { type: 'arrive' });
@@ -86,11 +109,12 @@ export function simulate(options: SimulationOptions): SimulationResult {
     const n = simCase.done.get(nodeId) ?? 0;
     simCase.done.set(nodeId, n + 1);
     const own = simCase.profile.completions[nodeId];
-    if (own && own.length > 0) return own[Math.min(n, own.length - 1)]!;
+    if (own && own.length > 0) return shiftDates(own[Math.min(n, own.length - 1)]!, simCase.offsetMs);
     // This case's history never reached the step: borrow what another case entered there.
     for (let tries = 0; tries < 8; tries += 1) {
-      const other = pick(model.profiles)?.completions[nodeId];
-      if (other && other.length > 0) return other[0]!;
+      const other = pick(model.profiles);
+      const data = other?.completions[nodeId];
+      if (other && data && data.length > 0) return shiftDates(data[0]!, other.startedAt === undefined ? 0 : simCase.startedAt - other.startedAt);
     }
     return {};
   }
@@ -120,7 +144,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
           after(command.nodeId, now, (at) => queue.push(at, { type: 'feed', caseId, event: { type: 'activityCompleted', taskId: command.taskId, output: {} }, cancelKey: caseId + command.taskId }), 0);
           break;
         case 'startChildCase':
-          after(command.nodeId, now, (at) => queue.push(at, { type: 'feed', caseId, event: { type: 'childCaseCompleted', childId: command.childId, data: {} }, cancelKey: caseId + command.childId }), 0);
+          // The child case's outcome is what this case's history got back from it, if it recorded it.
+          after(command.nodeId, now, (at) => queue.push(at, { type: 'feed', caseId, event: { type: 'childCaseCompleted', childId: command.childId, data: dataFor(cases.get(caseId)!, command.nodeId) }, cancelKey: caseId + command.childId }), 0);
           break;
         case 'subscribeMessage':
           after(command.nodeId, now, (at) =>
@@ -128,8 +153,13 @@ export function simulate(options: SimulationOptions): SimulationResult {
           );
           break;
         case 'startTimer':
-          queue.push(Math.max(now, Date.parse(command.fireAt)), { type: 'feed', caseId, event: { type: 'timerFired', timerId: command.timerId }, cancelKey: caseId + command.timerId });
+        {
+          const fireAt = Date.parse(command.fireAt);
+          // A deadline the engine could not place (a date missing from the case data) never fires.
+          if (!Number.isFinite(fireAt)) seen.timerNotArmed(command.nodeId);
+          else queue.push(Math.max(now, fireAt), { type: 'feed', caseId, event: { type: 'timerFired', timerId: command.timerId }, cancelKey: caseId + command.timerId });
           break;
+        }
         case 'cancelTimer':
           cancelled.add(caseId + command.timerId);
           break;
@@ -144,6 +174,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
           break;
         case 'emit':
           log?.engineEvent(caseId, now, command.event);
+          if (command.event.kind === 'element-completed' && endEvents.has(command.event.nodeId)) seen.endedAt(command.event.nodeId);
           if (command.event.kind === 'sla-breached' || command.event.kind === 'handoff-overdue') seen.breach(command.event.kind, command.event.nodeId);
           break;
         case 'complete':
@@ -179,7 +210,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
     const simCase = cases.get(caseId);
     if (!simCase || simCase.state.status !== 'running') return;
     const result = step(ir, simCase.state, event, iso(now));
-    seen.engineSteps += 1;
+    countStep();
     simCase.state = result.state;
     carryOut(caseId, result.commands, now);
   }
@@ -204,9 +235,10 @@ export function simulate(options: SimulationOptions): SimulationResult {
       case 'arrive': {
         const caseId = `${options.caseIdPrefix ?? 'sim'}-${++caseCount}`;
         const profile = pick(model.profiles) ?? { startData: {}, completions: {} };
-        const started = start(ir, { caseId, data: profile.startData }, iso(at));
-        seen.engineSteps += 1;
-        cases.set(caseId, { state: started.state, profile, done: new Map() });
+        const offsetMs = profile.startedAt === undefined ? 0 : at - profile.startedAt;
+        const started = start(ir, { caseId, data: shiftDates(profile.startData, offsetMs) }, iso(at));
+        countStep();
+        cases.set(caseId, { state: started.state, profile, offsetMs, startedAt: at, done: new Map() });
         log?.add(caseId, at, { kind: 'case-started', team: started.state.owner, data: { data: profile.startData } });
         seen.caseStart.set(caseId, at);
         carryOut(caseId, started.commands, at);

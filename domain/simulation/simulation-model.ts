@@ -4,6 +4,8 @@ import type { CaseData } from '../engine/contract.ts';
 
 /** One historical case's data, replayed by a simulated case so data-driven branches keep their mix. */
 export interface CaseProfile {
+  /** When the historical case started (epoch ms): its dates are replayed relative to this. */
+  readonly startedAt?: number;
   readonly startData: CaseData;
   /** The form data each step was completed with, in order of completion (a step done twice has two). */
   readonly completions: Readonly<Record<string, readonly CaseData[]>>;

@@ -1,35 +1,43 @@
 // What a simulation run reports, and how its raw observations are summarised: throughput and
 // work in progress per week, waiting per step, deadline breaches, people's utilisation.
+import { z } from 'zod';
 import type { WorkingHours } from './working-hours.ts';
 import { workingTimeBetween } from './working-hours.ts';
 
-export interface StepFigures {
-  nodeId: string;
-  team: string;
-  done: number;
+const Ms = z.number().nullable().describe('milliseconds; null when there is nothing to measure');
+
+export const StepFigures = z.object({
+  nodeId: z.string(),
+  team: z.string(),
+  done: z.number().int(),
   /** Ready to picked up, elapsed ms. */
-  waitMedianMs: number;
-  waitP90Ms: number;
-  workMedianMs: number;
-}
+  waitMedianMs: Ms,
+  waitP90Ms: Ms,
+  workMedianMs: Ms,
+});
+export type StepFigures = z.infer<typeof StepFigures>;
 
-export interface SimulationResult {
-  scenario: string;
-  /** Simulated weeks from `from` (epoch ms). */
-  from: number;
-  weeks: number;
-  cases: { started: number; completed: number; failed: number; open: number };
-  throughputPerWeek: number[];
-  wipAtWeekEnd: number[];
-  cycleTime: { medianMs: number; p90Ms: number; meanMs: number };
-
-  steps: StepFigures[];
-  teams: { team: string; people: number; utilisation: number }[];
-  breaches: { kind: 'sla-breached' | 'handoff-overdue'; nodeId: string; count: number }[];
+export const SimulationResult = z.object({
+  scenario: z.string(),
+  /** Simulated weeks from `from`. */
+  from: z.string(),
+  weeks: z.number().int(),
+  cases: z.object({ started: z.number().int(), completed: z.number().int(), failed: z.number().int(), open: z.number().int() }),
+  throughputPerWeek: z.array(z.number().int()),
+  wipAtWeekEnd: z.array(z.number().int()),
+  cycleTime: z.object({ medianMs: Ms, p90Ms: Ms, meanMs: Ms }),
+  steps: z.array(StepFigures),
+  teams: z.array(z.object({ team: z.string(), people: z.number().int(), utilisation: z.number() })),
+  breaches: z.array(z.object({ kind: z.enum(['sla-breached', 'handoff-overdue']), nodeId: z.string(), count: z.number().int() })),
   /** Waits that never ended because history has no example of them (a message never seen). */
-  waitsWithoutHistory: Record<string, number>;
-  engineSteps: number;
-}
+  waitsWithoutHistory: z.record(z.string(), z.number().int()),
+  /** Timers the engine could not place (a date missing from the case data), per element: they never fire. */
+  timersNotArmed: z.record(z.string(), z.number().int()),
+  /** How many cases (or sub-processes) ended at each end event: which way cases went. */
+  endEvents: z.record(z.string(), z.number().int()),
+  engineSteps: z.number().int(),
+});
+export type SimulationResult = z.infer<typeof SimulationResult>;
 
 /** What the loop notes as it runs; summarised once at the end. */
 export class Observations {
@@ -41,6 +49,8 @@ export class Observations {
   readonly busyMs = new Map<string, number>();
   readonly breaches = new Map<string, number>();
   readonly waitsWithoutHistory: Record<string, number> = {};
+  readonly endEvents: Record<string, number> = {};
+  readonly timersNotArmed: Record<string, number> = {};
   readonly caseStart = new Map<string, number>();
   engineSteps = 0;
 
@@ -48,6 +58,14 @@ export class Observations {
     this.stepTeam.set(nodeId, team);
     push(this.waits, nodeId, waitMs);
     push(this.work, nodeId, workMs);
+  }
+
+  timerNotArmed(nodeId: string): void {
+    this.timersNotArmed[nodeId] = (this.timersNotArmed[nodeId] ?? 0) + 1;
+  }
+
+  endedAt(nodeId: string): void {
+    this.endEvents[nodeId] = (this.endEvents[nodeId] ?? 0) + 1;
   }
 
   breach(kind: 'sla-breached' | 'handoff-overdue', nodeId: string): void {
@@ -78,16 +96,16 @@ export class Observations {
     const officeMsPerPerson = workingTimeBetween(hours, from, from + weeks * week);
     return {
       scenario,
-      from,
+      from: new Date(from).toISOString(),
       weeks,
       cases: { started: this.caseStart.size, completed, failed, open: this.caseStart.size - completed - failed },
       throughputPerWeek,
       wipAtWeekEnd,
-      cycleTime: { medianMs: quantile(cycle, 0.5), p90Ms: quantile(cycle, 0.9), meanMs: cycle.length === 0 ? NaN : cycle.reduce((a, b) => a + b, 0) / cycle.length },
+      cycleTime: { medianMs: orNull(quantile(cycle, 0.5)), p90Ms: orNull(quantile(cycle, 0.9)), meanMs: cycle.length === 0 ? null : cycle.reduce((a, b) => a + b, 0) / cycle.length },
       steps: [...this.waits.keys()].sort().map((nodeId) => {
         const waits = [...this.waits.get(nodeId)!].sort((a, b) => a - b);
         const work = [...this.work.get(nodeId)!].sort((a, b) => a - b);
-        return { nodeId, team: this.stepTeam.get(nodeId)!, done: waits.length, waitMedianMs: quantile(waits, 0.5), waitP90Ms: quantile(waits, 0.9), workMedianMs: quantile(work, 0.5) };
+        return { nodeId, team: this.stepTeam.get(nodeId)!, done: waits.length, waitMedianMs: orNull(quantile(waits, 0.5)), waitP90Ms: orNull(quantile(waits, 0.9)), workMedianMs: orNull(quantile(work, 0.5)) };
       }),
       teams: Object.entries(staffing)
         .sort(([a], [b]) => a.localeCompare(b))
@@ -99,10 +117,15 @@ export class Observations {
         })
         .sort((a, b) => b.count - a.count || a.nodeId.localeCompare(b.nodeId)),
       waitsWithoutHistory: this.waitsWithoutHistory,
+      timersNotArmed: this.timersNotArmed,
+      endEvents: this.endEvents,
       engineSteps: this.engineSteps,
     };
   }
 }
+
+/** JSON has no NaN: nothing measured is null. */
+const orNull = (ms: number): number | null => (Number.isNaN(ms) ? null : ms);
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);

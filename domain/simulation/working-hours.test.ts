@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingTime, nextWorkingInstant, officeHours, workingTimeBetween } from './working-hours.ts';
+import { addWorkingTime, nextWorkingInstant, officeHours, roundTheClock, workingTimeBetween } from './working-hours.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -23,5 +23,9 @@ describe('office hours', () => {
     const from = at('2026-12-03T15:20:00Z');
     const end = addWorkingTime(officeHours, from, 13.5 * HOUR);
     expect(workingTimeBetween(officeHours, from, end)).toBe(13.5 * HOUR);
+  });
+
+  it('never pauses round the clock: a weekend is working time too', () => {
+    expect(new Date(addWorkingTime(roundTheClock, at('2026-12-04T16:00:00Z'), 30 * HOUR)).toISOString()).toBe('2026-12-05T22:00:00.000Z');
   });
 });

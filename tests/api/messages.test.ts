@@ -1,13 +1,9 @@
 // Messages from other systems through the API: authenticated by a scoped API key, correlated by
 // name and key to the waiting case, starting a case at a message start event, and kept (not
 // dropped) when no case waits for them.
-import { readFileSync } from 'node:fs';
-import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
-
-const receiveXml = readFileSync(new URL('../fixtures/await-travel-document.bpmn', import.meta.url), 'utf8');
-const messageStartXml = readFileSync(new URL('../workflows/fixtures/message-start.bpmn', import.meta.url), 'utf8');
+import { deployMessageProcesses, issueApiKey, sendMessage } from '../support/message-processes.ts';
 
 describe('the messages endpoint', () => {
   let casemap: TestCasemap;
@@ -18,20 +14,15 @@ describe('the messages endpoint', () => {
   beforeAll(async () => {
     casemap = await startTestCasemap();
     admin = await casemap.as('admin');
-    const designer = await casemap.as('designer');
-    await designer.post('/api/definitions/deploy', { id: 'await-document', xml: receiveXml }).expect(201);
-    await designer.post('/api/definitions/deploy', { id: 'referral-intake', xml: messageStartXml }).expect(201);
-    sendKey = (await admin.post('/api/admin/api-keys', { name: 'travel-document service', scopes: ['messages:send'] }).expect(201)).body.key;
-    readOnlyKey = (await admin.post('/api/admin/api-keys', { name: 'reporting', scopes: ['messages:read'] }).expect(201)).body.key;
+    await deployMessageProcesses(casemap);
+    sendKey = (await issueApiKey(admin, 'travel-document service', ['messages:send'])).key;
+    readOnlyKey = (await issueApiKey(admin, 'reporting', ['messages:read'])).key;
   });
   afterAll(async () => {
     await casemap?.stop();
   });
 
-  const send = (key: string | undefined, body: object) => {
-    const request = supertest(casemap.url).post('/api/messages');
-    return (key ? request.set('X-Api-Key', key) : request).send(body);
-  };
+  const send = (key: string | undefined, body: object) => sendMessage(casemap, key, body);
 
   it('refuses a missing key, an unknown key and a key without the send scope', async () => {
     const message = { messageName: 'Travel document issued', correlationKey: 'A1', data: {} };

@@ -103,7 +103,13 @@ describe('response contract', () => {
     await as(analyst).get('/api/insights/report?definitionId=referral');
     await as(analyst).get('/api/insights/compare?definitionId=assessment&baseVersion=1&otherVersion=2');
     await as(lena).get('/api/insights/at-risk?definitionId=referral');
+    await as(analyst).post('/api/insights/simulate', { definitionId: 'referral', weeks: 2, scenarios: [{ name: 'one more in FNO Returns', staffChange: { 'fno-returns': 1 } }] });
     await as(analyst).post('/api/insights/import', { format: 'csv', content: 'case,activity,time\nc1,Refer,2026-01-01T09:00:00Z\nc1,Decide,2026-01-02T09:00:00Z\n', mapping: { caseId: 'case', activity: 'activity', timestamp: 'time', delimiter: ',' }, definitionId: 'referral' });
+    // Kept logs: a raw-body upload, then every question asked of it by id.
+    const kept = await http.post('/api/insights/logs?format=csv&name=contract').set('Authorization', `Bearer ${analyst.token}`).set('Content-Type', 'text/csv').send('case_id,activity,timestamp\nc1,Refer,2026-01-01T09:00:00Z\nc1,Decide,2026-01-02T09:00:00Z\n').expect(201);
+    for (const path of ['', '/report', '/compare?baseTo=2026-01-02T00:00:00Z&otherFrom=2026-01-02T00:00:00Z', '/conformance?definitionId=referral', '/discovery']) await as(analyst).get(`/api/insights/logs/${kept.body.id}${path}`);
+    await as(analyst).get('/api/insights/logs');
+    await as(analyst).get('/api/insights/discovery?definitionId=referral');
     const report = (await as(analyst).get('/api/duplication/report')).body;
     await as(analyst).get('/api/duplication/definitions/fno-returns');
     expect(report.clusters.length, 'the demo library has duplicated work to mark').toBeGreaterThan(0);

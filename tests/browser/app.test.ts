@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { seriousAccessibilityViolations } from './accessibility.ts';
 
@@ -154,6 +155,15 @@ describe('the Casemap browser app', () => {
     await tom.getByRole('link', { name: 'Cases', exact: true }).click();
     await tom.getByRole('link', { name: caseId }).waitFor();
     await view(tom, '11-cases-list');
+
+    // and when tom signs out and the designer signs in in the same tab (no reload), the app is the designer's
+    await tom.getByRole('button', { name: 'Sign out' }).click();
+    await tom.getByText('You have signed out.').waitFor();
+    await tom.getByLabel('Username').fill('designer');
+    await tom.getByLabel('Password').fill(DEMO_PASSWORD);
+    await tom.getByRole('button', { name: 'Sign in' }).click();
+    await tom.getByRole('link', { name: 'Designer', exact: true }).waitFor();
+    await expect(tom.getByRole('link', { name: 'Tasks', exact: true }).count()).resolves.toBe(0);
 
     expect(consoleErrors).toEqual([]);
   }, 180_000);

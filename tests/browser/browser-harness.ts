@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { startTestCasemap, type TestCasemap } from '../support/test-casemap.ts';
 import { browserAppForThisRun } from '../support/browser-app-build.ts';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startCase } from '../../api/cases/case-service.ts';
-import { startDemoLoad } from '../../runtime/demo-load.ts';
+import { startDemoLoad } from '../../demo/demo-load.ts';
 import { eventually } from '../support/test-casemap.ts';
 import { screenshotDir, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { seriousAccessibilityViolations } from './accessibility.ts';
@@ -118,6 +118,15 @@ describe('the Insights view in the browser app', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^Step,Team,Cases,Executions,Waiting mean/);
     expect(csv).toContain('Make deportation decision');
+
+    // and compare two periods of case starts: none in 2000, the demo cases since
+    const compare = page.getByRole('form', { name: 'Compare two versions or periods' });
+    await compare.getByLabel('two periods').check();
+    await compare.locator('#compare-base-from').fill('2000-01-01');
+    await compare.locator('#compare-base-to').fill('2000-12-31');
+    await compare.locator('#compare-other-from').fill('2001-01-01');
+    await compare.getByRole('button', { name: 'Compare' }).click();
+    await page.locator('#insights-compare').getByText(/^0 cases in 2000-01-01 to 2000-12-31, [1-9]\d* in 2001-01-01 to …\./).waitFor();
 
     // and import a small CSV log, checked against the diagram
     const file = join(mkdtempSync(join(tmpdir(), 'casemap-log-')), 'legacy-referrals.csv');

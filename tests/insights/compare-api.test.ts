@@ -15,7 +15,7 @@ import { migrate } from '../../storage/migrate.ts';
 import { appendCaseLogEvents } from '../../storage/case-log-store.ts';
 import { deployVersion } from '../../storage/definition-store.ts';
 import { findUserById } from '../../storage/identity-store.ts';
-import { seedDemoIdentities } from '../../runtime/demo-identities.ts';
+import { seedDemoIdentities } from '../../demo/demo-identities.ts';
 
 const referralXml = readFileSync(new URL('../fixtures/two-lane-referral.bpmn', import.meta.url), 'utf8');
 

@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCase } from '../../api/cases/case-service.ts';
-import { startDemoLoad, type RunningDemoLoad } from '../../runtime/demo-load.ts';
-import { scenarioFor, seededRandom, stallsAt } from '../../runtime/demo-load-plan.ts';
+import { startDemoLoad, type RunningDemoLoad } from '../../demo/demo-load.ts';
+import { scenarioFor, seededRandom, stallsAt } from '../../demo/demo-load-plan.ts';
 import { deploySampleLibrary } from '../../runtime/sample-library.ts';
 import { searchCases } from '../../storage/case-queries.ts';
 import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
@@ -14,7 +14,7 @@ import { eventually, startTestCasemap, type TestCasemap, type UserClient } from 
 const CASES = 5;
 const FNO = 'fno-returns-casework';
 
-/** The demo caseworker the plan picks for a task (runtime/demo-load.ts): one of three of its team, seeded by the task's id. */
+/** The demo caseworker the plan picks for a task (demo/demo-load.ts): one of three of its team, seeded by the task's id. */
 const botFor = (task: { id: string; team: string }) => `demo-${task.team}-${1 + Math.floor(seededRandom(`bot:${task.id}`)() * 3)}`;
 
 interface TaskRecord {

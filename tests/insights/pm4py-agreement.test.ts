@@ -11,6 +11,7 @@ import { exportOcel } from '../../domain/insights/formats/ocel-export.ts';
 import { exportXes } from '../../domain/insights/formats/xes-export.ts';
 import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
 import { ensurePm4py, runPm4pyReference, type Pm4py, type Pm4pyResult } from '../../bench/insights/pm4py.ts';
+import { pm4pyAgreement } from '../../bench/insights/pm4py-agreement.ts';
 
 const now = '2026-06-01T00:00:00.000Z';
 const log = generateSyntheticLog({ seed: 20260105, cases: 400, start: '2026-01-05T09:00:00Z', until: now });
@@ -80,4 +81,13 @@ describe('agreement with independent references', () => {
     const reference = requireReference();
     expect(reference.ocel).toMatchObject({ events: log.length, objectTypes: ['case', 'task', 'team'] });
   });
+});
+
+describe('the PM4Py agreement script at CI size (10k rows)', () => {
+  // Fails, never skips, when PM4Py is missing: `npm run provision` installs it.
+  it('finds every figure equal to PM4Py’s, and PM4Py replays every case on the discovered BPMN', async () => {
+    const result = await pm4pyAgreement(10_000);
+    expect(result.figures.length).toBe(9);
+    expect(result.figures.filter((f) => !f.equal).map((f) => ({ figure: f.figure, casemap: f.casemap, pm4py: f.pm4py }))).toEqual([]);
+  }, 900_000);
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { listAudit } from '../../storage/audit-store.ts';
 import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 

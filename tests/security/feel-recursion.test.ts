@@ -3,23 +3,18 @@
 // seconds per level. Work is now charged while feelin evaluates: a literal over-budget expression
 // is refused at deploy, and one whose work depends on the case data fails that case, with the
 // reason, while other cases on the same worker carry on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../support/test-casemap.ts';
+import { suiteUsers } from '../support/suite-users.ts';
+import { fnoReturnsDiagram } from '../support/fno-returns-diagram.ts';
 
 const recursion = (depth: string) => `{f: function(n) if n &lt;= 0 then 1 else f(n-1) + f(n-1), r: f(${depth})}.r &gt; 0`;
 
-const diagram = (condition: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:casework="https://casemap.dev/schema/casework/1.0" id="Definitions_recursion" targetNamespace="https://casemap.dev/tests">
-  <bpmn:process id="Process_recursion" name="Recursive check" isExecutable="true">
-    <bpmn:laneSet id="LaneSet_recursion">
-      <bpmn:lane id="Lane_returns" name="FNO Returns Command" casework:team="fno-returns">
-        <bpmn:flowNodeRef>Start_recursion</bpmn:flowNodeRef>
-        <bpmn:flowNodeRef>Gateway_recursion</bpmn:flowNodeRef>
-        <bpmn:flowNodeRef>End_deep</bpmn:flowNodeRef>
-        <bpmn:flowNodeRef>End_shallow</bpmn:flowNodeRef>
-      </bpmn:lane>
-    </bpmn:laneSet>
-    <bpmn:startEvent id="Start_recursion" name="Check requested">
+const diagram = (condition: string) =>
+  fnoReturnsDiagram({
+    id: 'recursion',
+    name: 'Recursive check',
+    elements: `    <bpmn:startEvent id="Start_recursion" name="Check requested">
       <bpmn:extensionElements>
         <casework:form>
           <casework:field name="depth" label="Depth" type="number" required="true" min="0" max="100" />
@@ -32,24 +27,13 @@ const diagram = (condition: string) => `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:endEvent id="End_shallow" name="Shallow"><bpmn:incoming>Flow_shallow</bpmn:incoming></bpmn:endEvent>
     <bpmn:sequenceFlow id="Flow_in" sourceRef="Start_recursion" targetRef="Gateway_recursion" />
     <bpmn:sequenceFlow id="Flow_deep" name="Recursion holds" sourceRef="Gateway_recursion" targetRef="End_deep"><bpmn:conditionExpression>=${condition}</bpmn:conditionExpression></bpmn:sequenceFlow>
-    <bpmn:sequenceFlow id="Flow_shallow" sourceRef="Gateway_recursion" targetRef="End_shallow" />
-  </bpmn:process>
-</bpmn:definitions>`;
+    <bpmn:sequenceFlow id="Flow_shallow" sourceRef="Gateway_recursion" targetRef="End_shallow" />`,
+  });
 
 type TimelineEvent = { kind: string; data?: unknown };
 
 describe('FEEL recursion cannot stall a worker', () => {
-  let casemap: TestCasemap;
-  let designer: UserClient;
-  let tom: UserClient;
-
-  beforeAll(async () => {
-    casemap = await startTestCasemap();
-    [designer, tom] = await Promise.all([casemap.as('designer'), casemap.as('tom')]);
-  });
-  afterAll(async () => {
-    await casemap?.stop();
-  });
+  const { designer, tom } = suiteUsers('designer', 'tom');
 
   it('refuses at deploy a literal recursion that always goes over budget, naming the path', async () => {
     const refused = await designer.post('/api/definitions/deploy', { id: 'literal-recursion', xml: diagram(recursion('40')) }).expect(422);

@@ -4,7 +4,7 @@
 import supertest from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { startTestCasemap, type TestCasemap } from '../support/test-casemap.ts';
 
 describe('sign-in limits under parallel guessing', () => {

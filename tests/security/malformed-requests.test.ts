@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
 const referralXml = readFileSync(new URL('../fixtures/two-lane-referral.bpmn', import.meta.url), 'utf8');

@@ -2,18 +2,10 @@
 // sender's own, a reused id or Idempotency-Key with another body is refused, a named case never
 // reveals whether it exists, a key reads only what it sent, and a lead reads only the messages of
 // cases their teams may see.
-import { readFileSync } from 'node:fs';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
-
-const receiveXml = readFileSync(new URL('../fixtures/await-travel-document.bpmn', import.meta.url), 'utf8');
-const messageStartXml = readFileSync(new URL('../workflows/fixtures/message-start.bpmn', import.meta.url), 'utf8');
-
-interface ApiKey {
-  id: string;
-  key: string;
-}
+import { deployMessageProcesses, issueApiKey, sendMessage, type ApiKey } from '../support/message-processes.ts';
 
 describe('messages and API keys under attack', () => {
   let casemap: TestCasemap;
@@ -25,22 +17,16 @@ describe('messages and API keys under attack', () => {
   beforeAll(async () => {
     casemap = await startTestCasemap();
     admin = await casemap.as('admin');
-    const designer = await casemap.as('designer');
-    await designer.post('/api/definitions/deploy', { id: 'await-document', xml: receiveXml }).expect(201);
-    await designer.post('/api/definitions/deploy', { id: 'referral-intake', xml: messageStartXml }).expect(201);
-    const newKey = async (name: string, scopes: string[]): Promise<ApiKey> => (await admin.post('/api/admin/api-keys', { name, scopes }).expect(201)).body;
-    tribunal = await newKey('appeals tribunal', ['messages:send', 'messages:read']);
-    prison = await newKey('prison service', ['messages:send', 'messages:read']);
-    sendOnly = await newKey('send-only adapter', ['messages:send']);
+    await deployMessageProcesses(casemap);
+    tribunal = await issueApiKey(admin, 'appeals tribunal', ['messages:send', 'messages:read']);
+    prison = await issueApiKey(admin, 'prison service', ['messages:send', 'messages:read']);
+    sendOnly = await issueApiKey(admin, 'send-only adapter', ['messages:send']);
   });
   afterAll(async () => {
     await casemap?.stop();
   });
 
-  const send = (key: ApiKey, body: object, idempotencyKey?: string) => {
-    const request = supertest(casemap.url).post('/api/messages').set('X-Api-Key', key.key);
-    return (idempotencyKey ? request.set('Idempotency-Key', idempotencyKey) : request).send(body);
-  };
+  const send = (key: ApiKey, body: object, idempotencyKey?: string) => sendMessage(casemap, key.key, body, idempotencyKey);
   const sent = (key: ApiKey, query = '') => supertest(casemap.url).get(`/api/messages/sent${query}`).set('X-Api-Key', key.key);
   const rowsWithId = (id: string) => casemap.db.query<{ sent_by: string; payload: unknown }>('SELECT sent_by, payload FROM messages WHERE id = $1 ORDER BY sent_by', [id]);
   const intakeCases = async () => (await casemap.db.query<{ id: string }>("SELECT id FROM cases WHERE definition_id = 'referral-intake' ORDER BY id")).map((row) => row.id);

@@ -3,20 +3,15 @@
 // validator (task forms): a few dozen characters froze every request. Patterns now run on RE2,
 // and patterns RE2 cannot run are refused at deploy. Under the old code the value below would
 // not be answered within the test's timeout, rather than slowly.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteUsers } from '../support/suite-users.ts';
+import { fnoReturnsDiagram } from '../support/fno-returns-diagram.ts';
 
-const diagram = (pattern: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:casework="https://casemap.dev/schema/casework/1.0" id="Definitions_redos" targetNamespace="https://casemap.dev/tests">
-  <bpmn:process id="Process_redos" name="Reference check" isExecutable="true">
-    <bpmn:laneSet id="LaneSet_redos">
-      <bpmn:lane id="Lane_returns" name="FNO Returns Command" casework:team="fno-returns">
-        <bpmn:flowNodeRef>Start_redos</bpmn:flowNodeRef>
-        <bpmn:flowNodeRef>Task_reference</bpmn:flowNodeRef>
-        <bpmn:flowNodeRef>End_redos</bpmn:flowNodeRef>
-      </bpmn:lane>
-    </bpmn:laneSet>
-    <bpmn:startEvent id="Start_redos" name="Reference received">
+const diagram = (pattern: string) =>
+  fnoReturnsDiagram({
+    id: 'redos',
+    name: 'Reference check',
+    elements: `    <bpmn:startEvent id="Start_redos" name="Reference received">
       <bpmn:extensionElements>
         <casework:form>
           <casework:field name="startReference" label="Start reference" type="string" pattern="${pattern}" />
@@ -34,25 +29,17 @@ const diagram = (pattern: string) => `<?xml version="1.0" encoding="UTF-8"?>
     </bpmn:userTask>
     <bpmn:endEvent id="End_redos" name="Recorded"><bpmn:incoming>Flow_2</bpmn:incoming></bpmn:endEvent>
     <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_redos" targetRef="Task_reference" />
-    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_reference" targetRef="End_redos" />
-  </bpmn:process>
-</bpmn:definitions>`;
+    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_reference" targetRef="End_redos" />`,
+  });
 
 // 5,000 letters then one that breaks the match: a backtracking engine tries 2^5000 splits
 const hostile = `${'a'.repeat(5000)}!`;
 
 describe('a form-field pattern cannot freeze the API or a workflow', () => {
-  let casemap: TestCasemap;
-  let designer: UserClient;
-  let tom: UserClient;
+  const { designer, tom } = suiteUsers('designer', 'tom');
 
   beforeAll(async () => {
-    casemap = await startTestCasemap();
-    [designer, tom] = await Promise.all([casemap.as('designer'), casemap.as('tom')]);
     await designer.post('/api/definitions/deploy', { id: 'redos-reference', xml: diagram('^(a+)+$') }).expect(201);
-  });
-  afterAll(async () => {
-    await casemap?.stop();
   });
 
   it('refuses a hostile start-form value with 422 naming the field, and keeps answering other requests', async () => {

@@ -3,7 +3,7 @@
 // presented, and one unused for CASEMAP_SESSION_IDLE_MINUTES is refused and deleted.
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 import { hashToken } from '../../api/identity/sessions.ts';
 import { startTestCasemap, type TestCasemap } from '../support/test-casemap.ts';
 

@@ -1,4 +1,4 @@
-// A whole Casemap for one test file: the real stack (runtime/casemap-stack.ts) on the run's
+// A whole Casemap for one test file: the real stack (stack/start-casemap.ts) on the run's
 // Temporal dev server, with its own task queue and its own database (PGlite in a temp dir, or a
 // scratch PostgreSQL database when DATABASE_URL is set).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,8 +9,8 @@ import pg from 'pg';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { readConfig } from '../../runtime/config.ts';
-import { startCasemap, type RunningCasemap } from '../../bin/casemap-stack.ts';
-import { DEMO_PASSWORD } from '../../runtime/demo-identities.ts';
+import { startCasemap, type RunningCasemap } from '../../stack/start-casemap.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
 
 async function createScratchDatabase(adminUrl: string): Promise<string> {
   const name = `casemap_test_${randomUUID().replace(/-/g, '')}`;

@@ -12,12 +12,6 @@ export function isJuel(value: string): boolean {
   return /^\s*[$#]\{[\s\S]*\}\s*$/.test(value);
 }
 
-/** The FEEL an old JUEL condition most likely meant, for the message that asks for FEEL. */
-export function juelAsFeel(value: string): string {
-  const inner = value.trim().slice(2, -1).trim();
-  return `=${inner.replace(/==/g, '=').replace(/&&/g, ' and ').replace(/\|\|/g, ' or ').replace(/\s+/g, ' ')}`;
-}
-
 /** Undefined when the expression parses; otherwise where the parser got stuck, for a message. */
 export function feelSyntaxProblem(expression: string): string | undefined {
   if (expression.trim() === '') return 'the expression is empty';

@@ -6,10 +6,12 @@ export interface CsvError {
   message: string;
 }
 
-/** Rows of fields; CRLF, LF or CR end a record; a trailing line break adds no empty row. */
-export function parseCsv(text: string, delimiter = ','): { rows: string[][]; error?: CsvError } {
+/** Rows of fields (and the line each starts on); CRLF, LF or CR end a record; a trailing line break adds no empty row. */
+export function parseCsv(text: string, delimiter = ','): { rows: string[][]; lines: number[]; error?: CsvError } {
   const rows: string[][] = [];
+  const lines: number[] = [];
   let row: string[] = [];
+  let rowLine = 1;
   let line = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
@@ -21,7 +23,7 @@ export function parseCsv(text: string, delimiter = ','): { rows: string[][]; err
       i += 1;
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q < 0) return { rows, error: { code: 'unterminated-quote', line: startLine, message: `Line ${startLine}: a quoted field is never closed; close it with ".` } };
+        if (q < 0) return { rows, lines, error: { code: 'unterminated-quote', line: startLine, message: `Line ${startLine}: a quoted field is never closed; close it with ".` } };
         const chunk = text.slice(i, q);
         for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line += 1;
         field += chunk;
@@ -34,7 +36,7 @@ export function parseCsv(text: string, delimiter = ','): { rows: string[][]; err
         }
       }
       const c = text.charCodeAt(i);
-      if (i < n && c !== d && c !== 10 && c !== 13) return { rows, error: { code: 'text-after-quote', line, message: `Line ${line}: text follows a closing quote; double a quote inside a quoted field ("").` } };
+      if (i < n && c !== d && c !== 10 && c !== 13) return { rows, lines, error: { code: 'text-after-quote', line, message: `Line ${line}: text follows a closing quote; double a quote inside a quoted field ("").` } };
     } else {
       let j = i;
       while (j < n) {
@@ -55,11 +57,15 @@ export function parseCsv(text: string, delimiter = ','): { rows: string[][]; err
     if (c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
     else i += 1;
     line += 1;
-    if (!(row.length === 1 && row[0] === '' && i > n)) rows.push(row);
+    if (!(row.length === 1 && row[0] === '' && i > n)) {
+      rows.push(row);
+      lines.push(rowLine);
+    }
     row = [];
+    rowLine = line;
     if (i >= n) break;
   }
-  return { rows };
+  return { rows, lines };
 }
 
 function quote(field: string): string {

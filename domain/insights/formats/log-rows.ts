@@ -123,6 +123,10 @@ export function rowsToEvents(rows: readonly LogRow[], options: ImportOptions = {
 export interface ImportProblem {
   code: 'invalid-csv' | 'missing-column' | 'invalid-timestamp' | 'invalid-xes' | 'empty-log';
   message: string;
+  /** Where in the file: the 1-based line (CSV record or XES trace start), and for XES the trace and event ordinal. */
+  line?: number;
+  trace?: number;
+  event?: number;
 }
 
 export type ImportResult = { ok: true; events: CaseLogEvent[]; cases: number; skipped: number } | { ok: false; problem: ImportProblem };

@@ -6,6 +6,7 @@ declare module 'saxen' {
     on(event: 'closeTag', handler: (name: string, decode: (s: string) => string, selfClosing: boolean) => void): this;
     on(event: 'error' | 'warn', handler: (error: Error) => void): this;
     on(event: 'attention' | 'question', handler: (text: string) => void): this;
+    on(event: 'text' | 'cdata' | 'comment', handler: (text: string, decode: (s: string) => string) => void): this;
     ns(map?: Record<string, string>): this;
     parse(xml: string): this;
   }

@@ -7,8 +7,8 @@ import { UNAUTHENTICATED_EVENT } from '../shared/api/http.ts';
 import { navigate, useRoute, type Route } from '../shared/routing/hash-route.ts';
 import { Loading } from '../shared/components/status.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
-import { getMe } from '../features/auth/api/get-me.ts';
-import { logout } from '../features/auth/api/logout.ts';
+import { changeSignedInUser, useMe } from '../features/auth/api/get-me.ts';
+import { useLogout } from '../features/auth/api/logout.ts';
 import { InboxPage } from '../features/tasks/components/inbox-page.tsx';
 import { CasesPage } from '../features/cases/components/cases-page.tsx';
 import { CasePage } from '../features/cases/components/case-page.tsx';
@@ -58,17 +58,14 @@ function Page({ route, user }: { route: Route; user: User }) {
 }
 
 export function App() {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const user = useMe().data;
   const [notice, setNotice] = useState<string>();
   const route = useRoute();
-
-  useEffect(() => {
-    getMe().then(setUser);
-  }, []);
+  const { mutate: logout } = useLogout();
 
   useEffect(() => {
     const onLost = () => {
-      setUser(null);
+      changeSignedInUser(null);
       setNotice('Your session has ended. Sign in again to continue.');
     };
     window.addEventListener(UNAUTHENTICATED_EVENT, onLost);
@@ -80,23 +77,13 @@ export function App() {
     if (user && !['tasks', 'cases', 'designer', 'insights'].includes(route.path[0] ?? '')) navigate(homeFor(user));
   }, [user, route.path]);
 
-  const signOut = useCallback(() => {
-    logout().finally(() => {
-      setUser(null);
-      setNotice('You have signed out.');
-    });
-  }, []);
+  // Whether or not the server answered, the session is forgotten here (useLogout), so the notice follows either way.
+  const signOut = useCallback(() => logout(undefined, { onSettled: () => setNotice('You have signed out.') }), [logout]);
 
   if (user === undefined) return <Loading what="Casemap" />;
   if (user === null)
     return (
-      <SignInPage
-        notice={notice}
-        onSignedIn={(signedIn) => {
-          setNotice(undefined);
-          setUser(signedIn);
-        }}
-      />
+      <SignInPage notice={notice} />
     );
   return (
     <SessionContext.Provider value={{ user, signOut }}>

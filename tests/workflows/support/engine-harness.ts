@@ -28,7 +28,7 @@ import {
 import type { caseWorkflow } from '../../../workflows/case-workflow.ts';
 import { casemapDataConverter } from '../../../runtime/casemap-data-converter.ts';
 
-/** Acts on any task: the admin role passes every team check in workflows/task-rules.ts. */
+/** Acts on any task: the admin role passes every team check in domain/engine/task-rules.ts. */
 export const admin: Actor = { userId: 'ada', teams: [], leadOf: [], roles: ['admin'] };
 
 export function fixture(name: string): string {

@@ -32,8 +32,3 @@ export const resourceKeys = {
 export async function invalidate(...keys: QueryKey[]): Promise<void> {
   await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
-
-/** Forgets everything cached, e.g. when the user signs out (the next user must not see it). */
-export function forgetAll(): void {
-  queryClient.clear();
-}

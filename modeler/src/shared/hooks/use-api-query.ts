@@ -10,8 +10,11 @@ export interface Resource<T> {
   reload(): void;
 }
 
-/** `staleTime: Infinity` for what never changes once it exists (a deployed version's diagram). */
-export function useApiQuery<T>(queryKey: QueryKey, load: () => Promise<T>, options: { staleTime?: number } = {}): Resource<T> {
+/**
+ * `staleTime: Infinity` for what never changes once it exists (a deployed version's diagram);
+ * `enabled: false` until the view knows what to ask (e.g. a comparison not yet submitted).
+ */
+export function useApiQuery<T>(queryKey: QueryKey, load: () => Promise<T>, options: { staleTime?: number; enabled?: boolean } = {}): Resource<T> {
   // While a filter or page changes, the previous answer stays on screen until the new one arrives.
   const query = useQuery({ queryKey, queryFn: load, placeholderData: keepPreviousData, ...options });
   const { refetch } = query;

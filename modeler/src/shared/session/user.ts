@@ -1,11 +1,7 @@
 // The signed-in user as `GET /api/me` describes them, and what their roles let them see.
-import { z } from 'zod';
-import { User } from '../../../../domain/contract/identity.ts';
+import { Role, User } from '../../../../domain/contract/identity.ts';
 
-export const Role = z.enum(['admin', 'designer', 'team-lead', 'caseworker', 'analyst']);
-export type Role = z.infer<typeof Role>;
-
-export { User };
+export { Role, User };
 
 export const hasRole = (user: User, ...roles: Role[]): boolean => roles.some((role) => user.roles.includes(role));
 

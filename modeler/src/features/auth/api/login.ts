@@ -1,12 +1,15 @@
 // POST /api/auth/login: signs in, sets the session cookie and gives the CSRF token for changes.
-import { LoginReply, type User } from '../../../../../domain/contract/identity.ts';
+import { useMutation } from '@tanstack/react-query';
+import { LoginReply } from '../../../../../domain/contract/identity.ts';
 import { apiPost, setCsrfToken } from '../../../shared/api/http.ts';
-import { forgetAll } from '../../../shared/api/query-client.ts';
+import { changeSignedInUser } from './get-me.ts';
 
-export async function login(username: string, password: string): Promise<User> {
-  const response = await apiPost('/api/auth/login', { username, password }, LoginReply);
-  setCsrfToken(response.csrfToken);
-  // Nothing the previous user saw may show for this one.
-  forgetAll();
-  return response.user;
+export function useLogin() {
+  return useMutation({
+    mutationFn: ({ username, password }: { username: string; password: string }) => apiPost('/api/auth/login', { username, password }, LoginReply),
+    onSuccess: (reply) => {
+      setCsrfToken(reply.csrfToken);
+      changeSignedInUser(reply.user);
+    },
+  });
 }

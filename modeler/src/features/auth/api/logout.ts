@@ -1,14 +1,16 @@
 // POST /api/auth/logout: ends the session; the CSRF token and the cached data are forgotten either way.
+import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiPost, setCsrfToken } from '../../../shared/api/http.ts';
-import { forgetAll } from '../../../shared/api/query-client.ts';
+import { changeSignedInUser } from './get-me.ts';
 
-export async function logout(): Promise<void> {
-  try {
+export function useLogout() {
+  return useMutation({
     // 204: no body.
-    await apiPost('/api/auth/logout', {}, z.undefined());
-  } finally {
-    setCsrfToken(null);
-    forgetAll();
-  }
+    mutationFn: () => apiPost('/api/auth/logout', {}, z.undefined()),
+    onSettled: () => {
+      setCsrfToken(null);
+      changeSignedInUser(null);
+    },
+  });
 }

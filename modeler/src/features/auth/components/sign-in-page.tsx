@@ -1,25 +1,26 @@
 // The sign-in form.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { User } from '../../../shared/session/user.ts';
-import { login } from '../api/login.ts';
+import { useLogin } from '../api/login.ts';
 import { takeOidcSession, useSignInMethods } from '../api/oidc-sign-in.ts';
 
-export function SignInPage({ onSignedIn, notice }: { onSignedIn: (user: User) => void; notice?: string }) {
+/** Signing in writes the user into the app's cache (`me`), which switches the app to their home. */
+export function SignInPage({ notice }: { notice?: string }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const methods = useSignInMethods();
+  const login = useLogin();
   useEffect(() => {
-    void takeOidcSession().then((user) => user && onSignedIn(user));
-  }, [onSignedIn]);
+    void takeOidcSession();
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      onSignedIn(await login(username, password));
+      await login.mutateAsync({ username, password });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
       setBusy(false);

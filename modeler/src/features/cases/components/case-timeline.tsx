@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatWhen } from '../../../shared/time/deadline.ts';
 import type { CaseEvent } from '../api/get-case.ts';
 import { eventSubject, isAlarm, isDiagramStep, kindText } from '../lib/event-text.ts';
+import { DecisionEvaluation } from './decision-evaluation.tsx';
 
 export function CaseTimeline({ events, names }: { events: readonly CaseEvent[]; names: ReadonlyMap<string, string> }) {
   const [showSteps, setShowSteps] = useState(false);
@@ -22,6 +23,7 @@ export function CaseTimeline({ events, names }: { events: readonly CaseEvent[]; 
               <time dateTime={event.at}>{formatWhen(event.at)}</time> <strong>{kindText(event.kind)}</strong> {eventSubject(event, names)}
               {event.team ? <span className="muted"> · team {event.team}</span> : null}
               {event.actor ? <span className="muted"> · by {event.actor}</span> : null}
+              {event.kind === 'decision-evaluated' ? <DecisionEvaluation event={event} /> : null}
             </li>
           ))}
         </ol>

@@ -22,6 +22,7 @@ const KIND_TEXT: Record<string, string> = {
   'message-received': 'Message received',
   'escalation-raised': 'Escalation raised',
   'error-raised': 'Error raised',
+  'decision-evaluated': 'Decision made',
   'element-entered': 'Step entered',
   'element-completed': 'Step completed',
   'element-cancelled': 'Step cancelled',
@@ -42,7 +43,8 @@ export function eventSubject(event: CaseEvent, names: ReadonlyMap<string, string
   const data = event.data ?? {};
   const name = typeof data.name === 'string' ? data.name : typeof data.taskName === 'string' ? data.taskName : undefined;
   const messageName = typeof data.messageName === 'string' ? data.messageName : undefined;
-  return name ?? messageName ?? (event.nodeId ? (names.get(event.nodeId) ?? event.nodeId) : '');
+  const decisionName = typeof data.decisionName === 'string' ? data.decisionName : undefined;
+  return name ?? messageName ?? decisionName ?? (event.nodeId ? (names.get(event.nodeId) ?? event.nodeId) : '');
 }
 
 export const isAlarm = (event: CaseEvent): boolean =>

@@ -2,13 +2,16 @@
 // version; a 422 lists the elements at fault.
 import { DeployReply } from '../../../../../domain/contract/definition.ts';
 import { apiPost } from '../../../shared/api/http.ts';
-import { invalidate, resourceKeys } from '../../../shared/api/query-client.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiMutation } from '../../../shared/hooks/use-api-mutation.ts';
 
 export type DeployResult = DeployReply;
 
-export async function deployDefinition(request: { id: string; name?: string; xml: string; note?: string }) {
-  const result = await apiPost('/api/definitions/deploy', request, DeployReply);
+export type DeployRequest = { id: string; name?: string; xml: string; note?: string; dmn?: Array<{ xml: string }> };
+
+export function useDeployDefinition() {
   // A new version changes the process list, its versions and the duplication across the library.
-  await invalidate(resourceKeys.definitions, resourceKeys.duplication, resourceKeys.insights);
-  return result;
+  return useApiMutation((request: DeployRequest) => apiPost('/api/definitions/deploy', request, DeployReply), {
+    invalidates: [resourceKeys.definitions, resourceKeys.duplication, resourceKeys.insights],
+  });
 }

@@ -1,11 +1,14 @@
 // PUT /api/definitions/:id/draft: keeps work in progress on the server, unchecked and undeployed.
 import { Draft } from '../../../../../domain/contract/definition.ts';
 import { apiPut } from '../../../shared/api/http.ts';
-import { invalidate, resourceKeys } from '../../../shared/api/query-client.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiMutation } from '../../../shared/hooks/use-api-mutation.ts';
 
-export async function saveDraft(definitionId: string, draft: { name: string; xml: string; svg?: string }) {
-  const saved = await apiPut(`/api/definitions/${encodeURIComponent(definitionId)}/draft`, draft, Draft);
+export type DraftToSave = { definitionId: string; name: string; xml: string; svg?: string };
+
+export function useSaveDraft() {
   // The list marks processes with a draft, and the draft itself is cached.
-  await invalidate(resourceKeys.definitions);
-  return saved;
+  return useApiMutation(({ definitionId, ...draft }: DraftToSave) => apiPut(`/api/definitions/${encodeURIComponent(definitionId)}/draft`, draft, Draft), {
+    invalidates: [resourceKeys.definitions],
+  });
 }

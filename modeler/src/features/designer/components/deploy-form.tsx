@@ -3,17 +3,18 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/api/problem.ts';
 import { hrefFor } from '../../../shared/routing/hash-route.ts';
-import { deployDefinition, type DeployResult } from '../api/deploy-definition.ts';
+import { useDeployDefinition, type DeployResult } from '../api/deploy-definition.ts';
 import { isDefinitionId } from '../lib/new-diagram.ts';
 import type { Problem } from './problems-list.tsx';
 
 /** The process id is the editor's (drafts are saved under it too); this form edits it. */
-export function DeployForm({ definitionId, onDefinitionIdChange, errors, linting, saveXml, onServerProblems }: { definitionId: string; onDefinitionIdChange: (id: string) => void; errors: number; linting: boolean; saveXml: () => Promise<string>; onServerProblems: (problems: Problem[]) => void }) {
+export function DeployForm({ definitionId, onDefinitionIdChange, errors, linting, saveXml, saveDmn, onServerProblems }: { definitionId: string; onDefinitionIdChange: (id: string) => void; errors: number; linting: boolean; saveXml: () => Promise<string>; saveDmn?: () => Promise<string | undefined>; onServerProblems: (problems: Problem[]) => void }) {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DeployResult>();
   const [failure, setFailure] = useState<string>();
+  const deployDefinition = useDeployDefinition();
   const idValid = isDefinitionId(definitionId);
   const blocked = errors > 0 || linting || !idValid || busy;
 
@@ -26,7 +27,9 @@ export function DeployForm({ definitionId, onDefinitionIdChange, errors, linting
     onServerProblems([]);
     try {
       const xml = await saveXml();
-      setResult(await deployDefinition({ id: definitionId, name: name.trim() || undefined, xml, note: note.trim() || undefined }));
+      // The decisions beside the diagram are deployed with it, as one version.
+      const dmn = await saveDmn?.();
+      setResult(await deployDefinition.mutateAsync({ id: definitionId, name: name.trim() || undefined, xml, note: note.trim() || undefined, ...(dmn ? { dmn: [{ xml: dmn }] } : {}) }));
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
       if (error instanceof ApiError) onServerProblems(error.issues.map((issue) => ({ elementId: issue.elementId ?? undefined, message: issue.message, severity: 'error', source: 'server' })));

@@ -8,6 +8,7 @@ import { useModeler } from '../hooks/use-modeler.ts';
 import { useTokenSimulation } from '../hooks/use-token-simulation.ts';
 import { useDuplicationOverlays } from '../hooks/use-duplication-overlays.ts';
 import type CaseworkLint from '../bpmn/casework-lint/casework-lint.ts';
+import type JuelQuickFix from '../bpmn/juel-quick-fix/juel-quick-fix.ts';
 import type { Canvas, CommandStack, Selection } from '../bpmn/services.ts';
 import { suggestDefinitionId } from '../lib/new-diagram.ts';
 import { PropertiesPanel } from './properties-panel.tsx';
@@ -15,6 +16,7 @@ import { ProblemsList, toProblems, type Problem } from './problems-list.tsx';
 import { DeployForm } from './deploy-form.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { SaveDraftButton } from './save-draft-button.tsx';
+import { DecisionsPanel, type DecisionsHandle } from '../dmn/decisions-panel.tsx';
 
 export interface EditorDocument {
   xml: string;
@@ -33,10 +35,12 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
   const [imports, setImports] = useState(0);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const state = useModeler(container, source);
+  const decisions = useRef<DecisionsHandle>(null);
   const { modeler } = state;
   const simulation = useTokenSimulation(modeler);
   const duplicationFailure = useDuplicationOverlays(modeler, initial.deployed && source.xml === initial.xml ? initial.definitionId : undefined, initial.deployed?.element);
-  const lintProblems = toProblems(state.findings);
+  // No quick-fixes while simulating: the edit would change the diagram under the tokens.
+  const lintProblems = toProblems(state.findings, modeler && !simulation.active ? modeler.get<JuelQuickFix>('juelQuickFix') : undefined);
   const errors = lintProblems.filter((problem) => problem.severity === 'error').length;
 
   async function saveXml(): Promise<string> {
@@ -111,9 +115,10 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
           <PropertiesPanel modeler={modeler} selected={state.selected} revision={state.revision} />
         ) : null}
       </div>
+      <DecisionsPanel handle={decisions} deployed={initial.deployed ? { definitionId: initial.definitionId, version: initial.deployed.version } : undefined} />
       <div className="editor-bottom">
         <ProblemsList problems={[...serverProblems, ...lintProblems]} linting={state.linting} onSelect={select} />
-        <DeployForm key={imports} definitionId={definitionId} onDefinitionIdChange={setDefinitionId} errors={errors} linting={state.linting} saveXml={saveXml} onServerProblems={setServerProblems} />
+        <DeployForm key={imports} definitionId={definitionId} onDefinitionIdChange={setDefinitionId} errors={errors} linting={state.linting} saveXml={saveXml} saveDmn={() => decisions.current?.saveDmn() ?? Promise.resolve(undefined)} onServerProblems={setServerProblems} />
       </div>
     </section>
   );

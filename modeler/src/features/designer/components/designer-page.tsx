@@ -4,6 +4,7 @@ import type { Route } from '../../../shared/routing/hash-route.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/status.tsx';
 import { useVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
 import { useDraft } from '../api/get-draft.ts';
+import { DiscoveredMap } from './discovered-map.tsx';
 import { formatWhen } from '../../../shared/time/deadline.ts';
 import { NEW_DIAGRAM_XML } from '../lib/new-diagram.ts';
 import { DesignerEditor } from './designer-editor.tsx';
@@ -29,6 +30,7 @@ export default function DesignerPage({ route }: { route: Route }) {
   const [, first, second] = route.path;
   const element = route.query.get('element') ?? undefined;
   if (first === 'new') return <DesignerEditor key="new" initial={{ xml: NEW_DIAGRAM_XML, definitionId: 'new-process', title: 'New diagram' }} />;
+  if (first === 'discovered' && second) return <DiscoveredMap logId={second} />;
   if (first && second === 'draft') return <SavedDraft definitionId={first} />;
   if (first && second === 'compare') return <VersionDiffPage definitionId={first} from={Number(route.query.get('from'))} to={Number(route.query.get('to'))} />;
   if (first && second === 'latest') return <LatestVersionRedirect definitionId={first} element={element} />;

@@ -7,10 +7,23 @@ export interface Problem {
   readonly message: string;
   readonly severity: 'error' | 'warn';
   readonly source: 'lint' | 'server';
+  /** A one-click repair, e.g. "Rewrite as FEEL" on a JUEL condition; applied as an undoable edit. */
+  readonly fix?: { readonly label: string; readonly apply: () => void };
 }
 
-export function toProblems(findings: readonly LintFinding[]): Problem[] {
-  return findings.map((finding) => ({ elementId: finding.elementId, message: finding.message, severity: finding.severity, source: 'lint' }));
+/** Finds the FEEL a JUEL finding's condition converts to (undefined: no quick-fix) and applies it. */
+export interface JuelRewriter {
+  rewriteFor(elementId: string | undefined): string | undefined;
+  apply(elementId: string): boolean;
+}
+
+export function toProblems(findings: readonly LintFinding[], rewriter?: JuelRewriter): Problem[] {
+  return findings.map((finding) => {
+    const problem: Problem = { elementId: finding.elementId, message: finding.message, severity: finding.severity, source: 'lint' };
+    const elementId = finding.elementId;
+    if (!rewriter || elementId === undefined || finding.rule !== 'feel-expressions-parse' || rewriter.rewriteFor(elementId) === undefined) return problem;
+    return { ...problem, fix: { label: 'Rewrite as FEEL', apply: () => void rewriter.apply(elementId) } };
+  });
 }
 
 export function ProblemsList({ problems, linting, onSelect }: { problems: readonly Problem[]; linting: boolean; onSelect: (elementId: string) => void }) {
@@ -38,6 +51,14 @@ export function ProblemsList({ problems, linting, onSelect }: { problems: readon
               ) : (
                 <span>{problem.message}</span>
               )}
+              {problem.fix ? (
+                <>
+                  {' '}
+                  <button type="button" className="quick-fix" onClick={problem.fix.apply}>
+                    {problem.fix.label}
+                  </button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

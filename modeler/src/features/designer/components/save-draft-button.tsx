@@ -5,20 +5,21 @@ import { useEffect, useRef, useState } from 'react';
 import { formatWhen } from '../../../shared/time/deadline.ts';
 import { hrefFor } from '../../../shared/routing/hash-route.ts';
 import { InlineError } from '../../../shared/components/status.tsx';
-import { saveDraft } from '../api/save-draft.ts';
+import { useSaveDraft } from '../api/save-draft.ts';
 import { isDefinitionId } from '../lib/new-diagram.ts';
 
 export function SaveDraftButton({ definitionId, diagramName, saveXml, disabled }: { definitionId: string; diagramName: () => string | undefined; saveXml: () => Promise<string>; disabled: boolean }) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ definitionId: string; at: string }>();
   const [failure, setFailure] = useState<string>();
+  const saveDraft = useSaveDraft();
   const idValid = isDefinitionId(definitionId);
 
   async function save() {
     setBusy(true);
     setFailure(undefined);
     try {
-      const draft = await saveDraft(definitionId, { name: diagramName()?.trim() || definitionId, xml: await saveXml() });
+      const draft = await saveDraft.mutateAsync({ definitionId, name: diagramName()?.trim() || definitionId, xml: await saveXml() });
       setSaved({ definitionId: draft.definitionId, at: draft.updatedAt });
     } catch (error) {
       setFailure(`The draft was not saved: ${error instanceof Error ? error.message : String(error)}`);

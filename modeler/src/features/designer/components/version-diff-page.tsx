@@ -7,7 +7,7 @@ import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 import { resourceKeys } from '../../../shared/api/query-client.ts';
 import { hrefFor } from '../../../shared/routing/hash-route.ts';
 import MarkedDiagram from '../../../shared/diagram/marked-diagram.tsx';
-import { getVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
+import { fetchVersionBpmn } from '../../../shared/api/get-version-bpmn.ts';
 import { diffVersions, type ChangeKind, type DiagramChange } from '../lib/version-diff.ts';
 
 const KIND_TEXT: Record<ChangeKind, string> = { added: 'Added', removed: 'Removed', changed: 'Changed', moved: 'Moved' };
@@ -18,7 +18,7 @@ function markersFor(changes: readonly DiagramChange[], side: 'older' | 'newer'):
 }
 
 async function loadComparison(definitionId: string, from: number, to: number) {
-  const [older, newer] = await Promise.all([getVersionBpmn(definitionId, from), getVersionBpmn(definitionId, to)]);
+  const [older, newer] = await Promise.all([fetchVersionBpmn(definitionId, from), fetchVersionBpmn(definitionId, to)]);
   return { older, newer, changes: await diffVersions(older, newer) };
 }
 

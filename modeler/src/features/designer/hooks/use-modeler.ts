@@ -8,6 +8,7 @@ import { caseworkModdleDescriptor } from '../../../../../domain/process/moddle.t
 import type { LintFinding } from '../../../../../domain/checks/lint-bpmn.ts';
 import caseworkPropertiesModule from '../bpmn/casework-properties/index.ts';
 import caseworkLintModule from '../bpmn/casework-lint/index.ts';
+import juelQuickFixModule from '../bpmn/juel-quick-fix/index.ts';
 import { LINT_DONE, LINT_PENDING } from '../bpmn/casework-lint/casework-lint.ts';
 import type { CommandStack, DiagramElement, EventBus } from '../bpmn/services.ts';
 
@@ -39,7 +40,7 @@ export function useModeler(container: React.RefObject<HTMLDivElement | null>, so
     const instance = new Modeler({
       container: container.current,
       keyboard: { bind: true },
-      additionalModules: [caseworkPropertiesModule, caseworkLintModule, tokenSimulationModule],
+      additionalModules: [caseworkPropertiesModule, caseworkLintModule, juelQuickFixModule, tokenSimulationModule],
       moddleExtensions: { casework: caseworkModdleDescriptor },
     });
     const eventBus = instance.get<EventBus>('eventBus');

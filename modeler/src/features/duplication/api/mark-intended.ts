@@ -2,10 +2,9 @@
 // lists it under "intended" instead of ranking it.
 import { MarkedIntended, type IntendedMark } from '../../../../../domain/contract/duplication.ts';
 import { apiPost } from '../../../shared/api/http.ts';
-import { invalidate, resourceKeys } from '../../../shared/api/query-client.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiMutation } from '../../../shared/hooks/use-api-mutation.ts';
 
-export async function markIntended(mark: IntendedMark) {
-  const marked = await apiPost('/api/duplication/intended', mark, MarkedIntended);
-  await invalidate(resourceKeys.duplication);
-  return marked;
+export function useMarkIntended() {
+  return useApiMutation((mark: IntendedMark) => apiPost('/api/duplication/intended', mark, MarkedIntended), { invalidates: [resourceKeys.duplication] });
 }

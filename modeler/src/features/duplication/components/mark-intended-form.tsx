@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { IntendedMark } from '../../../../../domain/duplication/types.ts';
 import { issuesByField } from '../../../shared/api/problem.ts';
 import { ErrorMessage } from '../../../shared/components/status.tsx';
-import { markIntended } from '../api/mark-intended.ts';
+import { useMarkIntended } from '../api/mark-intended.ts';
 
 const REASON_LIMIT = IntendedMark.shape.reason.maxLength ?? 2000;
 
@@ -15,6 +15,7 @@ export function MarkIntendedForm({ clusterKey, title, onMarked }: { clusterKey: 
   const [busy, setBusy] = useState(false);
   const [reasonError, setReasonError] = useState<string>();
   const [failure, setFailure] = useState<Error>();
+  const markIntended = useMarkIntended();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -27,7 +28,7 @@ export function MarkIntendedForm({ clusterKey, title, onMarked }: { clusterKey: 
     setReasonError(undefined);
     setFailure(undefined);
     try {
-      await markIntended({ clusterKey, reason: given });
+      await markIntended.mutateAsync({ clusterKey, reason: given });
       onMarked(given);
     } catch (error) {
       const byField = issuesByField(error);

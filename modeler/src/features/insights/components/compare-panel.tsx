@@ -1,8 +1,7 @@
 // Did a change help? Compares two versions, or two periods of case starts, step by step.
 import { useState, type FormEvent } from 'react';
-import type { ReportComparison } from '../../../../../domain/insights/compare.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/status.tsx';
-import { getComparison, type ComparisonRequest } from '../api/get-comparison.ts';
+import { useComparison, type ComparisonRequest } from '../api/get-comparison.ts';
 import { comparisonTable } from '../lib/figure-tables.ts';
 import { formatDelta, formatRate } from '../lib/format-figures.ts';
 import { endOfDay, startOfDay, type InsightsFilter } from '../lib/insights-filter.ts';
@@ -30,7 +29,10 @@ const instant = (day: string, edge: typeof startOfDay) => (day ? edge(day) : und
 export function ComparePanel({ definitionId, versions, filter }: { definitionId: string; versions: number[]; filter: InsightsFilter }) {
   const [mode, setMode] = useState<Mode>(versions.length > 1 ? 'versions' : 'periods');
   const [sides, setSides] = useState({ baseVersion: String(versions.at(-2) ?? ''), otherVersion: String(versions.at(-1) ?? ''), baseFrom: '', baseTo: '', otherFrom: '', otherTo: '' });
-  const [state, setState] = useState<{ loading?: boolean; error?: Error; result?: ReportComparison; names?: [string, string] }>({});
+  // What was last submitted, with how its two sides are named; the cache holds the answers.
+  const [asked, setAsked] = useState<{ request: ComparisonRequest; names: [string, string] }>();
+  const comparison = useComparison(asked?.request, { team: filter.team, outcome: filter.outcome, time: filter.time });
+  const result = asked ? comparison.data : undefined;
   const set = (change: Partial<typeof sides>) => setSides({ ...sides, ...change });
 
   const compare = (event: FormEvent) => {
@@ -41,11 +43,7 @@ export function ComparePanel({ definitionId, versions, filter }: { definitionId:
         : { kind: 'periods', definitionId, baseFrom: instant(sides.baseFrom, startOfDay), baseTo: instant(sides.baseTo, endOfDay), otherFrom: instant(sides.otherFrom, startOfDay), otherTo: instant(sides.otherTo, endOfDay) };
     const names: [string, string] =
       mode === 'versions' ? [`version ${sides.baseVersion}`, `version ${sides.otherVersion}`] : [`${sides.baseFrom || '…'} to ${sides.baseTo || '…'}`, `${sides.otherFrom || '…'} to ${sides.otherTo || '…'}`];
-    setState({ loading: true });
-    getComparison(request, { team: filter.team, outcome: filter.outcome, time: filter.time }).then(
-      (result) => setState({ result, names }),
-      (error: unknown) => setState({ error: error instanceof Error ? error : new Error(String(error)) }),
-    );
+    setAsked({ request, names });
   };
 
   return (
@@ -79,15 +77,15 @@ export function ComparePanel({ definitionId, versions, filter }: { definitionId:
         )}
         <button type="submit">Compare</button>
       </form>
-      {state.loading ? <Loading what="the comparison" /> : null}
-      {state.error ? <ErrorMessage error={state.error} /> : null}
-      {state.result && state.names ? (
+      {asked && comparison.loading ? <Loading what="the comparison" /> : null}
+      {asked && comparison.error ? <ErrorMessage error={comparison.error} onRetry={comparison.reload} /> : null}
+      {result && asked && !comparison.loading && !comparison.error ? (
         <div role="status" aria-live="polite">
           <p>
-            {state.result.cases.base} cases in {state.names[0]}, {state.result.cases.other} in {state.names[1]}. SLA breach rate{' '}
-            {formatRate(state.result.overallBreachRate.base)} → {formatRate(state.result.overallBreachRate.other)} ({formatDelta(state.result.overallBreachRate.delta, formatRate)}).
+            {result.cases.base} cases in {asked.names[0]}, {result.cases.other} in {asked.names[1]}. SLA breach rate{' '}
+            {formatRate(result.overallBreachRate.base)} → {formatRate(result.overallBreachRate.other)} ({formatDelta(result.overallBreachRate.delta, formatRate)}).
           </p>
-          <FigureTableView table={comparisonTable(state.result, state.names[0], state.names[1])} filePrefix={definitionId} empty="Neither side has any measured step." />
+          <FigureTableView table={comparisonTable(result, asked.names[0], asked.names[1])} filePrefix={definitionId} empty="Neither side has any measured step." />
         </div>
       ) : null}
     </div>

@@ -2,7 +2,7 @@
 // it against the selected process, and see its figures and which steps happen off the model.
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { ErrorMessage, Loading } from '../../../shared/components/status.tsx';
-import { importLog, type ImportedLog } from '../api/import-log.ts';
+import { useImportLog, type ImportedLog } from '../api/import-log.ts';
 import { csvHeader, guessDelimiter, guessMapping, mappingRoles, requiredRoles, roleLabels, type Delimiter, type MappingRole } from '../lib/csv-columns.ts';
 import { elementsTable, variantsTable } from '../lib/figure-tables.ts';
 import { formatRate } from '../lib/format-figures.ts';
@@ -26,13 +26,13 @@ export function ImportLogPanel({ definitionId, processName, time }: { definition
   const [delimiter, setDelimiter] = useState<Delimiter>(',');
   const [mapping, setMapping] = useState<Record<MappingRole, string>>(guessMapping([]));
   const [checkModel, setCheckModel] = useState(true);
-  const [state, setState] = useState<{ loading?: boolean; error?: Error; result?: ImportedLog }>({});
+  const importLog = useImportLog();
 
   const header = file?.format === 'csv' ? csvHeader(file.content, delimiter) : { columns: [] };
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
-    setState({});
+    importLog.reset();
     if (!chosen) return setFile(undefined);
     const content = await chosen.text();
     const format = /\.(xes|xml)$/i.test(chosen.name) || content.trimStart().startsWith('<') ? 'xes' : 'csv';
@@ -48,11 +48,7 @@ export function ImportLogPanel({ definitionId, processName, time }: { definition
     event.preventDefault();
     if (!file) return;
     const csvMapping = { caseId: mapping.caseId, activity: mapping.activity, timestamp: mapping.timestamp, delimiter, ...(mapping.lifecycle ? { lifecycle: mapping.lifecycle } : {}), ...(mapping.resource ? { resource: mapping.resource } : {}), ...(mapping.team ? { team: mapping.team } : {}) };
-    setState({ loading: true });
-    importLog({ format: file.format, content: file.content, time, ...(file.format === 'csv' ? { mapping: csvMapping } : {}), ...(checkModel && definitionId ? { definitionId } : {}) }).then(
-      (result) => setState({ result }),
-      (error: unknown) => setState({ error: error instanceof Error ? error : new Error(String(error)) }),
-    );
+    importLog.mutate({ format: file.format, content: file.content, time, ...(file.format === 'csv' ? { mapping: csvMapping } : {}), ...(checkModel && definitionId ? { definitionId } : {}) });
   };
 
   const missing = file?.format === 'csv' ? requiredRoles.filter((role) => !mapping[role]) : [];
@@ -100,13 +96,13 @@ export function ImportLogPanel({ definitionId, processName, time }: { definition
           <input type="checkbox" checked={checkModel} disabled={!definitionId} onChange={(e) => setCheckModel(e.target.checked)} /> Check the log against {processName}
         </label>
         {missing.length > 0 ? <p className="form-error">Choose the {missing.map((role) => roleLabels[role].toLowerCase()).join(', ')}.</p> : null}
-        <button type="submit" disabled={!file || missing.length > 0 || state.loading}>
+        <button type="submit" disabled={!file || missing.length > 0 || importLog.isPending}>
           Import and analyse
         </button>
       </form>
-      {state.loading ? <Loading what="the imported log" /> : null}
-      {state.error ? <ErrorMessage error={state.error} /> : null}
-      {state.result ? <ImportedLogResult result={state.result} processName={processName} /> : null}
+      {importLog.isPending ? <Loading what="the imported log" /> : null}
+      {importLog.error ? <ErrorMessage error={importLog.error} /> : null}
+      {importLog.data ? <ImportedLogResult result={importLog.data} processName={processName} /> : null}
     </div>
   );
 }

@@ -19,9 +19,11 @@ import { heatmap, heatmapMeasures, measureExplanations, measureLabels, type Heat
 import { filterFromQuery, reportQuery, type InsightsFilter } from '../lib/insights-filter.ts';
 import { AtRiskList } from './at-risk-list.tsx';
 import { ComparePanel } from './compare-panel.tsx';
+import { WhatIfPanel } from './what-if-panel.tsx';
 import { FigureTableView } from './figure-table.tsx';
 import { HeatmapDiagram } from './heatmap-diagram.tsx';
 import { ImportLogPanel } from './import-log-panel.tsx';
+import { KeptLogsPanel } from './kept-logs-panel.tsx';
 import { InsightsChart } from './insights-chart.tsx';
 import { InsightsFilters, ProcessSelect, type ProcessOption } from './insights-filters.tsx';
 import './insights.css';
@@ -97,7 +99,7 @@ function BottleneckView({ filter, options }: { filter: InsightsFilter & { defini
       <InsightsFilters filter={filter} processes={options} versions={versionNumbers} teams={teamsOf(data)} />
       <nav aria-label="On this page" className="page-links">
         <a href="#insights-heatmap">Diagram</a> · <a href="#insights-charts">Charts</a> · <a href="#insights-at-risk">At risk</a> · <a href="#insights-tables">Tables</a> ·{' '}
-        <a href="#insights-compare">Compare</a> · <a href="#insights-import">Import a log</a>
+        <a href="#insights-compare">Compare</a> · <a href="#insights-what-if">What if</a> · <a href="#insights-import">Import a log</a>
       </nav>
       {report.error ? <ErrorMessage error={report.error} onRetry={report.reload} /> : null}
       {!data && !report.error ? <Loading what="the bottleneck report" /> : null}
@@ -128,9 +130,23 @@ function BottleneckView({ filter, options }: { filter: InsightsFilter & { defini
         <h2 id="compare-heading">Compare versions or periods</h2>
         {versions.data ? <ComparePanel key={filter.definitionId} definitionId={filter.definitionId} versions={versionNumbers} filter={filter} /> : <Loading what="versions" />}
       </section>
+      <section id="insights-what-if" aria-labelledby="what-if-heading" tabIndex={-1}>
+        <h2 id="what-if-heading">What if: simulate staffing and changes before deploying</h2>
+        <WhatIfPanel
+          key={filter.definitionId}
+          definitionId={filter.definitionId}
+          teams={teamsOf(data)}
+          steps={(data?.elements ?? []).filter((element) => element.kind === 'task').map(({ nodeId, name }) => ({ nodeId, name }))}
+          names={Object.fromEntries((data?.elements ?? []).map(({ nodeId, name }) => [nodeId, name]))}
+        />
+      </section>
       <section id="insights-import" aria-labelledby="import-heading" tabIndex={-1}>
         <h2 id="import-heading">Analyse a log from another system</h2>
         <ImportLogPanel definitionId={filter.definitionId} processName={processName} time={filter.time} />
+      </section>
+      <section id="insights-kept-logs" aria-labelledby="kept-logs-heading" tabIndex={-1}>
+        <h2 id="kept-logs-heading">Kept logs and process discovery</h2>
+        <KeptLogsPanel />
       </section>
     </>
   );

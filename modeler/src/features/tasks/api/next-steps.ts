@@ -1,15 +1,17 @@
 // What every task action answers: what the case does next (tasks opened, new owner, or the end).
-// A task action changes the inbox and the case it belongs to, so both are refetched after it.
+// A task action changes the inbox and the case it belongs to, so both are invalidated after it.
 import { TaskActionReply as TaskActionResult } from '../../../../../domain/contract/task.ts';
 import { apiPost } from '../../../shared/api/http.ts';
-import { invalidate, resourceKeys } from '../../../shared/api/query-client.ts';
+import { resourceKeys } from '../../../shared/api/query-client.ts';
+import { useApiMutation } from '../../../shared/hooks/use-api-mutation.ts';
 
 export { TaskActionResult };
 
-export const taskPath = (taskId: string, action: string) => `/api/tasks/${encodeURIComponent(taskId)}/${action}`;
+export type TaskAction = 'claim' | 'return' | 'accept' | 'complete' | 'reassign';
 
-export async function actOnTask(taskId: string, action: 'claim' | 'return' | 'accept' | 'complete' | 'reassign', body: object = {}): Promise<TaskActionResult> {
-  const result = await apiPost(taskPath(taskId, action), body, TaskActionResult);
-  await invalidate(resourceKeys.tasks, resourceKeys.cases);
-  return result;
+export const taskPath = (taskId: string, action: TaskAction) => `/api/tasks/${encodeURIComponent(taskId)}/${action}`;
+
+/** One task action as a mutation; `body` builds the request body from what the view passes. */
+export function useTaskAction<Input extends { taskId: string }>(action: TaskAction, body: (input: Input) => object) {
+  return useApiMutation((input: Input) => apiPost(taskPath(input.taskId, action), body(input), TaskActionResult), { invalidates: [resourceKeys.tasks, resourceKeys.cases] });
 }

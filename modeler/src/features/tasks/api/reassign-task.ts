@@ -1,6 +1,6 @@
 // POST /api/tasks/:id/reassign: a team lead moves a task to a person or another team.
-import { actOnTask } from './next-steps.ts';
+import { useTaskAction } from './next-steps.ts';
 
-export function reassignTask(taskId: string, target: { toUser?: string; toTeam?: string }) {
-  return actOnTask(taskId, 'reassign', target);
+export function useReassignTask() {
+  return useTaskAction('reassign', ({ toUser, toTeam }: { taskId: string; toUser?: string; toTeam?: string }) => ({ toUser, toTeam }));
 }

@@ -1,6 +1,6 @@
 // POST /api/tasks/:id/return: gives a claimed task back to its team's queue.
-import { actOnTask } from './next-steps.ts';
+import { useTaskAction } from './next-steps.ts';
 
-export function returnTask(taskId: string) {
-  return actOnTask(taskId, 'return', {});
+export function useReturnTask() {
+  return useTaskAction('return', () => ({}));
 }

@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../../../shared/session/session-context.ts';
 import { describeDeadline } from '../../../shared/time/deadline.ts';
 import type { Task } from '../api/get-tasks.ts';
-import { claimTask } from '../api/claim-task.ts';
-import { acceptHandoff } from '../api/accept-handoff.ts';
-import { returnTask } from '../api/return-task.ts';
-import { reassignTask } from '../api/reassign-task.ts';
+import { useClaimTask } from '../api/claim-task.ts';
+import { useAcceptHandoff } from '../api/accept-handoff.ts';
+import { useReturnTask } from '../api/return-task.ts';
+import { useReassignTask } from '../api/reassign-task.ts';
 import type { TaskActionResult } from '../api/next-steps.ts';
 import { TaskForm } from './task-form.tsx';
 
@@ -22,11 +22,12 @@ function Deadline({ dueAt, now }: { dueAt: string; now: Date }) {
 function ReassignForm({ task, onDone, onError }: { task: Task; onDone: () => void; onError: (error: unknown) => void }) {
   const [toUser, setToUser] = useState('');
   const [toTeam, setToTeam] = useState('');
+  const reassignTask = useReassignTask();
   const base = `reassign-${task.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await reassignTask(task.id, { toUser: toUser.trim() || undefined, toTeam: toTeam.trim() || undefined });
+      await reassignTask.mutateAsync({ taskId: task.id, toUser: toUser.trim() || undefined, toTeam: toTeam.trim() || undefined });
       onDone();
     } catch (error) {
       onError(error);
@@ -51,15 +52,18 @@ export function TaskCard({ task, now, onCompleted }: { task: Task; now: Date; on
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [reassigning, setReassigning] = useState(false);
+  const claimTask = useClaimTask();
+  const acceptHandoff = useAcceptHandoff();
+  const returnTask = useReturnTask();
   const mine = task.assignee === user.id;
   const isLead = user.leadOf.includes(task.team) || user.roles.includes('admin');
   const awaitingAcceptance = Boolean(task.handoffFrom) && !task.acceptedAt;
 
-  async function act(action: (taskId: string) => Promise<unknown>) {
+  async function act(action: { mutateAsync: (input: { taskId: string }) => Promise<unknown> }) {
     setBusy(true);
     setError(undefined);
     try {
-      await action(task.id);
+      await action.mutateAsync({ taskId: task.id });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {

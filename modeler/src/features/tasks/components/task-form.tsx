@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { issuesByField } from '../../../shared/api/problem.ts';
 import type { FormFieldSchema, Task } from '../api/get-tasks.ts';
-import { completeTask } from '../api/complete-task.ts';
+import { useCompleteTask } from '../api/complete-task.ts';
 import type { TaskActionResult } from '../api/next-steps.ts';
 import { initialValues, toFormData, type RawValues } from '../lib/form-values.ts';
 
@@ -39,6 +39,7 @@ export function TaskForm({ task, onCompleted }: { task: Task; onCompleted: (resu
   const [values, setValues] = useState<RawValues>(() => initialValues(fields));
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const completeTask = useCompleteTask();
   const fieldErrors = issuesByField(failure);
   const idFor = (name: string) => `task-${task.id.replace(/[^A-Za-z0-9_-]/g, '_')}-${name}`;
 
@@ -47,7 +48,7 @@ export function TaskForm({ task, onCompleted }: { task: Task; onCompleted: (resu
     setBusy(true);
     setFailure(undefined);
     try {
-      onCompleted(await completeTask(task.id, toFormData(fields, values)));
+      onCompleted(await completeTask.mutateAsync({ taskId: task.id, data: toFormData(fields, values) }));
     } catch (error) {
       setFailure(error);
     } finally {

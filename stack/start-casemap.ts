@@ -1,6 +1,7 @@
 // Starts a whole Casemap on one machine: Temporal (dev server unless TEMPORAL_ADDRESS is set), the
-// projection store, one worker, the API and the browser app on one port. `npm start` and the
-// end-to-end tests both use it, so what is tested is what runs.
+// projection store, one worker, the API and the browser app on one port, and in development the
+// demo. `npm start` and the end-to-end tests both use it, so what is tested is what runs. This is
+// the composition root (stack/): the one library that may import api/ and demo/ besides bin/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,9 +14,9 @@ import { openDatabase, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createCaseWorker } from '../runtime/case-worker.ts';
 import { casemapDataConverter } from '../runtime/casemap-data-converter.ts';
-import { seedDemoIdentities } from '../runtime/demo-identities.ts';
+import { seedDemoIdentities } from '../demo/demo-identities.ts';
 import { deploySampleLibrary, type SampleResult } from '../runtime/sample-library.ts';
-import { startDemoLoad } from '../runtime/demo-load.ts';
+import { startDemoLoad } from '../demo/demo-load.ts';
 import { createCasemapApp } from '../api/app.ts';
 import { startCase } from '../api/cases/case-service.ts';
 import type { RouteTable } from '../api/routes/route.ts';

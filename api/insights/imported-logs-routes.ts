@@ -1,0 +1,170 @@
+// Kept event logs from other systems: streaming upload (XES or CSV, gzipped or not), list, delete, and the report, comparison, conformance and discovery of a kept log (and discovery of a process's own log).
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { Database } from '../../services/database.ts';
+import { processDiagram, processLog } from '../../services/insights.ts';
+import { analyseLog } from '../../domain/insights/analyse.ts';
+import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
+import { BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
+import { checkConformance, ConformanceReport } from '../../domain/insights/conformance.ts';
+import { compareLog, ReportComparison } from '../../domain/insights/compare.ts';
+import { ImportedLogFormat, ImportedLogList, ImportedLogSummary } from '../../domain/insights/imported-log.ts';
+import { DiscoveredProcessMap, DiscoveryOptions, discoverProcessMap } from '../../domain/insights/discovery/discover-process-map.ts';
+import { processTreeToBpmn } from '../../domain/insights/discovery/process-tree-bpmn.ts';
+import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
+import { deleteLog, findLog, importLog, listLogs, logEvents, maxLogBytes, type ImportFailure } from '../../services/imported-logs.ts';
+import type { UserRecord } from '../../services/accounts.ts';
+import { notFound, Problem } from '../problems/problem.ts';
+import type { RouteTable } from '../routes/route.ts';
+import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
+
+const tag = 'insights';
+const rule = 'insights.logs';
+
+const UploadQuery = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  /** xes or csv; else taken from the name's extension (.xes, .xes.gz, .csv, .csv.gz) or the Content-Type. */
+  format: ImportedLogFormat.optional(),
+  caseId: z.string().min(1).max(200).optional(),
+  activity: z.string().min(1).max(200).optional(),
+  timestamp: z.string().min(1).max(200).optional(),
+  lifecycle: z.string().min(1).max(200).optional(),
+  resource: z.string().min(1).max(200).optional(),
+  team: z.string().min(1).max(200).optional(),
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+});
+const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
+const RangeQuery = z.object({ from: Instant.optional(), to: Instant.optional() });
+const LogReportQuery = RangeQuery.extend({
+  team: z.string().min(1).max(200).optional(),
+  outcome: CaseOutcomeFilter.optional(),
+  time: TimeBasis.default('calendar'),
+  period: z.enum(['day', 'week']).default('week'),
+});
+const LogCompareQuery = z.object({
+  baseFrom: Instant.optional(),
+  baseTo: Instant.optional(),
+  otherFrom: Instant.optional(),
+  otherTo: Instant.optional(),
+  time: TimeBasis.default('calendar'),
+}).refine((q) => (q.baseFrom ?? q.baseTo) !== undefined && (q.otherFrom ?? q.otherTo) !== undefined, {
+  message: 'Give a period for each side: baseFrom/baseTo and otherFrom/otherTo',
+  path: ['baseFrom'],
+});
+const ConformanceQuery = z.object({ definitionId: DefinitionId, version: VersionNumber.optional() });
+const LogDiscoveryQuery = RangeQuery.extend(DiscoveryOptions.shape);
+const ProcessDiscoveryQuery = LogDiscoveryQuery.extend({ definitionId: DefinitionId, version: VersionNumber.optional() });
+
+const statusOf: Record<ImportFailure['code'], 'invalid-request' | 'payload-too-large'> = {
+  'payload-too-large': 'payload-too-large',
+  'not-gzip': 'invalid-request',
+  'invalid-csv': 'invalid-request',
+  'invalid-xes': 'invalid-request',
+  'invalid-timestamp': 'invalid-request',
+  'missing-column': 'invalid-request',
+  'empty-log': 'invalid-request',
+};
+
+function formatOf(query: z.infer<typeof UploadQuery>, contentType: string | undefined): z.infer<typeof ImportedLogFormat> {
+  if (query.format) return query.format;
+  const name = (query.name ?? '').toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.xes')) return 'xes';
+  if (name.endsWith('.csv')) return 'csv';
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/xml' || type === 'text/xml') return 'xes';
+  if (type === 'text/csv') return 'csv';
+  throw new Problem('invalid-request', 'Say which format the log is in: format=xes or format=csv (or a name ending .xes, .xes.gz, .csv or .csv.gz).', [{ field: 'query.format', message: 'xes or csv' }]);
+}
+
+const acceptedTypes = new Set(['application/xml', 'text/xml', 'text/csv', 'application/gzip', 'application/x-gzip', 'application/octet-stream', 'text/plain']);
+
+/** Declares the kept-log routes on Casemap's route table, beside the other insights routes. */
+export function importedLogRoutes(table: RouteTable, router: Router, db: Database): void {
+  const kept = async (user: UserRecord, logId: string, range: { from?: string; to?: string } = {}) => {
+    const found = await logEvents(db, user, logId, range);
+    if (!found) throw notFound(`Imported log ${logId}`);
+    return found;
+  };
+  // A kept log is history: "now" is its last event, so nothing in it is judged against today.
+  const lastOf = (events: readonly CaseLogEvent[]) => events.reduce((max, e) => (e.at > max ? e.at : max), events[0]?.at ?? new Date(0).toISOString());
+  const discovery = async (events: readonly CaseLogEvent[], options: z.infer<typeof DiscoveryOptions>, name: string) => {
+    const { tree, map } = discoverProcessMap(events, options);
+    return { ...map, bpmn: await processTreeToBpmn(tree, { name }) };
+  };
+
+  table.add(
+    router,
+    {
+      method: 'post', path: '/insights/logs', tag, rule, query: UploadQuery, response: ImportedLogSummary, successStatus: 201,
+      summary: 'Import and keep an event log from another system: the file itself as the body (XES or CSV, gzipped or not), read as it arrives',
+    },
+    async ({ req, query, user }) => {
+      const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!acceptedTypes.has(type)) {
+        throw new Problem('unsupported-media-type', `Send the log file itself as the body with Content-Type application/xml (XES), text/csv or application/gzip; "${type || 'no type'}" is not accepted (a log as a JSON string goes to POST /api/insights/import).`, [{ field: 'header.content-type', message: 'application/xml, text/csv or application/gzip' }]);
+      }
+      const format = formatOf(query, type);
+      const limit = maxLogBytes();
+      const length = Number(req.header('content-length'));
+      if (Number.isFinite(length) && length > limit) {
+        throw new Problem('payload-too-large', `The log is ${(length / 1024 ** 2).toFixed(0)} MB; at most ${(limit / 1024 ** 2).toFixed(0)} MB is accepted (CASEMAP_MAX_LOG_BYTES). Split it by period and import each part.`, [{ field: 'body', message: `at most ${limit} bytes` }]);
+      }
+      const { caseId, activity, timestamp, lifecycle, resource, team, delimiter } = query;
+      const mapping = Object.fromEntries(Object.entries({ caseId, activity, timestamp, lifecycle, resource, team, delimiter }).filter(([, v]) => v !== undefined));
+      const name = query.name ?? `${format.toUpperCase()} log imported ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+      const result = await importLog(db, { body: req, format, name, mapping, importedBy: user.id, maxBytes: limit });
+      if (!result.ok) {
+        const { code, message, ...where } = result.failure;
+        throw new Problem(statusOf[code], `The log cannot be imported; nothing was kept. ${message}`, [{ field: 'body', code, message }], where);
+      }
+      return result.log;
+    },
+  );
+
+  table.add(router, { method: 'get', path: '/insights/logs', summary: 'Imported logs the caller may see (their own; admins every one), newest first', tag, rule, response: ImportedLogList }, async ({ user }) => ({ logs: await listLogs(db, user) }));
+
+  table.add(router, { method: 'get', path: '/insights/logs/:logId', summary: 'One imported log: its name, size and period', tag, rule, params: LogParams, response: ImportedLogSummary }, async ({ user, params }) => {
+    const log = await findLog(db, user, params.logId);
+    if (!log) throw notFound(`Imported log ${params.logId}`);
+    return log;
+  });
+
+  table.add(router, { method: 'delete', path: '/insights/logs/:logId', summary: 'Delete an imported log and its events', tag, rule, params: LogParams, successStatus: 204 }, async ({ user, params }) => {
+    if (!(await deleteLog(db, user, params.logId))) throw notFound(`Imported log ${params.logId}`);
+    return undefined;
+  });
+
+  table.add(router, { method: 'get', path: '/insights/logs/:logId/report', summary: 'The bottleneck report of an imported log', tag, rule, params: LogParams, query: LogReportQuery, response: BottleneckReport }, async ({ user, params, query }) => {
+    const { events } = await kept(user, params.logId, query);
+    return analyseLog(events, {
+      now: lastOf(events),
+      time: query.time,
+      period: query.period,
+      filter: { ...(query.team ? { team: query.team } : {}), ...(query.outcome ? { outcome: query.outcome } : {}) },
+    });
+  });
+
+  table.add(router, { method: 'get', path: '/insights/logs/:logId/compare', summary: 'Compare two periods of an imported log, step by step', tag, rule, params: LogParams, query: LogCompareQuery, response: ReportComparison }, async ({ user, params, query }) => {
+    const { events } = await kept(user, params.logId);
+    const side = (from: string | undefined, to: string | undefined) => ({ ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
+    return compareLog(events, side(query.baseFrom, query.baseTo), side(query.otherFrom, query.otherTo), { now: lastOf(events), time: query.time });
+  });
+
+  table.add(router, { method: 'get', path: '/insights/logs/:logId/conformance', summary: 'Check an imported log against a deployed process: steps it lacks and orders its flows do not allow', tag, rule, params: LogParams, query: ConformanceQuery, response: ConformanceReport }, async ({ user, params, query }) => {
+    const { events } = await kept(user, params.logId);
+    const deployed = await processDiagram(db, query.definitionId, query.version);
+    if (!deployed) throw notFound(`Process ${query.definitionId}${query.version === undefined ? '' : ` version ${query.version}`}`);
+    return checkConformance(events, deployed.ir);
+  });
+
+  table.add(router, { method: 'get', path: '/insights/logs/:logId/discovery', summary: 'Discover a process map from an imported log: thresholded directly-follows graph and a sound BPMN diagram to open in the Designer', tag, rule, params: LogParams, query: LogDiscoveryQuery, response: DiscoveredProcessMap }, async ({ user, params, query }) => {
+    const { log, events } = await kept(user, params.logId, query);
+    return discovery(events, query, log.name);
+  });
+
+  table.add(router, { method: 'get', path: '/insights/discovery', summary: "Discover a process map from a process's own case log (as it is really worked)", tag, rule: 'insights.read', query: ProcessDiscoveryQuery, response: DiscoveredProcessMap }, async ({ query }) => {
+    const log = await processLog(db, { definitionId: query.definitionId, ...(query.version === undefined ? {} : { version: query.version }), ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) });
+    if (!log) throw notFound(`Process ${query.definitionId}${query.version === undefined ? '' : ` version ${query.version}`}`);
+    return discovery(log.events, query, `${query.definitionId} as worked`);
+  });
+}

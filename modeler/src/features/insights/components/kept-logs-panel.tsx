@@ -1,0 +1,103 @@
+// Logs from other systems kept for analysis: upload a file of any size (XES or CSV, gzipped or not),
+// see the kept logs, open a discovered process map of one in the Designer (for those who may use
+// it; other analysts download the map as BPMN for a designer), or delete one.
+import { useState, type FormEvent } from 'react';
+import { Empty, ErrorMessage, InlineError, Loading } from '../../../shared/components/status.tsx';
+import { downloadText } from '../../../shared/files/download.ts';
+import { hrefFor } from '../../../shared/routing/hash-route.ts';
+import { useSession } from '../../../shared/session/session-context.ts';
+import { hasRole } from '../../../shared/session/user.ts';
+import { formatWhen } from '../../../shared/time/deadline.ts';
+import { useDeleteKeptLog } from '../api/delete-kept-log.ts';
+import { getDiscoveredMap } from '../api/get-discovered-bpmn.ts';
+import { useKeptLogs } from '../api/get-kept-logs.ts';
+import { useUploadLog } from '../api/upload-log.ts';
+
+const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(bytes < 10 * 1024 ** 2 ? 1 : 0)} MB`;
+
+export function KeptLogsPanel() {
+  const logs = useKeptLogs();
+  const upload = useUploadLog();
+  const remove = useDeleteKeptLog();
+  const [file, setFile] = useState<File>();
+  const [name, setName] = useState('');
+  const [downloadError, setDownloadError] = useState<string>();
+  const { user } = useSession();
+  const designs = hasRole(user, 'designer', 'admin');
+
+  const download = (logId: string, logName: string) => {
+    setDownloadError(undefined);
+    getDiscoveredMap(logId).then(
+      (map) => downloadText(`${logName.replace(/[^\w.-]+/g, '-')}-discovered.bpmn`, map.bpmn, 'application/xml'),
+      (error: Error) => setDownloadError(error.message),
+    );
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    upload.mutate({ file, name: name.trim() || file.name }, { onSuccess: () => setName('') });
+  };
+
+  return (
+    <div className="kept-logs">
+      <form onSubmit={submit} aria-label="Keep an event log" className="import-form">
+        <label>
+          Log file (.xes, .xes.gz, .csv, .csv.gz)
+          <input type="file" accept=".xes,.xml,.csv,.gz" onChange={(event) => (upload.reset(), setFile(event.target.files?.[0]))} />
+        </label>
+        <label>
+          Name
+          <input type="text" value={name} maxLength={200} placeholder={file?.name ?? 'e.g. legacy returns 2025'} onChange={(event) => setName(event.target.value)} />
+        </label>
+        {file ? <p className="muted">{file.name}, {megabytes(file.size)}: read on the server as it arrives; a CSV needs the columns case_id, activity and timestamp.</p> : null}
+        <button type="submit" disabled={!file || upload.isPending}>
+          {upload.isPending ? 'Importing…' : 'Import and keep'}
+        </button>
+        {upload.isPending ? <p role="status">Importing {file?.name}: a large log takes a minute or two.</p> : null}
+        <InlineError message={upload.error?.message} />
+      </form>
+      {logs.error ? <ErrorMessage error={logs.error} onRetry={logs.reload} /> : null}
+      {!logs.data && !logs.error ? <Loading what="the kept logs" /> : null}
+      {logs.data && logs.data.logs.length === 0 ? <Empty>No logs kept yet.</Empty> : null}
+      {logs.data && logs.data.logs.length > 0 ? (
+        <table className="figure-table" aria-label="Kept logs">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Cases</th>
+              <th scope="col">Events</th>
+              <th scope="col">Period</th>
+              <th scope="col">Imported</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {logs.data.logs.map((log) => (
+              <tr key={log.id}>
+                <th scope="row">{log.name}</th>
+                <td>{log.cases.toLocaleString()}</td>
+                <td>{log.events.toLocaleString()}</td>
+                <td>{log.firstAt && log.lastAt ? `${log.firstAt.slice(0, 10)} – ${log.lastAt.slice(0, 10)}` : '—'}</td>
+                <td>{formatWhen(log.importedAt)}</td>
+                <td>
+                  {designs ? (
+                    <a href={hrefFor(['designer', 'discovered', log.id])}>Discover process map</a>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => download(log.id, log.name)}>
+                      Download discovered process map (BPMN)
+                    </button>
+                  )}{' '}
+                  <button type="button" className="link-button" disabled={remove.isPending} onClick={() => window.confirm(`Delete the kept log "${log.name}"?`) && remove.mutate(log.id)}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <InlineError message={remove.error?.message ?? downloadError} />
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// Imported event logs as a service: streams an upload (gzipped or not) through the XES/CSV readers into storage in one transaction, and hands kept logs back for analysis to whoever may see them.
+import { createGunzip } from 'node:zlib';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Database } from '../storage/database.ts';
+import type { UserRecord } from './accounts.ts';
+import {
+  createImportedLog,
+  deleteImportedLog,
+  findImportedLog,
+  finishImportedLog,
+  importedLogRows,
+  insertImportedLogRows,
+  listImportedLogs,
+  type ImportedLogRecord,
+  type ImportedLogRow,
+} from '../storage/imported-log-store.ts';
+import { CsvStreamReader, type StreamStep } from '../domain/insights/formats/csv-stream-reader.ts';
+import { XesStreamReader } from '../domain/insights/formats/xes-stream-reader.ts';
+import { importRows, transitionOf, type ImportProblem } from '../domain/insights/formats/log-rows.ts';
+import type { CsvMapping } from '../domain/insights/formats/csv-import.ts';
+import type { ImportedLogFormat, ImportedLogSummary } from '../domain/insights/imported-log.ts';
+import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
+
+/** The largest log accepted, in bytes as received and again after gunzip; CASEMAP_MAX_LOG_BYTES overrides 1 GiB. */
+export function maxLogBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.CASEMAP_MAX_LOG_BYTES);
+  return Number.isFinite(configured) && configured > 0 ? configured : 1024 ** 3;
+}
+
+/** Rows per INSERT: large enough that a million rows are a few hundred statements, small enough to stay a few MB. */
+const BATCH = 5000;
+
+export type ImportFailure = ImportProblem | { code: 'payload-too-large' | 'not-gzip'; message: string };
+
+export interface LogUpload {
+  body: Readable;
+  format: ImportedLogFormat;
+  name: string;
+  mapping?: CsvMapping;
+  importedBy: string;
+  maxBytes?: number;
+}
+
+class Refused extends Error {
+  constructor(readonly failure: ImportFailure) {
+    super(failure.message);
+  }
+}
+
+function summary(record: ImportedLogRecord): ImportedLogSummary {
+  return { ...record, format: record.format as ImportedLogFormat };
+}
+
+/** Bytes of `body`, gunzipped when they start with gzip's magic number, as they arrive. */
+async function* bytesOf(body: Readable, maxBytes: number, counted: { received: number }): AsyncGenerator<Buffer> {
+  const limit = (what: string) => new Refused({ code: 'payload-too-large', message: `The log is larger than ${(maxBytes / 1024 ** 2).toFixed(0)} MB ${what}; split it by period and import each part.` });
+  async function* received(): AsyncGenerator<Buffer> {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      counted.received += chunk.length;
+      if (counted.received > maxBytes) throw limit('as sent');
+      yield chunk;
+    }
+  }
+  const source = received();
+  const first = await source.next();
+  if (first.done) return;
+  const gzipped = first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  if (!gzipped) {
+    yield first.value;
+    yield* source;
+    return;
+  }
+  const gunzip = createGunzip();
+  // Feeding gunzip from the generator keeps backpressure: a chunk is written only after the previous one is drained.
+  const feeding = (async () => {
+    try {
+      if (!gunzip.write(first.value)) await new Promise((resolve) => gunzip.once('drain', resolve));
+      for await (const chunk of source) if (!gunzip.write(chunk)) await new Promise((resolve) => gunzip.once('drain', resolve));
+      gunzip.end();
+    } catch (error) {
+      gunzip.destroy(error as Error);
+    }
+  })();
+  let inflated = 0;
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > maxBytes) throw limit('once unzipped');
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof Refused) throw error;
+    throw new Refused({ code: 'not-gzip', message: `The upload starts like gzip but cannot be unzipped (${(error as Error).message}); send the file as it is or gzip it whole.` });
+  } finally {
+    gunzip.destroy();
+    await feeding;
+  }
+}
+
+/** Reads, checks and stores a whole log in one transaction: a refused log leaves nothing behind. */
+export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: true; log: ImportedLogSummary } | { ok: false; failure: ImportFailure }> {
+  const maxBytes = upload.maxBytes ?? maxLogBytes();
+  const id = randomUUID();
+  const reader = upload.format === 'csv' ? new CsvStreamReader(upload.mapping ?? {}) : new XesStreamReader();
+  const counted = { received: 0 };
+  try {
+    const record = await db.transaction(async (tx) => {
+      await createImportedLog(tx, { id, name: upload.name, format: upload.format, importedBy: upload.importedBy });
+      let batch: ImportedLogRow[] = [];
+      let seq = 0;
+      let skipped = 0;
+      const take = async (step: StreamStep) => {
+        if (!step.ok) throw new Refused(step.problem);
+        for (const row of step.rows) {
+          // Transitions the conversion does not use (suspend, manualskip, …) are kept but counted as skipped.
+          if (row.lifecycle !== undefined && transitionOf(row.lifecycle) === 'other') skipped += 1;
+          batch.push(row);
+        }
+        if (batch.length >= BATCH) {
+          await insertImportedLogRows(tx, id, seq, batch);
+          seq += batch.length;
+          batch = [];
+        }
+      };
+      const decoder = new TextDecoder('utf-8');
+      for await (const chunk of bytesOf(upload.body, maxBytes, counted)) {
+        const text = decoder.decode(chunk, { stream: true });
+        // PostgreSQL cannot store a NUL character; a text log has none, so its presence means a binary or mis-encoded file.
+        if (text.includes('\u0000')) throw new Refused({ code: upload.format === 'csv' ? 'invalid-csv' : 'invalid-xes', message: 'The file holds a NUL character: is it a text log (XES or CSV, UTF-8), and if zipped, gzip rather than zip?' });
+        await take(reader.push(text));
+      }
+      await take(reader.push(decoder.decode()));
+      await take(reader.end());
+      await insertImportedLogRows(tx, id, seq, batch);
+      seq += batch.length;
+      if (seq === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
+      return finishImportedLog(tx, id, { skippedRows: skipped, sizeBytes: counted.received });
+    });
+    return { ok: true, log: summary(record) };
+  } catch (error) {
+    if (error instanceof Refused) {
+      upload.body.resume();
+      return { ok: false, failure: error.failure };
+    }
+    throw error;
+  }
+}
+
+/** Who may see a kept log: the person who imported it, and admins. */
+function mayRead(user: UserRecord, record: ImportedLogRecord): boolean {
+  return record.importedBy === user.id || user.roles.includes('admin');
+}
+
+export async function listLogs(db: Database, user: UserRecord): Promise<ImportedLogSummary[]> {
+  const records = await listImportedLogs(db, user.roles.includes('admin') ? undefined : user.id);
+  return records.map(summary);
+}
+
+/** The log if `user` may see it; undefined otherwise (the caller answers 404 either way). */
+export async function findLog(db: Database, user: UserRecord, id: string): Promise<ImportedLogSummary | undefined> {
+  const record = await findImportedLog(db, id);
+  return record && mayRead(user, record) ? summary(record) : undefined;
+}
+
+export async function deleteLog(db: Database, user: UserRecord, id: string): Promise<boolean> {
+  const record = await findImportedLog(db, id);
+  if (!record || !mayRead(user, record)) return false;
+  return deleteImportedLog(db, id);
+}
+
+/** A kept log as Casemap case log events, for the same analyses as a process's own log; undefined when unseen. */
+export async function logEvents(db: Database, user: UserRecord, id: string, range: { from?: string; to?: string } = {}): Promise<{ log: ImportedLogSummary; events: CaseLogEvent[]; skipped: number } | undefined> {
+  const log = await findLog(db, user, id);
+  if (!log) return undefined;
+  const rows = await importedLogRows(db, id, range);
+  const converted = importRows(rows, {});
+  return { log, events: converted.ok ? converted.events : [], skipped: converted.ok ? converted.skipped : 0 };
+}

@@ -1,0 +1,74 @@
+// DMN decisions in the browser, in Debian's Chromium against a real Casemap: a designer opens a
+// decision table beside the diagram, edits a cell with dmn-js and deploys both; a case started on
+// that version shows on its timeline which rule matched and the edited output.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { seriousAccessibilityViolations } from './accessibility.ts';
+
+const bpmnFixture = fileURLToPath(new URL('../fixtures/ers-decision.bpmn', import.meta.url));
+const dmnFixture = fileURLToPath(new URL('../fixtures/ers-eligibility.dmn', import.meta.url));
+
+describe('decision tables in the Designer', () => {
+  let harness: BrowserHarness;
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  async function view(page: Page, name: string): Promise<void> {
+    await harness.shot(page, name);
+    expect.soft(await seriousAccessibilityViolations(page), `accessibility of ${name}`).toEqual([]);
+  }
+
+  it('edits a cell of a decision table, deploys it with the diagram and shows its result on a case', async () => {
+    // given a designer with the ERS diagram and its decision table open side by side
+    const { casemap, openPage, signIn, consoleErrors } = harness;
+    const designer = await openPage();
+    await signIn(designer, 'designer');
+    await designer.goto(`${casemap.url}/#/designer/new`);
+    await designer.locator('#import-bpmn').setInputFiles(bpmnFixture);
+    await designer.locator('.djs-element[data-element-id="Decide_ers"]').waitFor();
+    await designer.locator('#import-dmn').setInputFiles(dmnFixture);
+    const cell = designer.locator('td[data-element-id="rule-eligible-output"]');
+    await cell.waitFor();
+    await expect(cell.textContent()).resolves.toContain('"eligible"');
+
+    // when they rewrite the output of the first rule and deploy
+    await cell.locator('.content-editable').click();
+    await designer.keyboard.press('Control+a');
+    await designer.keyboard.type('"eligible for early removal"');
+    await designer.locator('td[data-element-id="rule-short-output"]').click();
+    await expect(cell.textContent()).resolves.toContain('"eligible for early removal"');
+    await view(designer, '60-designer-decision-table');
+    await designer.getByLabel('Process id').fill('ers-browser');
+    await designer.getByRole('button', { name: 'Deploy', exact: true }).click();
+    await designer.getByRole('status').filter({ hasText: 'Deployed ers-browser version 1' }).waitFor();
+
+    // then the deployed version carries the edited table
+    const version = await (await casemap.as('designer')).get('/api/definitions/ers-browser/versions/1').expect(200);
+    expect(version.body.ir.decisions[0].xml).toContain('eligible for early removal');
+
+    // when a caseworker starts a case that the first rule covers
+    const tom = await casemap.as('tom');
+    const started = await tom.post('/api/cases', { definitionId: 'ers-browser', data: { sentenceMonths: 30, deportationOrder: true } }).expect(201);
+
+    // then the case page shows the decision, the rule that matched and the edited output
+    const page = await openPage();
+    await signIn(page, 'tom');
+    await page.goto(`${casemap.url}/#/cases/${encodeURIComponent(started.body.caseId)}`);
+    const evaluation = page.getByTestId('decision-evaluation');
+    await harness.refreshUntilVisible(page, evaluation);
+    await expect(evaluation.textContent()).resolves.toMatch(/ERS eligibility.*rule 1 matched.*"eligible for early removal".*stored as ersEligible/);
+    await view(page, '61-case-decision-evaluated');
+
+    // and reopening the deployed version shows the edited table again
+    await designer.goto(`${casemap.url}/#/designer/ers-browser/1`);
+    await expect(designer.locator('td[data-element-id="rule-eligible-output"]').textContent()).resolves.toContain('"eligible for early removal"');
+    expect(consoleErrors).toEqual([]);
+  }, 180_000);
+});

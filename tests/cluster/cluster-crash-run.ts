@@ -1,0 +1,190 @@
+// The crash and restart run against the production topology (runtime/cluster-topology.ts): bot
+// caseworkers drive cases through HAProxy while the run kill -9s, one after another, a worker, the
+// history, matching and frontend services, an API replica and the PostgreSQL postmaster, each at a
+// point of the run's own progress. Afterwards every case is checked with the reliability harness's
+// verifier (bench/reliability/verify-cases.ts): Temporal's histories against the projection.
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { caseIdFor } from '../../api/cases/case-service.ts';
+import { ApiClient } from '../../bench/reliability/api-client.ts';
+import { BotCaseworker, emptyLedger, type TaskSummary } from '../../bench/reliability/bot-caseworkers.ts';
+import { verifyAll, type StartRecord, type VerificationFigures } from '../../bench/reliability/verify-cases.ts';
+import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
+import { startClusterTopology, type ClusterTopology } from '../../runtime/cluster-topology.ts';
+import { openPostgres } from '../../storage/database.ts';
+
+export const ClusterFaults = ['worker-kill', 'history-kill', 'api-kill', 'matching-kill', 'database-restart', 'frontend-kill'] as const;
+export type ClusterFault = (typeof ClusterFaults)[number];
+
+export interface ClusterFaultRecord {
+  kind: ClusterFault;
+  /** Cases finished when the fault landed, and cases started but not finished. */
+  finished: number;
+  inFlight: number;
+  /** Seconds until the killed process (or database) served again. */
+  recoveredSeconds: number;
+  detail: string;
+}
+
+export interface ClusterCrashFigures {
+  cases: number;
+  startsAcknowledged: number;
+  startRefusals: string[];
+  faults: ClusterFaultRecord[];
+  /** Processes that died without being killed (e.g. while the database was away), by name. */
+  selfExits: Record<string, number>;
+  completionsAcknowledged: number;
+  verification: VerificationFigures;
+  logDir: string;
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURE = join(repoRoot, 'bench', 'reliability', 'fixtures', 'crash-casework.bpmn');
+const STARTER = 'priya';
+const BOTS = ['priya', 'tom', 'rosa', 'nico'];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The crash fixture's forms; one case in five is not deported and ends early. */
+function fillForm(task: TaskSummary): Record<string, unknown> {
+  switch (task.nodeId) {
+    case 'Task_refer':
+      return { prisonNumber: `A${task.caseId.slice(0, 6)}`, sentenceMonths: 18 };
+    case 'Task_decide':
+      return { decision: Number.parseInt(task.caseId.slice(0, 2), 16) % 5 === 0 ? 'do-not-deport' : 'deport' };
+    case 'Task_travel_document':
+      return { travelDocumentNumber: `ETD-${task.caseId.slice(0, 8)}` };
+    default:
+      return { flightNumber: `BA${Number.parseInt(task.caseId.slice(0, 3), 16)}` };
+  }
+}
+
+async function inject(cluster: ClusterTopology, kind: ClusterFault, round: number): Promise<string> {
+  switch (kind) {
+    case 'worker-kill': {
+      const worker = cluster.workers[round % cluster.workers.length]!;
+      await worker.process.killNow();
+      return worker.process.name;
+    }
+    case 'api-kill': {
+      const api = cluster.apis[round % cluster.apis.length]!;
+      await api.process.killNow();
+      return api.process.name;
+    }
+    case 'history-kill':
+      await cluster.temporal.services.history.killNow();
+      return 'temporal-history';
+    case 'matching-kill':
+      await cluster.temporal.services.matching.killNow();
+      return 'temporal-matching';
+    case 'frontend-kill':
+      await cluster.temporal.services.frontend.killNow();
+      return 'temporal-frontend';
+    case 'database-restart': {
+      const crash = await cluster.postgres.crashAndRestart();
+      return `postmaster kill -9, ${crash.recovered ? 'recovered from WAL' : 'NO crash recovery logged'}`;
+    }
+  }
+}
+
+export async function runClusterCrash(options: { cases: number; timeoutMs: number; log: (line: string) => void }): Promise<ClusterCrashFigures> {
+  const { log } = options;
+  const dir = mkdtempSync(join(tmpdir(), 'casemap-cluster-'));
+  // mkdtemp makes it private to root; PostgreSQL runs as `postgres` and must reach its folder inside.
+  chmodSync(dir, 0o755);
+  const cluster = await startClusterTopology({ repoRoot, dir, port: 0, taskQueue: 'cluster-crash', casemapEnv: { NODE_ENV: 'test', CASEMAP_LOAD_SAMPLES: 'false' }, log });
+  const stops: (() => Promise<void>)[] = [() => cluster.stop()];
+  // Logs stay for a failed run, to be read; a clean run leaves nothing behind.
+  let clean = false;
+  try {
+    const baseUrl = () => cluster.url;
+    const designer = await ApiClient.signIn(baseUrl, 'designer');
+    const deployed = await designer.request('POST', '/api/definitions/deploy', { id: 'crash-casework', xml: readFileSync(FIXTURE, 'utf8') });
+    if (deployed.status !== 201) throw new Error(`Deploying the fixture failed: ${deployed.status} ${JSON.stringify(deployed.body)}`);
+
+    const db = openPostgres(cluster.databaseUrl);
+    stops.push(() => db.close());
+    const connection = await Connection.connect({ address: cluster.temporal.address });
+    stops.push(() => connection.close());
+    const client = new Client({ connection, namespace: cluster.temporal.namespace, dataConverter: casemapDataConverter(db) });
+
+    const ledger = emptyLedger();
+    const starts: StartRecord = { acknowledged: [], keyed: new Set() };
+    const startRefusals: string[] = [];
+    const starter = await ApiClient.signIn(baseUrl, STARTER);
+    let nextCase = 0;
+    let startsSettled = 0;
+    // Cases keep starting while the faults run, each with one Idempotency-Key until it is answered.
+    const starting = Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (nextCase < options.cases) {
+          const key = `cluster-${nextCase++}`;
+          starts.keyed.add(caseIdFor(STARTER, key));
+          const { reply, settlement } = await starter.untilSettled<{ caseId?: string }>('POST', '/api/cases', { definitionId: 'crash-casework', data: {} }, key);
+          if (settlement.kind === 'done') starts.acknowledged.push(String(reply.body.caseId));
+          else startRefusals.push(`${key}: ${JSON.stringify(reply.body)}`);
+          startsSettled += 1;
+        }
+      }),
+    );
+
+    const deadline = Date.now() + options.timeoutMs;
+    let finished = 0;
+    const readProgress = async () => {
+      // While PostgreSQL is down the last count stands.
+      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM cases WHERE status = 'completed'").catch(() => undefined);
+      if (rows) finished = rows[0]!.n;
+    };
+    let casesDone = false;
+    const bots = await Promise.all(BOTS.map((name) => ApiClient.signIn(baseUrl, name)));
+    const working = Promise.all(bots.map((bot) => new BotCaseworker(bot, ledger, fillForm).run(() => casesDone, () => Date.now() > deadline)));
+
+    // One fault at a time, each at its own share of the run's progress (the last while a fifth of
+    // the cases are still to finish), each waited out before the next: every kill hits a serving process.
+    const faults: ClusterFaultRecord[] = [];
+    for (const [round, kind] of ClusterFaults.entries()) {
+      const after = Math.floor((options.cases * 0.8 * (round + 1)) / (ClusterFaults.length + 1));
+      while (finished < after && Date.now() < deadline) {
+        await sleep(250);
+        await readProgress();
+      }
+      if (Date.now() > deadline) break;
+      const landed = { finished, inFlight: nextCase - finished };
+      const began = Date.now();
+      const detail = await inject(cluster, kind, round);
+      faults.push({ kind, ...landed, recoveredSeconds: Math.round((Date.now() - began) / 100) / 10, detail });
+      log(`fault ${kind} (${detail}) with ${landed.finished} cases finished and ${landed.inFlight} in flight; served again after ${faults.at(-1)!.recoveredSeconds} s`);
+    }
+
+    await starting;
+    for (;;) {
+      await readProgress();
+      if ((startsSettled === options.cases && finished >= starts.acknowledged.length) || Date.now() > deadline) break;
+      await sleep(500);
+    }
+    casesDone = true;
+    await working;
+    log(`${finished} of ${options.cases} cases finished; verifying every case against its Temporal history`);
+    const verification = await verifyAll(client, db, starts, ledger);
+    clean = verification.problems.length === 0;
+    const processes = [...cluster.apis, ...cluster.workers, ...Object.values(cluster.temporal.services).map((process) => ({ process })), cluster.haproxy].map((part) => part.process);
+    const selfExits = Object.fromEntries(processes.map((process) => [process.name, process.unplannedExits]));
+    log(`processes that exited by themselves (restarted): ${JSON.stringify(selfExits)}`);
+    return {
+      cases: options.cases,
+      startsAcknowledged: starts.acknowledged.length,
+      startRefusals,
+      faults,
+      selfExits,
+      completionsAcknowledged: ledger.acknowledged.size,
+      verification,
+      logDir: cluster.logDir,
+    };
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
+    if (clean) rmSync(dir, { recursive: true, force: true });
+    else log(`logs of every process kept in ${cluster.logDir}`);
+  }
+}

@@ -1,0 +1,54 @@
+// The case and its open tasks as the workflow answers queries and Updates (the contract's shapes),
+// read from the engine's state: the workflow keeps no copy of its own.
+import type { EngineCommand, EngineState, OpenTask as EngineTask } from '../domain/engine/index.ts';
+import type { CaseView, OpenTask } from './case-api.ts';
+
+export function taskView(task: EngineTask): OpenTask {
+  const handoff = task.handoff && { fromTeam: task.handoff.fromTeam, toTeam: task.handoff.toTeam, acceptBy: task.handoff.acceptBy, acceptedBy: task.handoff.acceptedBy };
+  return {
+    taskId: task.taskId,
+    nodeId: task.nodeId,
+    name: task.name,
+    team: task.team,
+    role: task.role,
+    assignee: task.assignee,
+    form: task.form,
+    dueAt: task.dueAt,
+    handoff,
+    claimedBy: task.claimedBy,
+    createdAt: task.openedAt,
+  };
+}
+
+/** A task as it opened, from the command that opened it: a task may close again within the same step. */
+export function openedTask(command: Extract<EngineCommand, { type: 'openUserTask' }>, openedAt: string): OpenTask {
+  return {
+    taskId: command.taskId,
+    nodeId: command.nodeId,
+    name: command.name,
+    team: command.team,
+    role: command.role,
+    assignee: command.assignee,
+    form: command.form,
+    dueAt: command.dueAt,
+    handoff: command.handoff,
+    createdAt: openedAt,
+  };
+}
+
+export function openTasks(engine: EngineState): OpenTask[] {
+  return Object.values(engine.userTasks).map(taskView);
+}
+
+export function caseView(caseId: string, engine: EngineState): CaseView {
+  return {
+    caseId,
+    status: engine.status,
+    ownerTeam: engine.owner,
+    tasks: openTasks(engine),
+    timers: Object.values(engine.timers).map(({ timerId, fireAt }) => ({ timerId, fireAt })),
+    waitingFor: Object.values(engine.subscriptions).map(({ subscriptionId, messageName, correlationKey }) => ({ subscriptionId, messageName, correlationKey })),
+    data: engine.data,
+    ...(engine.failure?.errorCode === undefined ? {} : { errorCode: engine.failure.errorCode }),
+  };
+}

@@ -14,7 +14,7 @@ export function fromZod(error: ZodError, where: 'body' | 'query' | 'params' = 'b
   return new Problem('invalid-request', `The request ${where} is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
 }
 
-/** A refused or failed workflow Update carries the refusal code chosen in workflows/task-rules.ts. */
+/** A refused or failed workflow Update carries the refusal code the engine chose (domain/engine/task-rules.ts). */
 export function fromTemporal(error: unknown): Problem | undefined {
   if (error instanceof WorkflowNotFoundError) return new Problem('task-not-open', 'The case is no longer running.');
   if (error instanceof WorkflowUpdateFailedError) {

@@ -63,6 +63,18 @@ export const checkSettings: CheckSetting[] = [
     reason: 'baseVersion and otherVersion go together (a rule across two parameters, which OpenAPI parameters cannot state); one without the other is 400 naming the missing one.',
   },
   {
+    operation: 'GET /api/insights/logs/{logId}/compare',
+    check: 'positive_data_acceptance',
+    alsoExpect: [400],
+    reason: 'Each side needs a bound (baseFrom or baseTo, otherFrom or otherTo): a rule across parameters, which OpenAPI parameters cannot state; a side without one is 400 naming query.baseFrom.',
+  },
+  {
+    operation: 'POST /api/insights/logs',
+    check: 'positive_data_acceptance',
+    alsoExpect: [400, 415],
+    reason: 'The body is the log file itself (XES or CSV, gzipped or not), streamed as it arrives rather than parsed by a schema, so the document carries no request body; a request without the file is 415 naming header.content-type, a malformed file 400 naming its line.',
+  },
+  {
     operation: 'POST /api/tasks/{taskId}/reassign',
     check: 'positive_data_acceptance',
     alsoExpect: [400],

@@ -109,4 +109,37 @@ describe('simulate', () => {
   it('gives up with SimulationTooLarge rather than run without end', () => {
     expect(() => simulate({ ir: twoSteps, model: oneHourEach, scenario: baseline, from: MONDAY, weeks: 2, seed: 1, arrivals: tenAtOnce, maxEngineSteps: 15 })).toThrow(SimulationTooLarge);
   });
+
+  describe('a rework loop whose history took no time', () => {
+    const loop = ir()
+      .node('start', 'startEvent')
+      .node('review', 'userTask', { name: 'Review', owner: team('returns') })
+      .node('again', 'exclusiveGateway')
+      .node('end', 'endEvent')
+      .seq('start', 'review', 'again')
+      .flow('again', 'review', { condition: 'again = true' })
+      .flow('again', 'end', { condition: 'again = false' })
+      .build();
+    const model = (profiles: SimulationModel['profiles']): SimulationModel => ({ ...oneHourEach, workTime: { review: [0] }, profiles });
+
+    it('leaves the loop with the data another case left it with, once its own history runs out', () => {
+      const result = simulate({
+        ir: loop,
+        model: model([{ startData: {}, completions: { review: [{ again: true }] } }, { startData: {}, completions: { review: [{ again: true }, { again: false }] } }]),
+        scenario: baseline,
+        from: MONDAY,
+        weeks: 1,
+        seed: 2,
+        arrivals: tenAtOnce,
+      });
+      expect(result.cases.completed).toBe(10);
+      expect(result.runawayCases).toBe(0);
+    });
+
+    it('stops a case that would go round for ever, counts it, and finishes the run', () => {
+      const result = simulate({ ir: loop, model: model([{ startData: {}, completions: { review: [{ again: true }] } }]), scenario: baseline, from: MONDAY, weeks: 1, seed: 2, arrivals: tenAtOnce });
+      expect(result.runawayCases).toBe(10);
+      expect(result.cases.failed).toBe(10);
+    });
+  });
 });

@@ -42,6 +42,11 @@ export class SimulationTooLarge extends Error {
   }
 }
 
+/** Far more than any case of the sample library takes in a year (an FNO return takes 25 to 60). */
+const MAX_STEPS_PER_CASE = 400;
+/** Steps one case may take without simulated time moving: only a loop that takes no time needs more. */
+const MAX_STEPS_AT_ONE_INSTANT = 200;
+
 /** About a year of a busy casework process with a few scenarios answers well inside this. */
 export const DEFAULT_MAX_ENGINE_STEPS = 3_000_000;
 
@@ -68,6 +73,10 @@ interface SimCase {
   /** Simulated start minus the historical case's start: its dates move by this. */
   offsetMs: number;
   startedAt: number;
+  /** Engine steps this case has taken, and how many of them at the instant of its last one. */
+  steps: number;
+  stepsAtInstant: number;
+  lastStepAt: number;
   done: Map<string, number>;
 }
 
@@ -105,18 +114,23 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const pick = <T>(values: readonly T[]): T | undefined => (values.length === 0 ? undefined : values[Math.floor(random() * values.length)]);
   const iso = (at: number) => new Date(at).toISOString();
 
+  /**
+   * The data a step is completed with: this case's history's n-th completion of the step. Past what
+   * its history holds (the simulation went round a loop more often), and for a step its history never
+   * reached, the last completion of the step in another case's history — the one that case left the
+   * loop with — so a simulated case never goes round a rework loop for ever on the same data.
+   */
   function dataFor(simCase: SimCase, nodeId: string): CaseData {
     const n = simCase.done.get(nodeId) ?? 0;
     simCase.done.set(nodeId, n + 1);
     const own = simCase.profile.completions[nodeId];
-    if (own && own.length > 0) return shiftDates(own[Math.min(n, own.length - 1)]!, simCase.offsetMs);
-    // This case's history never reached the step: borrow what another case entered there.
+    if (own && n < own.length) return shiftDates(own[n]!, simCase.offsetMs);
     for (let tries = 0; tries < 8; tries += 1) {
       const other = pick(model.profiles);
       const data = other?.completions[nodeId];
-      if (other && data && data.length > 0) return shiftDates(data[0]!, other.startedAt === undefined ? 0 : simCase.startedAt - other.startedAt);
+      if (other && data && data.length > 0) return shiftDates(data.at(-1)!, other.startedAt === undefined ? 0 : simCase.startedAt - other.startedAt);
     }
-    return {};
+    return own && own.length > 0 ? shiftDates(own.at(-1)!, simCase.offsetMs) : {};
   }
 
   function carryOut(caseId: string, commands: EngineCommand[], now: number): void {
@@ -209,6 +223,16 @@ export function simulate(options: SimulationOptions): SimulationResult {
   function feed(caseId: string, event: EngineEvent, now: number): void {
     const simCase = cases.get(caseId);
     if (!simCase || simCase.state.status !== 'running') return;
+    // A case that loops without end (history's data sends it round a loop that takes no time) is
+    // stopped and counted, so one case cannot use up the whole run's budget.
+    simCase.stepsAtInstant = simCase.lastStepAt === now ? simCase.stepsAtInstant + 1 : 0;
+    simCase.lastStepAt = now;
+    if ((simCase.steps += 1) > MAX_STEPS_PER_CASE || simCase.stepsAtInstant > MAX_STEPS_AT_ONE_INSTANT) {
+      simCase.state = { ...simCase.state, status: 'failed' };
+      seen.ended.set(caseId, { at: now, status: 'failed' });
+      seen.runaway();
+      return;
+    }
     const result = step(ir, simCase.state, event, iso(now));
     countStep();
     simCase.state = result.state;
@@ -238,7 +262,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
         const offsetMs = profile.startedAt === undefined ? 0 : at - profile.startedAt;
         const started = start(ir, { caseId, data: shiftDates(profile.startData, offsetMs) }, iso(at));
         countStep();
-        cases.set(caseId, { state: started.state, profile, offsetMs, startedAt: at, done: new Map() });
+        cases.set(caseId, { state: started.state, profile, offsetMs, startedAt: at, steps: 1, stepsAtInstant: 0, lastStepAt: at, done: new Map() });
         log?.add(caseId, at, { kind: 'case-started', team: started.state.owner, data: { data: profile.startData } });
         seen.caseStart.set(caseId, at);
         carryOut(caseId, started.commands, at);

@@ -31,6 +31,8 @@ export const SimulationResult = z.object({
   breaches: z.array(z.object({ kind: z.enum(['sla-breached', 'handoff-overdue']), nodeId: z.string(), count: z.number().int() })),
   /** Waits that never ended because history has no example of them (a message never seen). */
   waitsWithoutHistory: z.record(z.string(), z.number().int()),
+  /** Cases stopped for going round a loop without end (more engine steps than any real case takes). */
+  runawayCases: z.number().int(),
   /** Timers the engine could not place (a date missing from the case data), per element: they never fire. */
   timersNotArmed: z.record(z.string(), z.number().int()),
   /** How many cases (or sub-processes) ended at each end event: which way cases went. */
@@ -51,6 +53,7 @@ export class Observations {
   readonly waitsWithoutHistory: Record<string, number> = {};
   readonly endEvents: Record<string, number> = {};
   readonly timersNotArmed: Record<string, number> = {};
+  runawayCases = 0;
   readonly caseStart = new Map<string, number>();
   engineSteps = 0;
 
@@ -58,6 +61,10 @@ export class Observations {
     this.stepTeam.set(nodeId, team);
     push(this.waits, nodeId, waitMs);
     push(this.work, nodeId, workMs);
+  }
+
+  runaway(): void {
+    this.runawayCases += 1;
   }
 
   timerNotArmed(nodeId: string): void {
@@ -117,6 +124,7 @@ export class Observations {
         })
         .sort((a, b) => b.count - a.count || a.nodeId.localeCompare(b.nodeId)),
       waitsWithoutHistory: this.waitsWithoutHistory,
+      runawayCases: this.runawayCases,
       timersNotArmed: this.timersNotArmed,
       endEvents: this.endEvents,
       engineSteps: this.engineSteps,

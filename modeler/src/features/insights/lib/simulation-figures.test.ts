@@ -15,6 +15,7 @@ const run = (scenario: string, overrides: Partial<SimulationAnswer['runs'][numbe
   teams: [{ team: 'returns', people: 2, utilisation: 0.5 }],
   breaches: [{ kind: 'sla-breached', nodeId: 'decide', count: 3 }],
   waitsWithoutHistory: {},
+  runawayCases: 0,
   timersNotArmed: {},
   endEvents: {},
   engineSteps: 100,

@@ -27,6 +27,8 @@ export function outcomesTable(answer: SimulationAnswer): FigureTable {
       row('90th percentile cycle time', (run) => formatDuration(run.cycleTime.p90Ms)),
       row('Step SLA breaches', (run) => String(breachesOf(run, 'sla-breached'))),
       row('Handoffs accepted late', (run) => String(breachesOf(run, 'handoff-overdue'))),
+      // History sent these cases round a loop without end: a sign the history is too thin to trust.
+      row('Cases stopped going round a loop', (run) => String(run.runawayCases)),
     ],
   };
 }

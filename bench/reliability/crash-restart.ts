@@ -15,7 +15,7 @@ import { freePort } from '../../runtime/free-port.ts';
 import { openPostgres } from '../../storage/database.ts';
 import { workflowIdForCase } from '../../workflows/case-api.ts';
 import { ApiClient } from './api-client.ts';
-import { BotCaseworker, emptyLedger, type CompletionLedger, type TaskSummary } from './bot-caseworkers.ts';
+import { BotCaseworker, emptyLedger, type CompletionLedger } from './bot-caseworkers.ts';
 import { FaultKinds, planFaults, type FaultKind } from './fault-schedule.ts';
 import { startPostgres } from './postgres-server.ts';
 import { supervise, type SupervisedProcess } from './supervised-process.ts';
@@ -24,6 +24,7 @@ import { startTemporal } from './temporal-server.ts';
 import { threeWayLines } from './three-way-figures.ts';
 import { caseHistory, verifyAll, type StartRecord, type VerificationFigures } from './verify-cases.ts';
 import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
+import { CRASH_CASEWORK_BOTS, CRASH_CASEWORK_FIXTURE, CRASH_CASEWORK_STARTER, fillCrashCaseworkForm } from './crash-casework-forms.ts';
 
 export { FaultKinds, type FaultKind };
 
@@ -74,26 +75,12 @@ export interface CrashRestartFigures {
   logsDir: string;
 }
 
-const FIXTURE = fileURLToPath(new URL('./fixtures/crash-casework.bpmn', import.meta.url));
+const FIXTURE = fileURLToPath(CRASH_CASEWORK_FIXTURE);
 const PART = fileURLToPath(new URL('./casemap-part.ts', import.meta.url));
-const STARTER = 'priya';
-const BOTS = ['priya', 'tom', 'rosa', 'nico'];
+const STARTER = CRASH_CASEWORK_STARTER;
+const BOTS = CRASH_CASEWORK_BOTS;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The form data a caseworker enters; one case in five is not deported and ends early. */
-function fillForm(task: TaskSummary): Record<string, unknown> {
-  switch (task.nodeId) {
-    case 'Task_refer':
-      return { prisonNumber: `A${task.caseId.slice(0, 6)}`, sentenceMonths: 18 };
-    case 'Task_decide':
-      return { decision: Number.parseInt(task.caseId.slice(0, 2), 16) % 5 === 0 ? 'do-not-deport' : 'deport' };
-    case 'Task_travel_document':
-      return { travelDocumentNumber: `ETD-${task.caseId.slice(0, 8)}` };
-    default:
-      return { flightNumber: `BA${Number.parseInt(task.caseId.slice(0, 3), 16)}` };
-  }
-}
 
 /** One key per case for the whole life of its start, however many retries it takes. */
 export const startKey = (index: number) => `reliability-${index}`;
@@ -180,7 +167,7 @@ export async function runCrashRestart(options: CrashRestartOptions): Promise<Cra
     const allDone = () => startsSettled === options.cases && finishedCases >= starts.acknowledged.length;
     let casesDone = false;
     const bots = await Promise.all(BOTS.map((name) => ApiClient.signIn(() => baseUrl, name)));
-    const botWorkers = bots.map((bot) => new BotCaseworker(bot, ledger, fillForm));
+    const botWorkers = bots.map((bot) => new BotCaseworker(bot, ledger, fillCrashCaseworkForm));
     const working = Promise.all(botWorkers.map((bot) => bot.run(() => casesDone, () => Date.now() > deadline)));
 
     // Faults at planned points of the run's progress, at least minGap apart.

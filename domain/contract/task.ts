@@ -2,6 +2,7 @@
 // it (TaskRecord), the actions caseworkers take on it, and what every action answers (NextSteps).
 import { z } from 'zod';
 import { FormField } from '../process/ir.ts';
+import { OpenTask as EngineOpenTask } from '../engine/engine-state.ts';
 import { CaseData } from './case-data.ts';
 import { CaseStatus } from './case-status.ts';
 
@@ -9,19 +10,13 @@ import { CaseStatus } from './case-status.ts';
 export const Handoff = z.object({ fromTeam: z.string(), toTeam: z.string(), acceptBy: z.string().optional() });
 export type Handoff = z.infer<typeof Handoff>;
 
-/** A user task as the workflow keeps it: what the engine opened, plus who holds it. */
-export const OpenTask = z.object({
-  taskId: z.string(),
-  nodeId: z.string(),
-  name: z.string(),
-  team: z.string(),
-  role: z.string().optional(),
-  assignee: z.string().optional(),
-  form: z.array(FormField),
-  /** ISO instant the step is due (its SLA), if it has one. */
-  dueAt: z.string().optional(),
+/**
+ * A user task as a case view shows it: the engine's own open task (domain/engine/engine-state.ts,
+ * the one definition), with its opening instant named `createdAt` and its handoff without the
+ * engine's bookkeeping flag.
+ */
+export const OpenTask = EngineOpenTask.omit({ openedAt: true, handoff: true }).extend({
   handoff: Handoff.extend({ acceptedBy: z.string().optional() }).optional(),
-  claimedBy: z.string().optional(),
   createdAt: z.string(),
 });
 export type OpenTask = z.infer<typeof OpenTask>;

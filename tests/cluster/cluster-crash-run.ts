@@ -10,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { caseIdFor } from '../../api/cases/case-service.ts';
 import { ApiClient } from '../../bench/reliability/api-client.ts';
-import { BotCaseworker, emptyLedger, type TaskSummary } from '../../bench/reliability/bot-caseworkers.ts';
+import { BotCaseworker, emptyLedger } from '../../bench/reliability/bot-caseworkers.ts';
 import { verifyAll, type StartRecord, type VerificationFigures } from '../../bench/reliability/verify-cases.ts';
 import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
 import { startClusterTopology, type ClusterTopology } from '../../runtime/cluster-topology.ts';
 import { openPostgres } from '../../storage/database.ts';
+import { CRASH_CASEWORK_BOTS, CRASH_CASEWORK_FIXTURE, CRASH_CASEWORK_STARTER, fillCrashCaseworkForm } from '../../bench/reliability/crash-casework-forms.ts';
 
 export const ClusterFaults = ['worker-kill', 'history-kill', 'api-kill', 'matching-kill', 'database-restart', 'frontend-kill'] as const;
 export type ClusterFault = (typeof ClusterFaults)[number];
@@ -42,24 +43,10 @@ export interface ClusterCrashFigures {
 }
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const FIXTURE = join(repoRoot, 'bench', 'reliability', 'fixtures', 'crash-casework.bpmn');
-const STARTER = 'priya';
-const BOTS = ['priya', 'tom', 'rosa', 'nico'];
+const FIXTURE = fileURLToPath(CRASH_CASEWORK_FIXTURE);
+const STARTER = CRASH_CASEWORK_STARTER;
+const BOTS = CRASH_CASEWORK_BOTS;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The crash fixture's forms; one case in five is not deported and ends early. */
-function fillForm(task: TaskSummary): Record<string, unknown> {
-  switch (task.nodeId) {
-    case 'Task_refer':
-      return { prisonNumber: `A${task.caseId.slice(0, 6)}`, sentenceMonths: 18 };
-    case 'Task_decide':
-      return { decision: Number.parseInt(task.caseId.slice(0, 2), 16) % 5 === 0 ? 'do-not-deport' : 'deport' };
-    case 'Task_travel_document':
-      return { travelDocumentNumber: `ETD-${task.caseId.slice(0, 8)}` };
-    default:
-      return { flightNumber: `BA${Number.parseInt(task.caseId.slice(0, 3), 16)}` };
-  }
-}
 
 async function inject(cluster: ClusterTopology, kind: ClusterFault, round: number): Promise<string> {
   switch (kind) {
@@ -139,7 +126,7 @@ export async function runClusterCrash(options: { cases: number; timeoutMs: numbe
     };
     let casesDone = false;
     const bots = await Promise.all(BOTS.map((name) => ApiClient.signIn(baseUrl, name)));
-    const working = Promise.all(bots.map((bot) => new BotCaseworker(bot, ledger, fillForm).run(() => casesDone, () => Date.now() > deadline)));
+    const working = Promise.all(bots.map((bot) => new BotCaseworker(bot, ledger, fillCrashCaseworkForm).run(() => casesDone, () => Date.now() > deadline)));
 
     // One fault at a time, each at its own share of the run's progress (the last while a fifth of
     // the cases are still to finish), each waited out before the next: every kill hits a serving process.

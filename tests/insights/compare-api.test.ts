@@ -3,19 +3,16 @@
 // No Temporal run is needed: the comparison reads only the store. api/app.ts mounts the same
 // routes; here `insightsRouter` sits on its own express app with a stand-in for sign-in.
 import { readFileSync } from 'node:fs';
-import express from 'express';
-import supertest from 'supertest';
+import type supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insightsRouter } from '../../api/insights/router.ts';
-import { problemHandler } from '../../api/problems/problem-handler.ts';
 import { compile } from '../../domain/compile/compile.ts';
 import { at, caseLog, HOUR } from '../../domain/insights/log-builder.testing.ts';
 import { openDatabase, type Database } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
 import { appendCaseLogEvents } from '../../storage/case-log-store.ts';
 import { deployVersion } from '../../storage/definition-store.ts';
-import { findUserById } from '../../storage/identity-store.ts';
 import { seedDemoIdentities } from '../../demo/demo-identities.ts';
+import { insightsRouterApp } from '../support/insights-router-app.ts';
 
 const referralXml = readFileSync(new URL('../fixtures/two-lane-referral.bpmn', import.meta.url), 'utf8');
 
@@ -39,15 +36,7 @@ describe('GET /insights/compare', () => {
     ];
     await appendCaseLogEvents(db, logs.flatMap((log) => log.events));
 
-    const app = express();
-    app.use(async (req, _res, next) => {
-      const user = await findUserById(db, req.header('x-test-user') ?? 'analyst');
-      if (user) req.user = user;
-      next();
-    });
-    app.use('/api', insightsRouter(db));
-    app.use(problemHandler);
-    insights = supertest.agent(app);
+    insights = insightsRouterApp(db);
   });
   afterAll(async () => {
     await db?.close();

@@ -4,11 +4,8 @@
 // staffing back and answer the baseline and each scenario side by side. No Temporal run is needed:
 // the simulation reads only the store. api/app.ts mounts the same routes.
 import { readFileSync } from 'node:fs';
-import express from 'express';
-import supertest from 'supertest';
+import type supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insightsRouter } from '../../api/insights/router.ts';
-import { problemHandler } from '../../api/problems/problem-handler.ts';
 import { compile } from '../../domain/compile/compile.ts';
 import { simulate } from '../../domain/simulation/simulate.ts';
 import { SimulatedLog } from '../../domain/simulation/simulated-log.ts';
@@ -19,8 +16,8 @@ import { openDatabase, type Database } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
 import { appendCaseLogEvents } from '../../storage/case-log-store.ts';
 import { deployVersion } from '../../storage/definition-store.ts';
-import { findUserById } from '../../storage/identity-store.ts';
 import { seedDemoIdentities } from '../../demo/demo-identities.ts';
+import { insightsRouterApp } from '../support/insights-router-app.ts';
 
 const referralXml = readFileSync(new URL('../fixtures/two-lane-referral.bpmn', import.meta.url), 'utf8');
 const HOUR = 3_600_000;
@@ -53,16 +50,7 @@ describe('POST /insights/simulate', () => {
     const started = log.events.filter((event) => event.kind === 'case-started').map((event) => ({ ...event, data: { ...event.data, definitionId: 'referral', version: 1, workflowId: `case-${event.caseId}` } }));
     await appendCaseLogEvents(db, [...started, ...log.events.filter((event) => event.kind !== 'case-started')]);
 
-    const app = express();
-    app.use(express.json());
-    app.use(async (req, _res, next) => {
-      const user = await findUserById(db, req.header('x-test-user') ?? 'analyst');
-      if (user) req.user = user;
-      next();
-    });
-    app.use('/api', insightsRouter(db));
-    app.use(problemHandler);
-    api = supertest.agent(app);
+    api = insightsRouterApp(db);
   });
   afterAll(async () => {
     await db?.close();

@@ -58,6 +58,13 @@ export interface IncomingMessage {
   data: CaseData;
 }
 
+/** A broadcast signal as a case receives it; every delivery of one broadcast carries the same `broadcastId`. */
+export interface IncomingSignal {
+  broadcastId: string;
+  signalName: string;
+  data: CaseData;
+}
+
 export const claimTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('claimTask');
 export const completeTaskUpdate = defineUpdate<NextSteps, [CompleteTaskRequest]>('completeTask');
 export const returnTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('returnTask');
@@ -67,6 +74,7 @@ export const acceptHandoffUpdate = defineUpdate<NextSteps, [TaskAction]>('accept
 export const startedUpdate = defineUpdate<NextSteps, []>('started');
 
 export const messageSignal = defineSignal<[IncomingMessage]>('message');
+export const bpmnSignal = defineSignal<[IncomingSignal]>('bpmnSignal');
 export const cancelCaseSignal = defineSignal<[{ reason: string; actor?: string }]>('cancelCase');
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
@@ -92,4 +100,9 @@ export function pinnedProcess(input: CaseWorkflowInput, ir: ProcessIR | undefine
 
 export function workflowIdForCase(caseId: string): string {
   return `case-${caseId}`;
+}
+
+/** One workflow per broadcast, so a broadcast asked for twice (a replayed throw, a resent request) runs once. */
+export function workflowIdForBroadcast(broadcastId: string): string {
+  return `signal-broadcast-${broadcastId}`;
 }

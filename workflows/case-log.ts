@@ -49,6 +49,9 @@ export class CaseLog {
 
   /** Translates the engine's facts into log entries. */
   engineEvent(event: CaseEvent): void {
+    if (event.kind === 'signal-received') {
+      return this.add({ kind: event.kind, data: { signalName: event.signalName, broadcastId: event.broadcastId, caught: event.caught } });
+    }
     const kind: CaseLogEventKind = event.kind === 'message-correlated' ? 'message-received' : event.kind;
     const { nodeId } = event;
     switch (event.kind) {
@@ -65,6 +68,10 @@ export class CaseLog {
         return this.add({ kind, nodeId, data: { errorCode: event.errorCode, caught: event.caught } });
       case 'message-correlated':
         return this.add({ kind, nodeId, data: { messageName: event.messageName, correlated: true } });
+      case 'signal-thrown':
+        return this.add({ kind, nodeId, data: { signalName: event.signalName, broadcastId: event.broadcastId } });
+      case 'event-sub-process-triggered':
+        return this.add({ kind, nodeId, data: { startEventId: event.startEventId, interrupting: event.interrupting } });
       case 'timer-fired':
         return this.add({ kind, nodeId, data: { timerId: event.timerId } });
       case 'decision-evaluated':

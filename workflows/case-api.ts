@@ -65,6 +65,23 @@ export interface IncomingSignal {
   data: CaseData;
 }
 
+/** What a signal broadcast workflow is started with (workflows/signal-broadcast-workflow.ts). */
+export interface SignalBroadcastInput {
+  broadcastId: string;
+  signalName: string;
+  data: CaseData;
+  /** Set by continue-as-new: the last case id already handled, and how many cases were signalled. */
+  after?: string;
+  signalled?: number;
+}
+
+export interface SignalBroadcastResult {
+  broadcastId: string;
+  signalName: string;
+  /** Cases the signal was delivered to (a case closed meanwhile is not counted). */
+  signalled: number;
+}
+
 export const claimTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('claimTask');
 export const completeTaskUpdate = defineUpdate<NextSteps, [CompleteTaskRequest]>('completeTask');
 export const returnTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('returnTask');

@@ -3,24 +3,8 @@
 // records (in case id order), and each page is one activity that signals its cases. A page retried
 // after a crash signals some cases again; each case ignores a broadcast id it has already had.
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { CaseData } from '../domain/engine/contract.ts';
 import type { SignalActivities } from '../activities/signal-activities.ts';
-
-export interface SignalBroadcastInput {
-  broadcastId: string;
-  signalName: string;
-  data: CaseData;
-  /** Set by continue-as-new: the last case id already handled, and how many cases were signalled. */
-  after?: string;
-  signalled?: number;
-}
-
-export interface SignalBroadcastResult {
-  broadcastId: string;
-  signalName: string;
-  /** Cases the signal was delivered to (a case closed meanwhile is not counted). */
-  signalled: number;
-}
+import type { SignalBroadcastInput, SignalBroadcastResult } from './case-api.ts';
 
 /** Cases signalled by one activity: small enough that a retried page repeats little. */
 export const BROADCAST_PAGE = 50;

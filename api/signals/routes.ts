@@ -7,8 +7,7 @@ import { z } from 'zod';
 import { SignalReceipt } from '../../domain/contract/signal.ts';
 import { recordAudit } from '../../services/audit.ts';
 import { broadcastIdFor, signalWaiterCount } from '../../services/signals.ts';
-import { workflowIdForBroadcast } from '../../workflows/case-api.ts';
-import type { signalBroadcastWorkflow } from '../../workflows/signal-broadcast-workflow.ts';
+import { workflowIdForBroadcast, type SignalBroadcastInput } from '../../workflows/case-api.ts';
 import type { CaseServiceDeps } from '../cases/case-service.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { DataRecord } from '../schemas.ts';
@@ -30,12 +29,8 @@ export function signalRoutes(table: RouteTable, router: Router, deps: CaseServic
     const waitingCases = await signalWaiterCount(db, body.name);
     let duplicate = false;
     try {
-      await client.workflow.start<typeof signalBroadcastWorkflow>('signalBroadcastWorkflow', {
-        workflowId: workflowIdForBroadcast(broadcastId),
-        taskQueue,
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        args: [{ broadcastId, signalName: body.name, data: body.data }],
-      });
+      const input: SignalBroadcastInput = { broadcastId, signalName: body.name, data: body.data };
+      await client.workflow.start('signalBroadcastWorkflow', { workflowId: workflowIdForBroadcast(broadcastId), taskQueue, workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [input] });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       duplicate = true;

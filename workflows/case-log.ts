@@ -49,9 +49,6 @@ export class CaseLog {
 
   /** Translates the engine's facts into log entries. */
   engineEvent(event: CaseEvent): void {
-    if (event.kind === 'signal-received') {
-      return this.add({ kind: event.kind, data: { signalName: event.signalName, broadcastId: event.broadcastId, caught: event.caught } });
-    }
     const kind: CaseLogEventKind = event.kind === 'message-correlated' ? 'message-received' : event.kind;
     const { nodeId } = event;
     switch (event.kind) {
@@ -68,6 +65,7 @@ export class CaseLog {
         return this.add({ kind, nodeId, data: { errorCode: event.errorCode, caught: event.caught } });
       case 'message-correlated':
         return this.add({ kind, nodeId, data: { messageName: event.messageName, correlated: true } });
+      case 'signal-received':
       case 'signal-thrown':
         return this.add({ kind, nodeId, data: { signalName: event.signalName, broadcastId: event.broadcastId } });
       case 'event-sub-process-triggered':

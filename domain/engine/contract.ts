@@ -67,8 +67,8 @@ export type CaseEvent =
   | { kind: 'error-raised'; nodeId: string; errorCode?: string; caught: boolean }
   | { kind: 'message-correlated'; nodeId: string; messageName: string }
   | { kind: 'timer-fired'; nodeId: string; timerId: string }
-  /** A broadcast signal reached the case; `caught` counts the waits it fired (0: none waited any more). */
-  | { kind: 'signal-received'; signalName: string; broadcastId: string; caught: number }
+  /** A broadcast signal fired a wait of the case (one event per wait it fired). */
+  | { kind: 'signal-received'; nodeId: string; signalName: string; broadcastId: string }
   | { kind: 'signal-thrown'; nodeId: string; signalName: string; broadcastId: string }
   /** An event sub-process began: `interrupting` when it cancelled the rest of its scope's work. */
   | { kind: 'event-sub-process-triggered'; nodeId: string; startEventId: string; interrupting: boolean }

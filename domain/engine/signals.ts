@@ -1,5 +1,6 @@
-// A broadcast signal reaching a case: it fires every wait on its name. A broadcast reaches a case
-// once: its id is remembered, so a fan-out retried after a crash changes nothing the second time.
+// A broadcast signal reaching a case: it fires every wait on its name, each logged as
+// `signal-received`. A broadcast reaches a case once: its id is remembered (even when nothing
+// waited), so a fan-out retried after a crash changes nothing the second time.
 import { fireBoundary, isInterrupting } from './boundary-events.ts';
 import type { EngineEvent } from './contract.ts';
 import type { SignalSubscription } from './engine-state.ts';
@@ -15,9 +16,10 @@ import { leaveToken } from './tokens.ts';
  */
 export const REMEMBERED_BROADCASTS = 500;
 
-function fire(run: Run, sub: SignalSubscription): void {
+function fire(run: Run, sub: SignalSubscription, broadcastId: string): void {
   const node = run.ir.node(sub.nodeId);
   if (!node) return;
+  emit(run, { kind: 'signal-received', nodeId: sub.nodeId, signalName: sub.signalName, broadcastId });
   if (sub.purpose === 'event-sub-process') {
     startEventSubProcess(run, node, sub.tokenId);
     return;
@@ -40,12 +42,11 @@ export function receiveSignal(run: Run, event: Extract<EngineEvent, { type: 'sig
   if (received.includes(event.broadcastId)) return `The broadcast "${event.broadcastId}" already reached this case.`;
   run.state.broadcastsReceived = [...received, event.broadcastId].slice(-REMEMBERED_BROADCASTS);
   const waits = Object.values(run.state.signals ?? {}).filter((sub) => sub.signalName === event.signalName);
-  emit(run, { kind: 'signal-received', signalName: event.signalName, broadcastId: event.broadcastId, caught: waits.length });
   if (waits.length > 0) mergeData(run, event.data);
   for (const wait of waits) {
     if (!isRunning(run)) return undefined;
     const current = run.state.signals?.[wait.subscriptionId];
-    if (current) fire(run, current);
+    if (current) fire(run, current, event.broadcastId);
   }
   return undefined;
 }

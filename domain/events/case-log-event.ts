@@ -32,7 +32,7 @@ export const CaseLogEventKind = z.enum([
   /** The case now waits for a broadcast signal (`data.signalName`); lets a broadcast find it. */
   'signal-awaited',
   'signal-wait-ended',
-  /** A broadcast signal reached the case: `data.broadcastId`, and how many waits it fired (`data.caught`). */
+  /** A broadcast signal (`data.broadcastId`) fired the wait at `nodeId`: one entry per wait it fired. */
   'signal-received',
   /** A signal throw or end event asked for a broadcast (`data.broadcastId`). */
   'signal-thrown',

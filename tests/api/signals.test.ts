@@ -101,8 +101,10 @@ describe('the signals endpoint', () => {
       );
       const open = page.body.tasks.filter((task: { status: string }) => task.status === 'open').map((task: { nodeId: string }) => task.nodeId).sort();
       expect(open).toEqual(['Task_decide', 'Task_recheck', 'Task_review']);
-      const events = await casemap.db.query<{ kind: string; data: Record<string, unknown> }>('SELECT kind, data FROM events WHERE case_id = $1 ORDER BY seq', [caseId]);
-      expect(events.filter((event) => event.kind === 'signal-received').map((event) => event.data)).toEqual([{ signalName: GUIDANCE, broadcastId: receipt.body.broadcastId, caught: 3 }]);
+      const events = await casemap.db.query<{ kind: string; nodeId: string; data: Record<string, unknown> }>('SELECT kind, node_id AS "nodeId", data FROM events WHERE case_id = $1 ORDER BY seq', [caseId]);
+      const received = events.filter((event) => event.kind === 'signal-received');
+      expect(received.map((event) => event.nodeId).sort()).toEqual(['Guidance_during_decision', 'Start_guidance', 'Wait_guidance']);
+      expect(received.every((event) => event.data.broadcastId === receipt.body.broadcastId)).toBe(true);
       expect(events.filter((event) => event.kind === 'event-sub-process-triggered')).toHaveLength(1);
       expect(events.filter((event) => event.kind === 'task-ready')).toHaveLength(3);
     }

@@ -17,6 +17,7 @@ import { definitionRoutes } from './definitions/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { messageRoutes } from './messages/routes.ts';
+import { signalRoutes } from './signals/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { insightsRoutes } from './insights/router.ts';
 import { duplicationRoutes } from './duplication/router.ts';
@@ -79,6 +80,7 @@ export function createCasemapApp(options: AppOptions): CasemapApp {
   caseRoutes(table, api, { db, client, taskQueue: options.taskQueue });
   inboxRoutes(table, api, db, client);
   messageRoutes(table, api, { db, client, taskQueue: options.taskQueue });
+  signalRoutes(table, api, { db, client, taskQueue: options.taskQueue });
   adminRoutes(table, api, db);
   insightsRoutes(table, api, db);
   duplicationRoutes(table, api, db);

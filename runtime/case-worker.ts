@@ -4,6 +4,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, t
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../storage/database.ts';
 import { createProjectionActivities } from '../activities/projection-activities.ts';
+import { createSignalActivities } from '../activities/signal-activities.ts';
 import { createServiceTaskActivities, type ServiceHandlerEntry } from '../activities/service-handlers/registry.ts';
 import { defaultServiceHandlers } from '../activities/service-handlers/default-handlers.ts';
 import { casemapDataConverter } from './casemap-data-converter.ts';
@@ -61,6 +62,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     dataConverter: casemapDataConverter(options.db),
     activities: {
       ...createProjectionActivities(options.db),
+      ...createSignalActivities(options.db),
       ...createServiceTaskActivities({ ...defaultServiceHandlers, ...options.serviceHandlers }),
     },
   });

@@ -88,6 +88,16 @@ async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
     case 'message-wait-ended':
       await tx.query('DELETE FROM message_subscriptions WHERE case_id = $1 AND subscription_id = $2', [caseId, String(event.data.subscriptionId)]);
       return;
+    case 'signal-awaited':
+      await tx.query(
+        `INSERT INTO signal_subscriptions (case_id, subscription_id, node_id, signal_name, created_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [caseId, String(event.data.subscriptionId), event.nodeId ?? null, String(event.data.signalName), at],
+      );
+      return;
+    case 'signal-wait-ended':
+      await tx.query('DELETE FROM signal_subscriptions WHERE case_id = $1 AND subscription_id = $2', [caseId, String(event.data.subscriptionId)]);
+      return;
     case 'case-completed':
     case 'case-failed':
     case 'case-cancelled': {
@@ -95,6 +105,7 @@ async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
       await tx.query(`UPDATE cases SET status = $2, ended_at = $3, updated_at = $3, data = data || $4::jsonb WHERE id = $1`, [caseId, status, at, JSON.stringify(event.data.data ?? {})]);
       await tx.query(`UPDATE tasks SET status = 'cancelled', updated_at = $2 WHERE case_id = $1 AND status IN ('open', 'claimed')`, [caseId, at]);
       await tx.query('DELETE FROM message_subscriptions WHERE case_id = $1', [caseId]);
+      await tx.query('DELETE FROM signal_subscriptions WHERE case_id = $1', [caseId]);
       return;
     }
     default:

@@ -58,6 +58,30 @@ export interface IncomingMessage {
   data: CaseData;
 }
 
+/** A broadcast signal as a case receives it; every delivery of one broadcast carries the same `broadcastId`. */
+export interface IncomingSignal {
+  broadcastId: string;
+  signalName: string;
+  data: CaseData;
+}
+
+/** What a signal broadcast workflow is started with (workflows/signal-broadcast-workflow.ts). */
+export interface SignalBroadcastInput {
+  broadcastId: string;
+  signalName: string;
+  data: CaseData;
+  /** Set by continue-as-new: the last case id already handled, and how many cases were signalled. */
+  after?: string;
+  signalled?: number;
+}
+
+export interface SignalBroadcastResult {
+  broadcastId: string;
+  signalName: string;
+  /** Cases the signal was delivered to (a case closed meanwhile is not counted). */
+  signalled: number;
+}
+
 export const claimTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('claimTask');
 export const completeTaskUpdate = defineUpdate<NextSteps, [CompleteTaskRequest]>('completeTask');
 export const returnTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('returnTask');
@@ -67,6 +91,7 @@ export const acceptHandoffUpdate = defineUpdate<NextSteps, [TaskAction]>('accept
 export const startedUpdate = defineUpdate<NextSteps, []>('started');
 
 export const messageSignal = defineSignal<[IncomingMessage]>('message');
+export const bpmnSignal = defineSignal<[IncomingSignal]>('bpmnSignal');
 export const cancelCaseSignal = defineSignal<[{ reason: string; actor?: string }]>('cancelCase');
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
@@ -92,4 +117,9 @@ export function pinnedProcess(input: CaseWorkflowInput, ir: ProcessIR | undefine
 
 export function workflowIdForCase(caseId: string): string {
   return `case-${caseId}`;
+}
+
+/** One workflow per broadcast, so a broadcast asked for twice (a replayed throw, a resent request) runs once. */
+export function workflowIdForBroadcast(broadcastId: string): string {
+  return `signal-broadcast-${broadcastId}`;
 }

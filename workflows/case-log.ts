@@ -65,6 +65,11 @@ export class CaseLog {
         return this.add({ kind, nodeId, data: { errorCode: event.errorCode, caught: event.caught } });
       case 'message-correlated':
         return this.add({ kind, nodeId, data: { messageName: event.messageName, correlated: true } });
+      case 'signal-received':
+      case 'signal-thrown':
+        return this.add({ kind, nodeId, data: { signalName: event.signalName, broadcastId: event.broadcastId } });
+      case 'event-sub-process-triggered':
+        return this.add({ kind, nodeId, data: { startEventId: event.startEventId, interrupting: event.interrupting } });
       case 'timer-fired':
         return this.add({ kind, nodeId, data: { timerId: event.timerId } });
       case 'decision-evaluated':

@@ -48,6 +48,9 @@ export function caseView(caseId: string, engine: EngineState): CaseView {
     tasks: openTasks(engine),
     timers: Object.values(engine.timers).map(({ timerId, fireAt }) => ({ timerId, fireAt })),
     waitingFor: Object.values(engine.subscriptions).map(({ subscriptionId, messageName, correlationKey }) => ({ subscriptionId, messageName, correlationKey })),
+    ...(engine.signals && Object.keys(engine.signals).length > 0
+      ? { waitingForSignals: Object.values(engine.signals).map(({ subscriptionId, signalName }) => ({ subscriptionId, signalName })) }
+      : {}),
     data: engine.data,
     ...(engine.failure?.errorCode === undefined ? {} : { errorCode: engine.failure.errorCode }),
   };

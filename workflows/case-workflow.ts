@@ -17,6 +17,7 @@ import type { Deadline, ProcessIR } from '../domain/process/ir.ts';
 import type { ProjectionActivities } from '../activities/projection-activities.ts';
 import {
   acceptHandoffUpdate,
+  bpmnSignal,
   cancelCaseSignal,
   caseViewQuery,
   claimTaskUpdate,
@@ -39,6 +40,7 @@ import { caseView, openedTask, openTasks } from './case-view.ts';
 import { runServiceTask } from './service-tasks.ts';
 import { allowedEvent } from './task-rules.ts';
 import { runChildCase } from './child-cases.ts';
+import { SignalBroadcasts } from './signal-broadcasts.ts';
 
 /** The engine's record of a caseworker's action: logged ahead of the waits and moves the action caused. */
 const CASEWORKER_ACTIONS = new Set<CaseEvent['kind']>(['task-claimed', 'task-returned', 'task-reassigned', 'handoff-accepted', 'task-completed']);
@@ -65,6 +67,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
   const timerScopes = new Map<string, CancellationScope>();
   const inFlight = new Map<string, CancellationScope>();
   const inbox: EngineEvent[] = [];
+  const broadcasts = new SignalBroadcasts();
   let engine: EngineState;
   // When anything last moved on this case (an engine event or a caseworker's action).
   let lastProgress = Date.now();
@@ -151,6 +154,16 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
           break;
         case 'unsubscribeMessage':
           if (subscribedNow.delete(command.subscriptionId)) log.add({ kind: 'message-wait-ended', data: { subscriptionId: command.subscriptionId } });
+          break;
+        // The engine ends every signal wait with a command, so the log follows the commands alone.
+        case 'subscribeSignal':
+          log.add({ kind: 'signal-awaited', nodeId: command.nodeId, data: { subscriptionId: command.subscriptionId, signalName: command.signalName } });
+          break;
+        case 'unsubscribeSignal':
+          log.add({ kind: 'signal-wait-ended', data: { subscriptionId: command.subscriptionId } });
+          break;
+        case 'broadcastSignal':
+          broadcasts.start(command);
           break;
         case 'emit': {
           const event = command.event;
@@ -244,6 +257,10 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     // Nothing else moves on an unmatched message, so write its report now rather than with the next step.
     void log.flush();
   });
+  // The engine decides: it fires the waits on the name, or ignores a broadcast it has had before.
+  setHandler(bpmnSignal, (signal) => {
+    inbox.push({ type: 'signalReceived', broadcastId: signal.broadcastId, signalName: signal.signalName, data: signal.data });
+  });
   setHandler(cancelCaseSignal, ({ reason, actor }) => {
     log.add({ kind: 'case-cancelled', actor, data: { reason } });
     inbox.push({ type: 'cancel', reason });
@@ -284,13 +301,14 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     while (inbox.length > 0 && engine.status === 'running') feed(inbox.shift()!);
     await log.flush();
   }
-  // An Update still flushing must answer its caseworker before the case's run ends.
-  await condition(allHandlersFinished);
+  // An Update still flushing must answer its caseworker, and a thrown signal's broadcast must have
+  // started, before the case's run ends.
+  await condition(() => allHandlersFinished() && broadcasts.settled());
   await log.flush();
   return caseView(caseId, engine);
 
   function quiet(): boolean {
-    return inFlight.size === 0 && allHandlersFinished();
+    return inFlight.size === 0 && broadcasts.settled() && allHandlersFinished();
   }
 
   function carry(): CarriedState {

@@ -66,6 +66,11 @@ export const accessRules = {
     objects: 'messages',
     says: "A lead lists only messages delivered to cases their teams may fully see; unmatched messages (no case) only admins.",
   },
+  'signals.broadcast': {
+    caller: roles('designer'),
+    objects: 'none',
+    says: "Designers (who name the signals processes wait for) and admins broadcast a signal; it reaches every case waiting for its name, whatever the case's team, so no team role may send one.",
+  },
   'insights.read': { caller: roles('analyst'), objects: 'none', says: 'Analysts read every process\'s case log and reports, for improvement work; read only.' },
   'insights.logs': {
     caller: roles('analyst'),

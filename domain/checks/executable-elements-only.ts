@@ -11,7 +11,6 @@ const UNSUPPORTED_ELEMENTS: readonly (readonly [string, string])[] = [
 ];
 
 const UNSUPPORTED_TRIGGERS: readonly (readonly [string, string])[] = [
-  ['bpmn:SignalEventDefinition', 'a signal'],
   ['bpmn:ConditionalEventDefinition', 'a condition'],
   ['bpmn:CompensateEventDefinition', 'compensation'],
   ['bpmn:CancelEventDefinition', 'a cancellation'],
@@ -35,13 +34,30 @@ function businessRuleProblem(node: BpmnElement): string | undefined {
   return 'is a business rule task that calls no decision: call a DMN decision deployed with the process (zeebe:calledDecision), or make it a service task with a handler';
 }
 
+const isEventSubProcess = (node: BpmnElement | undefined): boolean => is(node, 'bpmn:SubProcess') && node?.triggeredByEvent === true;
+
+const hasDefinition = (node: BpmnElement, type: string): boolean => elements(node, 'eventDefinitions').some((definition) => is(definition, type));
+
+/** An event sub-process runs from exactly one start event, which names what triggers it. */
+function eventSubProcessProblem(node: BpmnElement): string | undefined {
+  const starts = elements(node, 'flowElements').filter((inner) => is(inner, 'bpmn:StartEvent'));
+  if (starts.length !== 1) {
+    return `is an event sub-process with ${starts.length === 0 ? 'no start event' : `${starts.length} start events`}: give it exactly one start event with a message, timer, error, escalation or signal`;
+  }
+  if (elements(starts[0], 'eventDefinitions').length === 0) {
+    return 'is an event sub-process whose start event waits for nothing: give its start event a message, timer, error, escalation or signal';
+  }
+  return undefined;
+}
+
 function problemOf(node: BpmnElement): string | undefined {
   if (is(node, 'bpmn:ScriptTask')) return scriptProblem(node);
   if (is(node, 'bpmn:BusinessRuleTask')) return businessRuleProblem(node);
   const element = UNSUPPORTED_ELEMENTS.find(([type]) => is(node, type));
   if (element) return element[1];
-  if (is(node, 'bpmn:SubProcess') && node.triggeredByEvent === true) {
-    return 'is an event sub-process: put a boundary event (interrupting or not) on the sub-process or step it should watch instead';
+  if (isEventSubProcess(node)) return eventSubProcessProblem(node);
+  if (is(node, 'bpmn:StartEvent') && !isEventSubProcess(node.$parent) && hasDefinition(node, 'bpmn:SignalEventDefinition')) {
+    return 'is triggered by a signal: a signal starts an event sub-process inside a case, not a new case; use a message start event instead';
   }
   if (is(node, 'bpmn:Event')) {
     const trigger = UNSUPPORTED_TRIGGERS.find(([type]) => elements(node, 'eventDefinitions').some((definition) => is(definition, type)));

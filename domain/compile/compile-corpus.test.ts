@@ -202,13 +202,14 @@ describe('deadlines, timers, forms and services', () => {
     expect(gateways.diagnostics).toEqual([expect.objectContaining({ code: 'not-executable-element', severity: 'error', elementId: 'Gw_Complex' })]);
   });
 
-  it('reports compensation activities, event sub-processes and their error start events by id', async () => {
+  it('reports compensation activities and transactions by id, and runs event sub-processes with their error and timer starts', async () => {
     // when
-    const { diagnostics } = await compile(fixture('subprocess-variants.bpmn'));
+    const { diagnostics, ir } = await compile(fixture('subprocess-variants.bpmn'));
     // then
-    expect(diagnostics.map((d) => d.elementId).sort()).toEqual(
-      ['Ev_Start_Error', 'Sub_AdHoc', 'Sub_Event', 'Sub_Event_Timer', 'Sub_Tx', 'Tx_Compensation', 'Tx_Refund'].sort(),
-    );
+    expect(diagnostics.map((d) => d.elementId).sort()).toEqual(['Sub_AdHoc', 'Sub_Tx', 'Tx_Compensation', 'Tx_Refund'].sort());
+    expect(nodeOf(ir, 'Sub_Event')).toMatchObject({ kind: 'subProcess', triggeredByEvent: true });
+    expect(nodeOf(ir, 'Ev_Start_Timer')).toMatchObject({ parentId: 'Sub_Event_Timer', cancelActivity: false });
+    expect(nodeOf(ir, 'Ev_Start_Error').cancelActivity).toBeUndefined();
   });
 
   it('returns the parsed definitions alongside the IR for checks to reuse', async () => {

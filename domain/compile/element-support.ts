@@ -3,7 +3,7 @@
 import type { Trigger } from '../process/ir.ts';
 import type { CompileContext, ProcessScope } from './compile-context.ts';
 import { describe, kindInWords, sentence } from './describe-element.ts';
-import { type Element, child, raw } from './moddle-access.ts';
+import { type Element, child, children, raw } from './moddle-access.ts';
 import { businessRuleProblem } from './read-business-rule.ts';
 import { scriptProblem } from './read-script.ts';
 
@@ -12,11 +12,29 @@ type TriggerType = Trigger['type'];
 /** Event triggers Casemap runs, by event type. */
 const RUNNABLE_TRIGGERS: Record<string, readonly TriggerType[]> = {
   'bpmn:StartEvent': ['none', 'timer', 'message'],
-  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation'],
-  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'link'],
-  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'link'],
-  'bpmn:BoundaryEvent': ['timer', 'message', 'error', 'escalation'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'link', 'signal'],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'link', 'signal'],
+  'bpmn:BoundaryEvent': ['timer', 'message', 'error', 'escalation', 'signal'],
 };
+
+/** The start event of an event sub-process says what triggers it: a none start cannot. */
+const EVENT_SUB_PROCESS_STARTS: readonly TriggerType[] = ['timer', 'message', 'error', 'escalation', 'signal'];
+
+const isEventSubProcess = (element: Element | undefined): boolean =>
+  element?.$type === 'bpmn:SubProcess' && raw(element, 'triggeredByEvent') === true;
+
+/** The triggers an event may have, which for a start event depends on whether it starts an event sub-process. */
+function runnableTriggers(element: Element): readonly TriggerType[] | undefined {
+  if (element.$type === 'bpmn:StartEvent' && isEventSubProcess(element.$parent as Element | undefined)) return EVENT_SUB_PROCESS_STARTS;
+  return RUNNABLE_TRIGGERS[element.$type];
+}
+
+function eventSubProcessProblem(element: Element): string | undefined {
+  const starts = children(element, 'flowElements').filter((inner) => inner.$type === 'bpmn:StartEvent');
+  if (starts.length === 1) return undefined;
+  return `event sub-processes with ${starts.length === 0 ? 'no start event' : 'more than one start event'}; give it exactly one start event with a message, timer, error, escalation or signal`;
+}
 
 /** Flow elements Casemap maps but does not run, with what to use instead. */
 const MAPPED_ONLY: Record<string, string> = {
@@ -30,7 +48,7 @@ const MAPPED_ONLY: Record<string, string> = {
 };
 
 const triggerAlternatives: Partial<Record<TriggerType, string>> = {
-  signal: 'use a message event instead',
+  signal: 'signals start event sub-processes, not cases; use a message start event instead',
   conditional: 'use an exclusive gateway or a message event instead',
   link: 'connect the steps with a sequence flow instead',
   compensate: 'model the undo steps explicitly instead',
@@ -48,7 +66,7 @@ const triggerAlternatives: Partial<Record<TriggerType, string>> = {
 export function unsupportedReasons(element: Element, trigger: Trigger | undefined): string[] {
   const reasons: string[] = [];
   const type = element.$type;
-  const runnable = RUNNABLE_TRIGGERS[type];
+  const runnable = runnableTriggers(element);
   const triggerType = trigger?.type ?? 'none';
   if (runnable && !runnable.includes(triggerType)) {
     const alternative = triggerAlternatives[triggerType];
@@ -60,9 +78,8 @@ export function unsupportedReasons(element: Element, trigger: Trigger | undefine
   if (script) reasons.push(script);
   const businessRule = type === 'bpmn:BusinessRuleTask' ? businessRuleProblem(element) : undefined;
   if (businessRule) reasons.push(businessRule);
-  if (type === 'bpmn:SubProcess' && raw(element, 'triggeredByEvent') === true) {
-    reasons.push('event sub-processes; use boundary events on an embedded sub-process instead');
-  }
+  const eventSubProcess = isEventSubProcess(element) ? eventSubProcessProblem(element) : undefined;
+  if (eventSubProcess) reasons.push(eventSubProcess);
   if (type === 'bpmn:EventBasedGateway' && raw(element, 'instantiate') === true) {
     reasons.push('event-based gateways that start a case; start cases with message start events instead');
   }

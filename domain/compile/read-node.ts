@@ -97,7 +97,7 @@ export function readNode(element: Element, kind: NodeKind, place: NodePlace, ctx
     laneId: place.lane?.id,
     trigger,
     attachedTo: isBoundary ? refId(element, 'attachedToRef') : undefined,
-    cancelActivity: isBoundary ? raw(element, 'cancelActivity') !== false : undefined,
+    cancelActivity: isBoundary ? raw(element, 'cancelActivity') !== false : kind === 'startEvent' && raw(element, 'isInterrupting') === false ? false : undefined,
     defaultFlow: refId(element, 'default'),
     triggeredByEvent:
       raw(element, 'triggeredByEvent') === true || (kind === 'eventBasedGateway' && raw(element, 'instantiate') === true)

@@ -12,6 +12,8 @@ export const CaseView = z.object({
   tasks: z.array(OpenTask),
   timers: z.array(z.object({ timerId: z.string(), fireAt: z.string() })),
   waitingFor: z.array(z.object({ subscriptionId: z.string(), messageName: z.string(), correlationKey: z.string().optional() })),
+  /** The broadcast signals the case waits for (absent when none). */
+  waitingForSignals: z.array(z.object({ subscriptionId: z.string(), signalName: z.string() })).optional(),
   data: CaseData,
   /** The code of the uncaught BPMN error that failed the case, passed to a calling case. */
   errorCode: z.string().optional(),

@@ -5,6 +5,7 @@ import type { Token } from './engine-state.ts';
 import { subscribe } from './messages.ts';
 import { isRunning, type Run } from './run.ts';
 import { cancelToken } from './scopes.ts';
+import { subscribeSignal } from './signal-waits.ts';
 import { planTimer, startTimer } from './timers.ts';
 import { enqueue } from './tokens.ts';
 
@@ -12,7 +13,7 @@ export function isInterrupting(boundary: Node): boolean {
   return boundary.cancelActivity !== false;
 }
 
-/** Starts the timers and message subscriptions of an activity's boundary events; errors and escalations are matched when raised. */
+/** Starts the timers, message and signal waits of an activity's boundary events; errors and escalations are matched when raised. */
 export function armBoundaries(run: Run, host: Token): void {
   for (const boundary of run.ir.boundaries(host.nodeId)) {
     if (!isRunning(run)) return;
@@ -25,6 +26,8 @@ export function armBoundaries(run: Run, host: Token): void {
       startTimer(run, boundary.id, 'boundary', host.id, plan);
     } else if (trigger?.type === 'message') {
       subscribe(run, boundary, host.id, 'boundary');
+    } else if (trigger?.type === 'signal') {
+      subscribeSignal(run, boundary, host.id, 'boundary');
     }
   }
 }

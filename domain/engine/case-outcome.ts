@@ -1,10 +1,18 @@
 // How a case ends: completed, terminated by a terminate end event, failed, or cancelled from outside.
 import { ROOT_SCOPE } from './engine-state.ts';
 import { copyJson, isRunning, issue, type Run } from './run.ts';
-import { cancelScope, scopeAlive } from './scopes.ts';
+import { cancelScope, releaseWaits, scopeAlive } from './scopes.ts';
+
+/** Stops all work of the case, and what its event sub-processes listen for. */
+function stopAll(run: Run): void {
+  cancelScope(run, ROOT_SCOPE);
+  releaseWaits(run, { id: ROOT_SCOPE }, 'cancelled');
+  run.queue = [];
+}
 
 export function completeCase(run: Run): void {
   if (!isRunning(run)) return;
+  releaseWaits(run, { id: ROOT_SCOPE }, 'completed');
   run.state.status = 'completed';
   issue(run, { type: 'complete', data: copyJson(run.state.data) });
 }
@@ -12,16 +20,14 @@ export function completeCase(run: Run): void {
 /** Stops all work first, so the shell closes every task and timer before it records the failure. */
 export function failCase(run: Run, reason: string, nodeId?: string, errorCode?: string): void {
   if (!isRunning(run)) return;
-  cancelScope(run, ROOT_SCOPE);
-  run.queue = [];
+  stopAll(run);
   run.state.status = 'failed';
   run.state.failure = { reason, ...(nodeId === undefined ? {} : { nodeId }), ...(errorCode === undefined ? {} : { errorCode }) };
   issue(run, nodeId === undefined ? { type: 'fail', reason } : { type: 'fail', reason, nodeId });
 }
 
 export function cancelCase(run: Run): void {
-  cancelScope(run, ROOT_SCOPE);
-  run.queue = [];
+  stopAll(run);
   run.state.status = 'cancelled';
 }
 
@@ -34,8 +40,7 @@ export function terminateScope(run: Run, scopeId: string): void {
     if (scopeAlive(run, scopeId)) cancelScope(run, scopeId);
     return;
   }
-  cancelScope(run, ROOT_SCOPE);
-  run.queue = [];
+  stopAll(run);
   run.state.status = 'terminated';
   issue(run, { type: 'complete', data: copyJson(run.state.data) });
 }

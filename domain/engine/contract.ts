@@ -12,7 +12,7 @@ export interface EngineInput {
 }
 
 /** Why a timer exists: the shell treats them all alike, the engine reacts differently. */
-export type TimerPurpose = 'boundary' | 'intermediate' | 'event-gateway' | 'sla' | 'handoff' | 'watchdog';
+export type TimerPurpose = 'boundary' | 'intermediate' | 'event-gateway' | 'sla' | 'handoff' | 'watchdog' | 'event-sub-process';
 
 export type EngineCommand =
   | {
@@ -43,6 +43,10 @@ export type EngineCommand =
   | { type: 'cancelTimer'; timerId: string }
   | { type: 'subscribeMessage'; subscriptionId: string; nodeId: string; messageName: string; correlationKey?: string }
   | { type: 'unsubscribeMessage'; subscriptionId: string }
+  | { type: 'subscribeSignal'; subscriptionId: string; nodeId: string; signalName: string }
+  | { type: 'unsubscribeSignal'; subscriptionId: string }
+  /** A signal throw event: every case waiting for `signalName` is to be signalled (this one too), once. */
+  | { type: 'broadcastSignal'; broadcastId: string; nodeId: string; signalName: string; data: CaseData }
   | { type: 'startChildCase'; childId: string; nodeId: string; calledElement: string; input: CaseData }
   | { type: 'cancelChildCase'; childId: string }
   | { type: 'emit'; event: CaseEvent }
@@ -63,6 +67,11 @@ export type CaseEvent =
   | { kind: 'error-raised'; nodeId: string; errorCode?: string; caught: boolean }
   | { kind: 'message-correlated'; nodeId: string; messageName: string }
   | { kind: 'timer-fired'; nodeId: string; timerId: string }
+  /** A broadcast signal fired a wait of the case (one event per wait it fired). */
+  | { kind: 'signal-received'; nodeId: string; signalName: string; broadcastId: string }
+  | { kind: 'signal-thrown'; nodeId: string; signalName: string; broadcastId: string }
+  /** An event sub-process began: `interrupting` when it cancelled the rest of its scope's work. */
+  | { kind: 'event-sub-process-triggered'; nodeId: string; startEventId: string; interrupting: boolean }
   /** A business rule task's DMN decision: which rules matched (`index` from 1) and what it gave, stored in `resultVariable`. */
   | {
       kind: 'decision-evaluated';
@@ -94,6 +103,8 @@ export type EngineEvent =
   | { type: 'activityFailed'; taskId: string; errorCode: string; message?: string }
   | { type: 'timerFired'; timerId: string }
   | { type: 'messageReceived'; subscriptionId: string; messageName: string; data: CaseData }
+  /** A broadcast signal; `broadcastId` is the same on every delivery of one broadcast, so a repeat is ignored. */
+  | { type: 'signalReceived'; broadcastId: string; signalName: string; data?: CaseData }
   | { type: 'childCaseCompleted'; childId: string; data: CaseData }
   /** `errorCode`: the uncaught BPMN error that ended the called case, for a boundary naming it. */
   | { type: 'childCaseFailed'; childId: string; reason: string; errorCode?: string }

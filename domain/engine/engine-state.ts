@@ -10,7 +10,7 @@ export const CaseStatus = z.enum(['running', 'completed', 'terminated', 'failed'
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /** What a token is waiting for, so a query can say why a case is not moving. */
-export const WaitKind = z.enum(['none', 'user-task', 'activity', 'timer', 'message', 'child-case', 'sub-process', 'join', 'event-gateway']);
+export const WaitKind = z.enum(['none', 'user-task', 'activity', 'timer', 'message', 'signal', 'child-case', 'sub-process', 'join', 'event-gateway']);
 export type WaitKind = z.infer<typeof WaitKind>;
 
 /** Left by an inclusive split on each token it forks, so the matching join knows how many to await. */
@@ -56,9 +56,12 @@ export type RunningActivity = z.infer<typeof RunningActivity>;
 export const ActiveTimer = z.object({
   timerId: z.string(),
   nodeId: z.string(),
-  purpose: z.enum(['boundary', 'intermediate', 'event-gateway', 'sla', 'handoff', 'watchdog']),
+  purpose: z.enum(['boundary', 'intermediate', 'event-gateway', 'sla', 'handoff', 'watchdog', 'event-sub-process']),
   fireAt: z.string(),
-  /** The token the timer belongs to (the host of a boundary timer, the task of an SLA timer). */
+  /**
+   * The token the timer belongs to (the host of a boundary timer, the task of an SLA timer); for
+   * an event sub-process's start, the scope it listens in (`root` or the sub-process's host token).
+   */
   tokenId: z.string(),
   /** A cycle (R<n>/<duration>) still to repeat; `remaining: null` repeats without end. */
   cycle: z
@@ -77,10 +80,21 @@ export const MessageSubscription = z.object({
   nodeId: z.string(),
   messageName: z.string(),
   correlationKey: z.string().optional(),
+  /** As for timers: the waiting token, or for an event sub-process's start the scope it listens in. */
   tokenId: z.string(),
-  purpose: z.enum(['catch', 'boundary', 'event-gateway']),
+  purpose: z.enum(['catch', 'boundary', 'event-gateway', 'event-sub-process']),
 });
 export type MessageSubscription = z.infer<typeof MessageSubscription>;
+
+/** A wait for a broadcast signal (catch event, boundary, event-based gateway or event sub-process start). */
+export const SignalSubscription = z.object({
+  subscriptionId: z.string(),
+  nodeId: z.string(),
+  signalName: z.string(),
+  tokenId: z.string(),
+  purpose: MessageSubscription.shape.purpose,
+});
+export type SignalSubscription = z.infer<typeof SignalSubscription>;
 
 export const ChildCase = z.object({ childId: z.string(), nodeId: z.string(), calledElement: z.string() });
 export type ChildCase = z.infer<typeof ChildCase>;
@@ -101,6 +115,13 @@ export const EngineState = z.object({
   timers: z.record(z.string(), ActiveTimer),
   subscriptions: z.record(z.string(), MessageSubscription),
   childCases: z.record(z.string(), ChildCase),
+  /** Signal waits (absent in states from before signals ran). */
+  signals: z.record(z.string(), SignalSubscription).optional(),
+  /**
+   * Ids of the latest broadcasts this case received, so a broadcast delivered again (its fan-out
+   * retried after a crash) is recognised and ignored; absent until the first signal arrives.
+   */
+  broadcastsReceived: z.array(z.string()).optional(),
   /** Why the case failed; `errorCode` when an uncaught BPMN error ended it (a calling case's boundary can catch that code). */
   failure: z.object({ reason: z.string(), nodeId: z.string().optional(), errorCode: z.string().optional() }).optional(),
 });

@@ -1,36 +1,52 @@
 // BPMN errors and escalations travel outwards: from the activity that raised them (errors only),
-// then from each enclosing sub-process, to the first boundary event that catches them.
+// then through each enclosing scope, where an error or escalation start of one of the scope's
+// event sub-processes catches first, then a boundary event on the scope's sub-process (BPMN).
 import type { Node } from '../process/ir.ts';
 import { fireBoundary } from './boundary-events.ts';
 import { failCase } from './case-outcome.ts';
 import type { Token } from './engine-state.ts';
+import { eventSubProcessStarts, scopeElement, scopeInterrupted, startEventSubProcess } from './event-sub-processes.ts';
 import { emit, type Run } from './run.ts';
 import { hostOf } from './scopes.ts';
 
 type Kind = 'error' | 'escalation';
 
-function codeOf(boundary: Node, kind: Kind): string | undefined | null {
-  const trigger = boundary.trigger;
+function codeOf(event: Node, kind: Kind): string | undefined | null {
+  const trigger = event.trigger;
   if (kind === 'error' && trigger?.type === 'error') return trigger.errorCode;
   if (kind === 'escalation' && trigger?.type === 'escalation') return trigger.escalationCode;
   return null;
 }
 
-/** A boundary naming the code wins over a catch-all one (no code) on the same activity. */
-function catcherOn(run: Run, host: Token, kind: Kind, code: string | undefined): Node | undefined {
-  const candidates = run.ir.boundaries(host.nodeId).filter((b) => codeOf(b, kind) !== null);
+/** An event naming the code wins over a catch-all one (no code) in the same place. */
+function pick(events: readonly Node[], kind: Kind, code: string | undefined): Node | undefined {
+  const candidates = events.filter((event) => codeOf(event, kind) !== null);
   return (
-    candidates.find((b) => code !== undefined && codeOf(b, kind) === code) ??
-    candidates.find((b) => codeOf(b, kind) === undefined)
+    candidates.find((event) => code !== undefined && codeOf(event, kind) === code) ??
+    candidates.find((event) => codeOf(event, kind) === undefined)
   );
 }
 
-function findCatcher(run: Run, first: Token | undefined, kind: Kind, code: string | undefined) {
-  for (let host = first; host; host = hostOf(run, host.scopeId)) {
-    const boundary = catcherOn(run, host, kind, code);
+type Catcher = { boundary: Node; host: Token } | { start: Node; scopeId: string };
+
+function findCatcher(run: Run, origin: Origin, kind: Kind, code: string | undefined): Catcher | undefined {
+  const raiser = origin.tokenId === undefined ? undefined : run.state.tokens[origin.tokenId];
+  const onRaiser = raiser && pick(run.ir.boundaries(raiser.nodeId), kind, code);
+  if (raiser && onRaiser) return { boundary: onRaiser, host: raiser };
+  for (let scopeId = raiser?.scopeId ?? origin.scopeId; ; ) {
+    const start = scopeInterrupted(run, scopeId) ? undefined : pick(eventSubProcessStarts(run, scopeElement(run, scopeId)), kind, code);
+    if (start) return { start, scopeId };
+    const host = hostOf(run, scopeId);
+    if (!host) return undefined;
+    const boundary = pick(run.ir.boundaries(host.nodeId), kind, code);
     if (boundary) return { boundary, host };
+    scopeId = host.scopeId;
   }
-  return undefined;
+}
+
+function catchIt(run: Run, caught: Catcher, forceInterrupt: boolean): void {
+  if ('start' in caught) startEventSubProcess(run, caught.start, caught.scopeId);
+  else fireBoundary(run, caught.boundary, caught.host, forceInterrupt);
 }
 
 export interface Origin {
@@ -42,13 +58,12 @@ export interface Origin {
   tokenId?: string;
 }
 
-/** Caught: the catching activity is cancelled and its boundary path taken. Uncaught: the case fails. */
+/** Caught: the catching scope's work or activity is cancelled and the catcher's path taken. Uncaught: the case fails. */
 export function raiseError(run: Run, origin: Origin, errorCode: string | undefined, detail?: string): void {
-  const first = origin.tokenId === undefined ? hostOf(run, origin.scopeId) : run.state.tokens[origin.tokenId];
-  const caught = findCatcher(run, first, 'error', errorCode);
+  const caught = findCatcher(run, origin, 'error', errorCode);
   emit(run, { kind: 'error-raised', nodeId: origin.nodeId, ...(errorCode === undefined ? {} : { errorCode }), caught: caught !== undefined });
   if (caught) {
-    fireBoundary(run, caught.boundary, caught.host, true);
+    catchIt(run, caught, true);
     return;
   }
   const what = errorCode === undefined ? 'An error' : `The error "${errorCode}"`;
@@ -60,14 +75,14 @@ export function raiseError(run: Run, origin: Origin, errorCode: string | undefin
   );
 }
 
-/** Caught by an escalation boundary on an enclosing sub-process; uncaught, it is only recorded. */
+/** Caught by an escalation event sub-process or boundary event of an enclosing scope; uncaught, it is only recorded. */
 export function raiseEscalation(run: Run, origin: Origin, escalationCode: string | undefined): void {
-  const caught = findCatcher(run, hostOf(run, origin.scopeId), 'escalation', escalationCode);
+  const caught = findCatcher(run, { nodeId: origin.nodeId, scopeId: origin.scopeId }, 'escalation', escalationCode);
   emit(run, {
     kind: 'escalation-raised',
     nodeId: origin.nodeId,
     ...(escalationCode === undefined ? {} : { escalationCode }),
     caught: caught !== undefined,
   });
-  if (caught) fireBoundary(run, caught.boundary, caught.host);
+  if (caught) catchIt(run, caught, false);
 }

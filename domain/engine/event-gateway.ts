@@ -4,6 +4,7 @@ import type { Node } from '../process/ir.ts';
 import { failCase } from './case-outcome.ts';
 import { subscribe } from './messages.ts';
 import { isRunning, type Move, type Run } from './run.ts';
+import { subscribeSignal } from './signal-waits.ts';
 import { planTimer, startTimer } from './timers.ts';
 import { createToken, leaveToken } from './tokens.ts';
 
@@ -19,10 +20,12 @@ export function enterEventGateway(run: Run, move: Move, node: Node): void {
       if (plan) startTimer(run, target.id, 'event-gateway', token.id, plan);
     } else if (target && catches && trigger?.type === 'message') {
       subscribe(run, target, token.id, 'event-gateway');
+    } else if (target && target.kind === 'intermediateCatchEvent' && trigger?.type === 'signal') {
+      subscribeSignal(run, target, token.id, 'event-gateway');
     } else {
       failCase(
         run,
-        `${run.ir.label(node.id)} waits for whichever event comes first, but ${run.ir.label(flow.target)} after it is not a timer or message catch event.`,
+        `${run.ir.label(node.id)} waits for whichever event comes first, but ${run.ir.label(flow.target)} after it is not a timer, message or signal catch event.`,
         node.id,
       );
     }

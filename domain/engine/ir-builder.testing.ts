@@ -49,3 +49,4 @@ export const escalation = (escalationCode?: string): Trigger =>
   escalationCode === undefined ? { type: 'escalation' } : { type: 'escalation', escalationCode };
 export const terminate: Trigger = { type: 'terminate' };
 export const team = (name: string): NodeExtra['owner'] => ({ team: name, source: 'casework' });
+export const signal = (signalName?: string): Trigger => (signalName === undefined ? { type: 'signal' } : { type: 'signal', signalName });

@@ -10,6 +10,7 @@ import { subscribe } from './messages.ts';
 import { copyJson, issue, type Move, type Run } from './run.ts';
 import { runBusinessRuleTask } from './business-rule-tasks.ts';
 import { runScriptTask } from './script-tasks.ts';
+import { subscribeSignal, throwSignal } from './signal-waits.ts';
 import { enterSubProcess } from './sub-processes.ts';
 import { planTimer, startTimer } from './timers.ts';
 import { consumeToken, createToken, enqueue, leaveToken } from './tokens.ts';
@@ -78,6 +79,7 @@ function enterEndEvent(run: Run, move: Move, node: Node): void {
   if (trigger?.type === 'terminate') terminateScope(run, token.scopeId);
   else if (trigger?.type === 'error') raiseError(run, origin, trigger.errorCode);
   else if (trigger?.type === 'escalation') raiseEscalation(run, origin, trigger.escalationCode);
+  else if (trigger?.type === 'signal') throwSignal(run, node);
 }
 
 function enterThrowEvent(run: Run, move: Move, node: Node): void {
@@ -88,6 +90,11 @@ function enterThrowEvent(run: Run, move: Move, node: Node): void {
     raiseEscalation(run, { nodeId: node.id, scopeId: token.scopeId }, trigger.escalationCode);
     // An interrupting catcher may have cancelled the scope this token was in.
     if (run.state.tokens[token.id]) leaveToken(run, token);
+    return;
+  }
+  if (trigger?.type === 'signal') {
+    const token = createToken(run, move);
+    if (throwSignal(run, node)) leaveToken(run, token);
     return;
   }
   if (trigger?.type === 'link') {
@@ -113,6 +120,10 @@ function enterCatchEvent(run: Run, move: Move, node: Node): void {
   }
   if (trigger.type === 'message') {
     subscribe(run, node, createToken(run, move, 'message').id, 'catch');
+    return;
+  }
+  if (trigger.type === 'signal') {
+    subscribeSignal(run, node, createToken(run, move, 'signal').id, 'catch');
     return;
   }
   unsupported(run, node, `a ${trigger.type} catch event`);

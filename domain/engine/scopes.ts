@@ -17,8 +17,11 @@ export function tokensIn(run: Run, scopeId: string): Token[] {
   return Object.values(run.state.tokens).filter((t) => t.scopeId === scopeId);
 }
 
-/** Drops what a token waits on; when cancelled, the shell is told to close tasks and stop work too. */
-export function releaseWaits(run: Run, token: Token, how: 'completed' | 'cancelled'): void {
+/**
+ * Drops what a token waits on; when cancelled, the shell is told to close tasks and stop work too.
+ * Given the process's scope (`{ id: ROOT_SCOPE }`), drops what its event sub-processes listen for.
+ */
+export function releaseWaits(run: Run, token: Pick<Token, 'id'>, how: 'completed' | 'cancelled'): void {
   const s = run.state;
   const id = token.id;
   if (s.userTasks[id]) {
@@ -42,6 +45,11 @@ export function releaseWaits(run: Run, token: Token, how: 'completed' | 'cancell
     if (sub.tokenId !== id) continue;
     issue(run, { type: 'unsubscribeMessage', subscriptionId: sub.subscriptionId });
     delete s.subscriptions[sub.subscriptionId];
+  }
+  for (const sub of Object.values(s.signals ?? {})) {
+    if (sub.tokenId !== id) continue;
+    issue(run, { type: 'unsubscribeSignal', subscriptionId: sub.subscriptionId });
+    delete s.signals![sub.subscriptionId];
   }
 }
 

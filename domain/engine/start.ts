@@ -8,6 +8,7 @@ import { emptyState, ROOT_SCOPE, type EngineOptions, type EngineState } from './
 import { indexIr, type IrIndex } from './ir-index.ts';
 import { emit, openRun } from './run.ts';
 import { drain } from './drain.ts';
+import { armEventSubProcesses } from './event-sub-processes.ts';
 import { enqueue } from './tokens.ts';
 
 function startEvent(ir: IrIndex, startEventId: string | undefined): Node | undefined {
@@ -33,6 +34,7 @@ export function start(ir: ProcessIR, input: EngineInput, now: string, options: E
     run.state.owner = team;
     emit(run, { kind: 'ownership-changed', nodeId: first.id, toTeam: team });
   }
+  armEventSubProcesses(run, ROOT_SCOPE);
   enqueue(run, { nodeId: first.id, scopeId: ROOT_SCOPE, forks: [] });
   drain(run);
   return { state: run.state, commands: run.commands };

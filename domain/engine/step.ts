@@ -8,8 +8,10 @@ import { calendarAddDuration } from './deadlines.ts';
 import type { EngineOptions, EngineState } from './engine-state.ts';
 import { raiseError } from './errors-and-escalations.ts';
 import { winEventGateway } from './event-gateway.ts';
+import { isInterruptingStart, startEventSubProcess } from './event-sub-processes.ts';
 import { indexIr } from './ir-index.ts';
 import { emit, mergeData, openRun, type Run } from './run.ts';
+import { receiveSignal } from './signals.ts';
 import { rearmCycle, reportReminder } from './timers.ts';
 import { drain } from './drain.ts';
 import { leaveToken } from './tokens.ts';
@@ -41,6 +43,11 @@ const timerFired: Handler<'timerFired'> = (run, event) => {
   if (!timer) return `No timer "${event.timerId}" is running: it may have fired already or been cancelled.`;
   delete run.state.timers[timer.timerId];
   emit(run, { kind: 'timer-fired', nodeId: timer.nodeId, timerId: timer.timerId });
+  if (timer.purpose === 'event-sub-process') {
+    const start = run.ir.node(timer.nodeId);
+    if (start) startEventSubProcess(run, start, timer.tokenId, timer);
+    return undefined;
+  }
   const token = run.state.tokens[timer.tokenId];
   if (!token) return undefined;
   switch (timer.purpose) {
@@ -77,13 +84,17 @@ const messageReceived: Handler<'messageReceived'> = (run, event) => {
   }
   const token = run.state.tokens[sub.tokenId];
   const node = run.ir.node(sub.nodeId);
-  if (!token || !node) return `No step is waiting on subscription "${event.subscriptionId}".`;
-  // A non-interrupting message boundary keeps listening while its activity runs.
-  const keep = sub.purpose === 'boundary' && !isInterrupting(node);
+  // An event sub-process's start listens for its scope, which is no token when it is the process.
+  const forScope = sub.purpose === 'event-sub-process';
+  if ((!token && !forScope) || !node) return `No step is waiting on subscription "${event.subscriptionId}".`;
+  // A non-interrupting message boundary or event sub-process start keeps listening.
+  const keep = (sub.purpose === 'boundary' && !isInterrupting(node)) || (forScope && !isInterruptingStart(node));
   if (!keep) delete run.state.subscriptions[sub.subscriptionId];
   mergeData(run, event.data);
   emit(run, { kind: 'message-correlated', nodeId: sub.nodeId, messageName: sub.messageName });
-  if (sub.purpose === 'catch') leaveToken(run, token);
+  if (forScope) startEventSubProcess(run, node, sub.tokenId);
+  else if (!token) return undefined;
+  else if (sub.purpose === 'catch') leaveToken(run, token);
   else if (sub.purpose === 'boundary') fireBoundary(run, node, token);
   else winEventGateway(run, token.id, sub.nodeId);
   return undefined;
@@ -127,6 +138,8 @@ function apply(run: Run, event: EngineEvent): string | undefined {
       return timerFired(run, event);
     case 'messageReceived':
       return messageReceived(run, event);
+    case 'signalReceived':
+      return receiveSignal(run, event);
     case 'childCaseCompleted':
       return childCaseCompleted(run, event);
     case 'childCaseFailed':

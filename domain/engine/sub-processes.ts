@@ -4,6 +4,7 @@ import type { Node } from '../process/ir.ts';
 import { armBoundaries } from './boundary-events.ts';
 import { completeCase } from './case-outcome.ts';
 import type { Token } from './engine-state.ts';
+import { armEventSubProcesses } from './event-sub-processes.ts';
 import type { Run } from './run.ts';
 import { enqueue, leaveToken } from './tokens.ts';
 
@@ -25,6 +26,7 @@ function startNodes(run: Run, subProcessId: string): Node[] {
 export function enterSubProcess(run: Run, token: Token, node: Node): void {
   token.wait = 'sub-process';
   armBoundaries(run, token);
+  armEventSubProcesses(run, token.id);
   for (const start of startNodes(run, node.id)) enqueue(run, { nodeId: start.id, scopeId: token.id, forks: [] });
 }
 

@@ -29,6 +29,15 @@ export const CaseLogEventKind = z.enum([
   /** The case now waits for a message (name + correlation key); lets the API route messages to it. */
   'message-awaited',
   'message-wait-ended',
+  /** The case now waits for a broadcast signal (`data.signalName`); lets a broadcast find it. */
+  'signal-awaited',
+  'signal-wait-ended',
+  /** A broadcast signal (`data.broadcastId`) fired the wait at `nodeId`: one entry per wait it fired. */
+  'signal-received',
+  /** A signal throw or end event asked for a broadcast (`data.broadcastId`). */
+  'signal-thrown',
+  /** An event sub-process began (`data.startEventId`), cancelling the rest of its scope's work when `data.interrupting`. */
+  'event-sub-process-triggered',
   'escalation-raised',
   'error-raised',
   /** A business rule task's DMN decision: `data` holds the decision, the rules that matched and the output. */

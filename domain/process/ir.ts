@@ -122,7 +122,10 @@ export const Node = z.object({
   /** The innermost lane holding this node, if any. */
   laneId: z.string().optional(),
   trigger: Trigger.optional(),
-  /** Boundary events: the activity they sit on and whether they cancel it. */
+  /**
+   * Boundary events: the activity they sit on and whether they cancel it. Start events of event
+   * sub-processes: `false` when drawn non-interrupting (`isInterrupting="false"`), else absent.
+   */
   attachedTo: z.string().optional(),
   cancelActivity: z.boolean().optional(),
   /** Gateways and activities: the flow taken when no condition holds. */

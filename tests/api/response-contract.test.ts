@@ -98,6 +98,7 @@ describe('response contract', () => {
     await http.get('/api/messages/sent').set('X-Api-Key', sender.key).expect(200);
     await as(admin).get('/api/messages?status=unmatched');
     await as(admin).get('/api/admin/audit');
+    await as(designer).post('/api/signals', { name: 'Nobody waits for this signal' }).expect(202);
 
     // Insights and duplication.
     await as(analyst).get('/api/insights/report?definitionId=referral');

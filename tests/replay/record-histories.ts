@@ -177,6 +177,27 @@ const scenarios: Record<string, Scenario> = {
     const { caseId } = await engine.startCase('Process_parallel_services');
     return { 'parallel-service-tasks': caseId };
   },
+  async 'event-sub-processes'(engine) {
+    const withdrawn = await engine.startCase('Process_esp');
+    await eventually(() => engine.lifecycle(withdrawn.caseId), (kinds) => kinds.filter((kind) => kind === 'event-sub-process-triggered').length === 2);
+    await engine.message(withdrawn.caseId, 'Case withdrawn', { withdrawalReason: 'voluntary departure' });
+    await engine.completeStep(withdrawn.caseId, 'Task_close');
+    const missing = await engine.startCase('Process_esp');
+    await engine.completeStep(missing.caseId, 'Task_check', { documentsFound: false });
+    await engine.completeStep(missing.caseId, 'Task_request');
+    await engine.completeStep(missing.caseId, 'Task_assess');
+    return { 'event-sub-process-withdrawal': withdrawn.caseId, 'event-sub-process-error': missing.caseId };
+  },
+  async 'signals'(engine) {
+    const waiting = await engine.startCase('Process_guidance');
+    await eventually(() => engine.db.query('SELECT 1 FROM signal_subscriptions WHERE case_id = $1', [waiting.caseId]), (rows) => rows.length === 3);
+    const publisher = await engine.startCase('Process_publish_guidance');
+    await engine.completeStep(publisher.caseId, 'Task_approve');
+    await engine.completeStep(waiting.caseId, 'Task_review');
+    await engine.completeStep(waiting.caseId, 'Task_recheck');
+    await engine.completeStep(waiting.caseId, 'Task_decide');
+    return { 'signal-catch-boundary-event-sub-process': waiting.caseId, 'signal-throw': publisher.caseId };
+  },
   async 'watchdog'(engine) {
     const { caseId } = await engine.startCase('Process_watchdog');
     await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.includes('case-stalled'), 10_000);
@@ -226,7 +247,7 @@ async function historyOf(engine: EngineHarness, recorded: Recorded[string]): Pro
   return { workflowId: handle.workflowId, status: continued ? 'continued-as-new' : view.status, history: JSON.parse(historyToJSON(history)) };
 }
 
-const fixtures = ['exclusive', 'parallel', 'inclusive', 'service-error', 'event-gateway', 'intermediate-events', 'receive-task', 'send-and-manual', 'boundary-timers', 'message-boundary', 'escalation', 'terminate', 'call-parent', 'deadlines', 'reminder-cycle', 'message-boundary-non-interrupting', 'sub-process-error', 'escalation-end', 'call-failing-parent', 'handoff', 'watchdog', 'timer-dates', 'parallel-services'];
+const fixtures = ['exclusive', 'parallel', 'inclusive', 'service-error', 'event-gateway', 'intermediate-events', 'receive-task', 'send-and-manual', 'boundary-timers', 'message-boundary', 'escalation', 'terminate', 'call-parent', 'deadlines', 'reminder-cycle', 'message-boundary-non-interrupting', 'sub-process-error', 'escalation-end', 'call-failing-parent', 'handoff', 'watchdog', 'timer-dates', 'parallel-services', 'event-sub-processes', 'signals', 'signal-publisher'];
 
 async function main(): Promise<void> {
   quietRuntime();

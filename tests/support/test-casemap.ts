@@ -46,6 +46,8 @@ export interface TestCasemapOptions {
   temporalUiUrl?: string;
   /** Further settings, as environment variables (e.g. CASEMAP_OIDC_*). */
   env?: Record<string, string>;
+  /** Which parts to run (default both): a test that runs its own worker on `taskQueue` starts the API alone. */
+  parts?: { worker: boolean; api: boolean };
 }
 
 export async function startTestCasemap(options: TestCasemapOptions = {}): Promise<TestCasemap> {
@@ -63,7 +65,7 @@ export async function startTestCasemap(options: TestCasemapOptions = {}): Promis
     ...(options.temporalUiUrl ? { TEMPORAL_UI_URL: options.temporalUiUrl } : {}),
     ...options.env,
   });
-  const casemap = await startCasemap({ config, staticDir: options.staticDir });
+  const casemap = await startCasemap({ config, staticDir: options.staticDir, ...(options.parts ? { parts: options.parts } : {}) });
   const http = supertest.agent(casemap.url);
   return {
     ...casemap,

@@ -213,13 +213,22 @@ describe('removals-logistics', () => {
     expect(outgoing.find((flow) => flow.id === 'Flow_refundable')?.condition).toBe('pendingLegalChallenge = true or disruptionHistory = true or violenceRisk = "high"');
   });
 
+  it('cancels the flight and escort bookings by compensation when a removal fails or is cancelled', () => {
+    const { ir } = sample('removals-logistics');
+    expect(node('removals-logistics', 'Boundary_booking_to_cancel')).toMatchObject({ attachedTo: 'Task_record_booking', trigger: { type: 'compensate', handler: 'Service_refund_alert' } });
+    expect(node('removals-logistics', 'Boundary_escorts_to_stand_down')).toMatchObject({ attachedTo: 'Task_allocate_escorts', trigger: { type: 'compensate', handler: 'Service_cancel_escorts' } });
+    expect(node('removals-logistics', 'Service_cancel_escorts')).toMatchObject({ isForCompensation: true, service: { handler: 'send-message' } });
+    expect(node('removals-logistics', 'Throw_cancel_bookings').trigger).toEqual({ type: 'compensate' });
+    expect(ir.flows.filter((flow) => flow.target === 'Throw_cancel_bookings').map((flow) => flow.source)).toEqual(['Gateway_failure_split']);
+  });
+
   it('records why a removal failed, alerts the travel contractor for a refund and updates the case record', () => {
     const reasons = node('removals-logistics', 'Task_update_record').form.find((field) => field.name === 'failureReason');
     expect(reasons).toMatchObject({ type: 'enum', required: true });
     expect(reasons?.options).toEqual(
       expect.arrayContaining(['disruptive-behaviour', 'late-judicial-review', 'medical-unfit-to-fly', 'documentation-problem', 'no-escort-available', 'flight-cancelled-or-delayed']),
     );
-    expect(node('removals-logistics', 'Service_refund_alert').service?.handler).toBe('send-message');
+    expect(node('removals-logistics', 'Service_refund_alert')).toMatchObject({ isForCompensation: true, service: { handler: 'send-message' } });
   });
 
   it('assesses the same risks on the ERF, in National Removals Command and at the 72-hour point', () => {

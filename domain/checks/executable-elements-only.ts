@@ -13,7 +13,6 @@ const UNSUPPORTED_ELEMENTS: readonly (readonly [string, string])[] = [
 const UNSUPPORTED_TRIGGERS: readonly (readonly [string, string])[] = [
   ['bpmn:SignalEventDefinition', 'a signal'],
   ['bpmn:ConditionalEventDefinition', 'a condition'],
-  ['bpmn:CompensateEventDefinition', 'compensation'],
   ['bpmn:CancelEventDefinition', 'a cancellation'],
 ];
 
@@ -42,6 +41,9 @@ function problemOf(node: BpmnElement): string | undefined {
   if (element) return element[1];
   if (is(node, 'bpmn:SubProcess') && node.triggeredByEvent === true) {
     return 'is an event sub-process: put a boundary event (interrupting or not) on the sub-process or step it should watch instead';
+  }
+  if (is(node, 'bpmn:StartEvent') && elements(node, 'eventDefinitions').some((definition) => is(definition, 'bpmn:CompensateEventDefinition'))) {
+    return 'is a compensation start event: undo steps run from compensation boundary events (each associated with its undo step), not from compensation event sub-processes';
   }
   if (is(node, 'bpmn:Event')) {
     const trigger = UNSUPPORTED_TRIGGERS.find(([type]) => elements(node, 'eventDefinitions').some((definition) => is(definition, type)));

@@ -18,7 +18,7 @@ interface Case {
 const corpus: Case[] = [
   { file: 'collaboration-two-pools.bpmn', kinds: ['sendTask', 'userTask', 'serviceTask'], codes: ['not-executable-element'], mainProcessId: 'Process_Casework' },
   { file: 'nested-lanes.bpmn', kinds: ['subProcess', 'userTask'], codes: [], mainProcessId: 'Process_Lanes' },
-  { file: 'event-kinds.bpmn', kinds: ['startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent', 'endEvent', 'transaction'], codes: ['not-executable-element'] },
+  { file: 'event-kinds.bpmn', kinds: ['startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent', 'endEvent', 'transaction'], codes: ['not-executable-element', 'invalid-compensation'] },
   { file: 'gateway-kinds.bpmn', kinds: ['exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'complexGateway', 'eventBasedGateway'], codes: ['not-executable-element'] },
   { file: 'subprocess-variants.bpmn', kinds: ['subProcess', 'adHocSubProcess', 'transaction'], codes: ['not-executable-element'] },
   { file: 'call-activity-multi-instance.bpmn', kinds: ['callActivity'], codes: ['not-executable-element'], mainProcessId: 'Process_Parent' },
@@ -202,13 +202,13 @@ describe('deadlines, timers, forms and services', () => {
     expect(gateways.diagnostics).toEqual([expect.objectContaining({ code: 'not-executable-element', severity: 'error', elementId: 'Gw_Complex' })]);
   });
 
-  it('reports compensation activities, event sub-processes and their error start events by id', async () => {
+  it('reports event sub-processes and their error start events by id, and wires a compensation boundary to its undo step', async () => {
     // when
-    const { diagnostics } = await compile(fixture('subprocess-variants.bpmn'));
+    const { ir, diagnostics } = await compile(fixture('subprocess-variants.bpmn'));
     // then
-    expect(diagnostics.map((d) => d.elementId).sort()).toEqual(
-      ['Ev_Start_Error', 'Sub_AdHoc', 'Sub_Event', 'Sub_Event_Timer', 'Sub_Tx', 'Tx_Compensation', 'Tx_Refund'].sort(),
-    );
+    expect(diagnostics.map((d) => d.elementId).sort()).toEqual(['Ev_Start_Error', 'Sub_AdHoc', 'Sub_Event', 'Sub_Event_Timer', 'Sub_Tx'].sort());
+    expect(ir.nodes.find((n) => n.id === 'Tx_Compensation')?.trigger).toEqual({ type: 'compensate', handler: 'Tx_Refund' });
+    expect(ir.nodes.find((n) => n.id === 'Tx_Refund')?.isForCompensation).toBe(true);
   });
 
   it('returns the parsed definitions alongside the IR for checks to reuse', async () => {

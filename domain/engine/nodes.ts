@@ -9,6 +9,7 @@ import { enterExclusive, enterInclusive, enterParallel } from './gateways.ts';
 import { subscribe } from './messages.ts';
 import { copyJson, issue, type Move, type Run } from './run.ts';
 import { runBusinessRuleTask } from './business-rule-tasks.ts';
+import { throwCompensation } from './compensation.ts';
 import { runScriptTask } from './script-tasks.ts';
 import { enterSubProcess } from './sub-processes.ts';
 import { planTimer, startTimer } from './timers.ts';
@@ -70,8 +71,9 @@ function enterCallActivity(run: Run, move: Move, node: Node): void {
 }
 
 function enterEndEvent(run: Run, move: Move, node: Node): void {
-  const token = createToken(run, move);
   const trigger = node.trigger;
+  if (trigger?.type === 'compensate') return throwCompensation(run, move, node);
+  const token = createToken(run, move);
   if (trigger?.type === 'message') return scheduleActivity(run, token, node, sendHandler(node));
   consumeToken(run, token);
   const origin = { nodeId: node.id, scopeId: token.scopeId };
@@ -90,6 +92,7 @@ function enterThrowEvent(run: Run, move: Move, node: Node): void {
     if (run.state.tokens[token.id]) leaveToken(run, token);
     return;
   }
+  if (trigger?.type === 'compensate') return throwCompensation(run, move, node);
   if (trigger?.type === 'link') {
     const target = run.ir
       .children(node.parentId)

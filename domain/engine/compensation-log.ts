@@ -30,7 +30,8 @@ function undoStepOf(run: Run, nodeId: string): string | undefined {
 function snapshot(run: Run, node: Node): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const name of [...node.form.map((field) => field.name), ...node.captures]) {
-    if (Object.hasOwn(run.state.data, name)) data[name] = copyJson(run.state.data[name]);
+    const value = run.state.data[name];
+    if (value !== undefined) data[name] = copyJson(value);
   }
   return data;
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintBpmn, type LintFinding } from '../domain/checks/lint-bpmn.ts';
 import { compile } from '../domain/compile/compile.ts';
+import { Driver } from '../domain/engine/engine-driver.testing.ts';
 import type { Diagnostic } from '../domain/compile/diagnostics.ts';
 import type { Node, ProcessIR } from '../domain/process/ir.ts';
 import { createModdle } from '../domain/process/moddle.ts';
@@ -213,13 +214,41 @@ describe('removals-logistics', () => {
     expect(outgoing.find((flow) => flow.id === 'Flow_refundable')?.condition).toBe('pendingLegalChallenge = true or disruptionHistory = true or violenceRisk = "high"');
   });
 
+  it('cancels the flight and escort bookings by compensation when a removal fails or is cancelled', () => {
+    const { ir } = sample('removals-logistics');
+    expect(node('removals-logistics', 'Boundary_booking_to_cancel')).toMatchObject({ attachedTo: 'Task_record_booking', trigger: { type: 'compensate', handler: 'Service_refund_alert' } });
+    expect(node('removals-logistics', 'Boundary_escorts_to_stand_down')).toMatchObject({ attachedTo: 'Task_allocate_escorts', trigger: { type: 'compensate', handler: 'Service_cancel_escorts' } });
+    expect(node('removals-logistics', 'Service_cancel_escorts')).toMatchObject({ isForCompensation: true, service: { handler: 'send-message' } });
+    expect(node('removals-logistics', 'Throw_cancel_bookings').trigger).toEqual({ type: 'compensate' });
+    expect(ir.flows.filter((flow) => flow.target === 'Throw_cancel_bookings').map((flow) => flow.source)).toEqual(['Gateway_failure_split']);
+  });
+
+  it('runs a cancelled removal to the end, telling the travel contractor about the recorded ticket before standing the escorts down', () => {
+    // given a removal whose escorts were allocated before the flight booking was recorded
+    const run = new Driver(sample('removals-logistics').ir, { caseReference: 'FNO-1', requestedRemovalDate: '2026-06-01' });
+    run.complete('Task_erf', { violenceRisk: 'low', disruptionHistory: false }).complete('Task_assess_risk', { pendingLegalChallenge: false });
+    run.send({ type: 'activityCompleted', taskId: run.activityId('Service_lowest_fare'), output: {} });
+    run.complete('Task_allocate_escorts', { escortsAllocated: 2, escortAvailableDate: '2026-05-30' });
+    run.complete('Task_record_booking', { flightNumber: 'BA75', departureDateTime: '2026-06-01T09:30:00Z', ticketReference: 'TK-99', ticketRefundable: false });
+    run.fire('Catch_72_hours').complete('Task_72_hour_check', { fitToFly: true, escortsConfirmed: true });
+    // when a late judicial review cancels it
+    run.send({ type: 'messageReceived', subscriptionId: run.subscriptionId('Catch_removal_cancelled'), messageName: 'Removal cancelled', data: {} });
+    // then the flight booking, recorded last, is undone first, with its ticket reference
+    expect(run.lastOf('scheduleActivity').map((a) => [a.nodeId, a.input.ticketReference])).toEqual([['Service_refund_alert', 'TK-99']]);
+    run.send({ type: 'activityCompleted', taskId: run.activityId('Service_refund_alert'), output: {} });
+    expect(run.lastOf('scheduleActivity').map((a) => a.nodeId)).toEqual(['Service_cancel_escorts']);
+    run.send({ type: 'activityCompleted', taskId: run.activityId('Service_cancel_escorts'), output: {} });
+    run.complete('Task_update_record', { removalOutcome: 'cancelled', failureReason: 'late-judicial-review', failureInHomeOfficeControl: false });
+    expect(run.state.status).toBe('completed');
+  });
+
   it('records why a removal failed, alerts the travel contractor for a refund and updates the case record', () => {
     const reasons = node('removals-logistics', 'Task_update_record').form.find((field) => field.name === 'failureReason');
     expect(reasons).toMatchObject({ type: 'enum', required: true });
     expect(reasons?.options).toEqual(
       expect.arrayContaining(['disruptive-behaviour', 'late-judicial-review', 'medical-unfit-to-fly', 'documentation-problem', 'no-escort-available', 'flight-cancelled-or-delayed']),
     );
-    expect(node('removals-logistics', 'Service_refund_alert').service?.handler).toBe('send-message');
+    expect(node('removals-logistics', 'Service_refund_alert')).toMatchObject({ isForCompensation: true, service: { handler: 'send-message' } });
   });
 
   it('assesses the same risks on the ERF, in National Removals Command and at the 72-hour point', () => {

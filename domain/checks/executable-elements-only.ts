@@ -12,7 +12,6 @@ const UNSUPPORTED_ELEMENTS: readonly (readonly [string, string])[] = [
 
 const UNSUPPORTED_TRIGGERS: readonly (readonly [string, string])[] = [
   ['bpmn:ConditionalEventDefinition', 'a condition'],
-  ['bpmn:CompensateEventDefinition', 'compensation'],
   ['bpmn:CancelEventDefinition', 'a cancellation'],
 ];
 
@@ -58,6 +57,9 @@ function problemOf(node: BpmnElement): string | undefined {
   if (isEventSubProcess(node)) return eventSubProcessProblem(node);
   if (is(node, 'bpmn:StartEvent') && !isEventSubProcess(node.$parent) && hasDefinition(node, 'bpmn:SignalEventDefinition')) {
     return 'is triggered by a signal: a signal starts an event sub-process inside a case, not a new case; use a message start event instead';
+  }
+  if (is(node, 'bpmn:StartEvent') && elements(node, 'eventDefinitions').some((definition) => is(definition, 'bpmn:CompensateEventDefinition'))) {
+    return 'is a compensation start event: undo steps run from compensation boundary events (each associated with its undo step), not from compensation event sub-processes';
   }
   if (is(node, 'bpmn:Event')) {
     const trigger = UNSUPPORTED_TRIGGERS.find(([type]) => elements(node, 'eventDefinitions').some((definition) => is(definition, type)));

@@ -84,7 +84,7 @@ const invalid: Record<CasemapRuleId, Record<string, Expected>> = {
     'invalid-elements.bpmn': [
       ['AdHoc_1', 'error', /is an ad-hoc sub-process/],
       ['Cancel_1', 'error', /is triggered by a cancellation/],
-      ['Compensate_1', 'error', /is triggered by compensation/],
+      ['Compensate_1', 'error', /is a compensation start event/],
       ['Complex_1', 'error', /is a complex gateway/],
       ['Conditional_1', 'error', /is triggered by a condition/],
       ['EventSub_1', 'error', /is an event sub-process/],

@@ -18,7 +18,7 @@ interface Case {
 const corpus: Case[] = [
   { file: 'collaboration-two-pools.bpmn', kinds: ['sendTask', 'userTask', 'serviceTask'], codes: ['not-executable-element'], mainProcessId: 'Process_Casework' },
   { file: 'nested-lanes.bpmn', kinds: ['subProcess', 'userTask'], codes: [], mainProcessId: 'Process_Lanes' },
-  { file: 'event-kinds.bpmn', kinds: ['startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent', 'endEvent', 'transaction'], codes: ['not-executable-element'] },
+  { file: 'event-kinds.bpmn', kinds: ['startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent', 'endEvent', 'transaction'], codes: ['not-executable-element', 'invalid-compensation'] },
   { file: 'gateway-kinds.bpmn', kinds: ['exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'complexGateway', 'eventBasedGateway'], codes: ['not-executable-element'] },
   { file: 'subprocess-variants.bpmn', kinds: ['subProcess', 'adHocSubProcess', 'transaction'], codes: ['not-executable-element'] },
   { file: 'call-activity-multi-instance.bpmn', kinds: ['callActivity'], codes: ['not-executable-element'], mainProcessId: 'Process_Parent' },
@@ -202,14 +202,16 @@ describe('deadlines, timers, forms and services', () => {
     expect(gateways.diagnostics).toEqual([expect.objectContaining({ code: 'not-executable-element', severity: 'error', elementId: 'Gw_Complex' })]);
   });
 
-  it('reports compensation activities and transactions by id, and runs event sub-processes with their error and timer starts', async () => {
+  it('reports ad-hoc sub-processes and transactions by id, runs event sub-processes with their error and timer starts, and wires a compensation boundary to its undo step', async () => {
     // when
     const { diagnostics, ir } = await compile(fixture('subprocess-variants.bpmn'));
     // then
-    expect(diagnostics.map((d) => d.elementId).sort()).toEqual(['Sub_AdHoc', 'Sub_Tx', 'Tx_Compensation', 'Tx_Refund'].sort());
+    expect(diagnostics.map((d) => d.elementId).sort()).toEqual(['Sub_AdHoc', 'Sub_Tx'].sort());
     expect(nodeOf(ir, 'Sub_Event')).toMatchObject({ kind: 'subProcess', triggeredByEvent: true });
     expect(nodeOf(ir, 'Ev_Start_Timer')).toMatchObject({ parentId: 'Sub_Event_Timer', cancelActivity: false });
     expect(nodeOf(ir, 'Ev_Start_Error').cancelActivity).toBeUndefined();
+    expect(nodeOf(ir, 'Tx_Compensation').trigger).toEqual({ type: 'compensate', handler: 'Tx_Refund' });
+    expect(nodeOf(ir, 'Tx_Refund').isForCompensation).toBe(true);
   });
 
   it('returns the parsed definitions alongside the IR for checks to reuse', async () => {

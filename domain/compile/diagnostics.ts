@@ -50,6 +50,8 @@ export const Diagnostic = z.discriminatedUnion('code', [
   /** A user task whose form lives outside the diagram (Camunda 8 linked form). */
   variant('external-form', {}),
   variant('missing-message', {}),
+  /** Compensation Casemap cannot wire up: a boundary with no undo step, an undo step nothing triggers, an activityRef out of scope. */
+  variant('invalid-compensation', {}),
   /** A fault in Casemap itself while compiling; never the designer's fault. */
   variant('compiler-failure', {}),
 ]);

@@ -12,10 +12,10 @@ type TriggerType = Trigger['type'];
 /** Event triggers Casemap runs, by event type. */
 const RUNNABLE_TRIGGERS: Record<string, readonly TriggerType[]> = {
   'bpmn:StartEvent': ['none', 'timer', 'message'],
-  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal', 'compensate'],
   'bpmn:IntermediateCatchEvent': ['timer', 'message', 'link', 'signal'],
-  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'link', 'signal'],
-  'bpmn:BoundaryEvent': ['timer', 'message', 'error', 'escalation', 'signal'],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'link', 'signal', 'compensate'],
+  'bpmn:BoundaryEvent': ['timer', 'message', 'error', 'escalation', 'signal', 'compensate'],
 };
 
 /** The start event of an event sub-process says what triggers it: a none start cannot. */
@@ -51,7 +51,7 @@ const triggerAlternatives: Partial<Record<TriggerType, string>> = {
   signal: 'signals start event sub-processes, not cases; use a message start event instead',
   conditional: 'use an exclusive gateway or a message event instead',
   link: 'connect the steps with a sequence flow instead',
-  compensate: 'model the undo steps explicitly instead',
+  compensate: 'put a compensation boundary event on the step to undo, associated with its undo step, instead',
   cancel: 'use an error event instead',
   multiple: 'use one event per trigger, after an event-based gateway, instead',
   message: 'use a send task instead',
@@ -83,7 +83,6 @@ export function unsupportedReasons(element: Element, trigger: Trigger | undefine
   if (type === 'bpmn:EventBasedGateway' && raw(element, 'instantiate') === true) {
     reasons.push('event-based gateways that start a case; start cases with message start events instead');
   }
-  if (raw(element, 'isForCompensation') === true) reasons.push('compensation activities; model the undo steps explicitly instead');
   const loop = child(element, 'loopCharacteristics');
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') reasons.push('multi-instance steps; repeat the step through a gateway loop or start one case per item');
   else if (loop) reasons.push('loop markers; model the loop with an exclusive gateway instead');

@@ -6,6 +6,7 @@ import type { CompileContext, ProcessScope } from './compile-context.ts';
 import { type Element, children, raw, text } from './moddle-access.ts';
 import { toArtifact } from './read-artifacts.ts';
 import { type CollaborationParts, readCollaboration } from './read-collaboration.ts';
+import { linkCompensation } from './read-compensation.ts';
 import { readCalendar, toDeadline } from './read-deadlines.ts';
 import { type Graph, readFlowElements } from './read-flow-elements.ts';
 import { emptyLaneIndex } from './read-lanes.ts';
@@ -57,6 +58,7 @@ export function readDefinitions(definitions: Element, ctx: CompileContext): IRCo
   const processes = withId(ofType(roots, 'bpmn:Process')).map((process) =>
     readProcess(process, collaboration.participantOf.get(process.id), graph, ctx),
   );
+  linkCompensation(graph, processes, ctx);
   if (processes.length === 0) {
     ctx.report({
       code: 'no-process',

@@ -112,6 +112,7 @@ export function readNode(element: Element, kind: NodeKind, place: NodePlace, ctx
     calledElement: kind === 'callActivity' ? calledElementOf(element) : undefined,
     script: kind === 'scriptTask' ? readScript(element, ctx) : undefined,
     decision: kind === 'businessRuleTask' ? calledDecision(element) : undefined,
+    isForCompensation: raw(element, 'isForCompensation') === true ? true : undefined,
     ...markers(element),
     documentation: documentationOf(element),
   });

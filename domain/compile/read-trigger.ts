@@ -4,7 +4,7 @@ import type { Trigger } from '../process/ir.ts';
 import type { CompileContext, ProcessScope } from './compile-context.ts';
 import { describe, sentence } from './describe-element.ts';
 import { stripFeelMarker } from './feel-syntax.ts';
-import { type Element, child, children, expressionBody, extension, localType, text } from './moddle-access.ts';
+import { type Element, child, children, expressionBody, extension, localType, raw, refId, text } from './moddle-access.ts';
 import { readTimer } from './read-timer.ts';
 
 /** `bpmn:TimerEventDefinition` → `timer`. */
@@ -66,7 +66,12 @@ function single(event: Element, definition: Element, scope: ProcessScope, ctx: C
     case 'bpmn:TerminateEventDefinition':
       return { type: 'terminate' };
     case 'bpmn:CompensateEventDefinition':
-      return { type: 'compensate' };
+      return {
+        type: 'compensate',
+        activityRef: refId(definition, 'activityRef'),
+        // bpmn-moddle reads an absent attribute as true; only an explicit false changes anything.
+        waitForCompletion: raw(definition, 'waitForCompletion') === false ? false : undefined,
+      };
     case 'bpmn:CancelEventDefinition':
       return { type: 'cancel' };
     default:

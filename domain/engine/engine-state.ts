@@ -10,7 +10,7 @@ export const CaseStatus = z.enum(['running', 'completed', 'terminated', 'failed'
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /** What a token is waiting for, so a query can say why a case is not moving. */
-export const WaitKind = z.enum(['none', 'user-task', 'activity', 'timer', 'message', 'signal', 'child-case', 'sub-process', 'join', 'event-gateway']);
+export const WaitKind = z.enum(['none', 'user-task', 'activity', 'timer', 'message', 'signal', 'child-case', 'sub-process', 'join', 'event-gateway', 'compensation']);
 export type WaitKind = z.infer<typeof WaitKind>;
 
 /** Left by an inclusive split on each token it forks, so the matching join knows how many to await. */
@@ -99,6 +99,37 @@ export type SignalSubscription = z.infer<typeof SignalSubscription>;
 export const ChildCase = z.object({ childId: z.string(), nodeId: z.string(), calledElement: z.string() });
 export type ChildCase = z.infer<typeof ChildCase>;
 
+/** A completed step that can be undone: its undo step, the data it left (BPMN's snapshot) and, for a sub-process, the steps inside it. */
+export interface CompensableStep {
+  instanceId: string;
+  nodeId: string;
+  /** The compensation activity that undoes it; absent for a sub-process undone through the steps inside it. */
+  handler?: string;
+  data: Record<string, unknown>;
+  inner?: CompensableStep[];
+}
+export const CompensableStep: z.ZodType<CompensableStep> = z.lazy(() =>
+  z.object({
+    instanceId: z.string(),
+    nodeId: z.string(),
+    handler: z.string().optional(),
+    data: z.record(z.string(), z.unknown()),
+    inner: z.array(CompensableStep).optional(),
+  }),
+);
+
+/** One undo step still to run for a compensation throw: the step it undoes and the data that step left. */
+export const PendingUndo = z.object({ instanceId: z.string(), nodeId: z.string(), handler: z.string(), data: z.record(z.string(), z.unknown()) });
+export type PendingUndo = z.infer<typeof PendingUndo>;
+
+export const Compensation = z.object({
+  /** Per scope (`root` or a sub-process instance), the steps completed there that can be undone, oldest first. */
+  log: z.record(z.string(), z.array(CompensableStep)),
+  /** Per compensation throw or end event waiting on them, the undo steps still to run, next first. */
+  runs: z.record(z.string(), z.object({ pending: z.array(PendingUndo), waits: z.boolean() })),
+});
+export type Compensation = z.infer<typeof Compensation>;
+
 export const EngineState = z.object({
   stateVersion: z.literal(1),
   caseId: z.string(),
@@ -124,6 +155,8 @@ export const EngineState = z.object({
   broadcastsReceived: z.array(z.string()).optional(),
   /** Why the case failed; `errorCode` when an uncaught BPMN error ended it (a calling case's boundary can catch that code). */
   failure: z.object({ reason: z.string(), nodeId: z.string().optional(), errorCode: z.string().optional() }).optional(),
+  /** Absent until a step that can be undone completes (and in states from before compensation ran). */
+  compensation: Compensation.optional(),
 });
 export type EngineState = z.infer<typeof EngineState>;
 

@@ -9,6 +9,7 @@ import { enterExclusive, enterInclusive, enterParallel } from './gateways.ts';
 import { subscribe } from './messages.ts';
 import { copyJson, issue, type Move, type Run } from './run.ts';
 import { runBusinessRuleTask } from './business-rule-tasks.ts';
+import { throwCompensation } from './compensation.ts';
 import { runScriptTask } from './script-tasks.ts';
 import { subscribeSignal, throwSignal } from './signal-waits.ts';
 import { enterSubProcess } from './sub-processes.ts';
@@ -71,8 +72,9 @@ function enterCallActivity(run: Run, move: Move, node: Node): void {
 }
 
 function enterEndEvent(run: Run, move: Move, node: Node): void {
-  const token = createToken(run, move);
   const trigger = node.trigger;
+  if (trigger?.type === 'compensate') return throwCompensation(run, move, node);
+  const token = createToken(run, move);
   if (trigger?.type === 'message') return scheduleActivity(run, token, node, sendHandler(node));
   consumeToken(run, token);
   const origin = { nodeId: node.id, scopeId: token.scopeId };
@@ -97,6 +99,7 @@ function enterThrowEvent(run: Run, move: Move, node: Node): void {
     if (throwSignal(run, node)) leaveToken(run, token);
     return;
   }
+  if (trigger?.type === 'compensate') return throwCompensation(run, move, node);
   if (trigger?.type === 'link') {
     const target = run.ir
       .children(node.parentId)

@@ -1,11 +1,15 @@
 // Scopes: the process and each running sub-process. A sub-process scope is named by its host
 // token's id; it is alive while its host waits on it, and cancelling it stops all the work inside.
 // The bottom of the engine's moves: it calls back into nothing but the run.
+import { discardCompensation } from './compensation-log.ts';
 import { ROOT_SCOPE, type Token } from './engine-state.ts';
 import { emit, issue, type Run } from './run.ts';
 
+/** Tokens that host a scope: a sub-process, or a compensation event whose undo steps run inside it. */
+export const hostsScope = (token: Token | undefined): boolean => token?.wait === 'sub-process' || token?.wait === 'compensation';
+
 export function scopeAlive(run: Run, scopeId: string): boolean {
-  return scopeId === ROOT_SCOPE || run.state.tokens[scopeId]?.wait === 'sub-process';
+  return scopeId === ROOT_SCOPE || hostsScope(run.state.tokens[scopeId]);
 }
 
 /** The host token of the sub-process a scope belongs to; undefined for the process itself. */
@@ -57,7 +61,10 @@ export function releaseWaits(run: Run, token: Pick<Token, 'id'>, how: 'completed
 export function cancelToken(run: Run, tokenId: string): void {
   const token = run.state.tokens[tokenId];
   if (!token) return;
-  if (token.wait === 'sub-process') cancelScope(run, token.id);
+  if (hostsScope(token)) {
+    cancelScope(run, token.id);
+    discardCompensation(run, token.id);
+  }
   releaseWaits(run, token, 'cancelled');
   emit(run, { kind: 'element-cancelled', nodeId: token.nodeId, instanceId: token.id });
   delete run.state.tokens[tokenId];

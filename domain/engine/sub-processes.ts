@@ -3,6 +3,7 @@
 import type { Node } from '../process/ir.ts';
 import { armBoundaries } from './boundary-events.ts';
 import { completeCase } from './case-outcome.ts';
+import { continueCompensation } from './compensation.ts';
 import type { Token } from './engine-state.ts';
 import { armEventSubProcesses } from './event-sub-processes.ts';
 import type { Run } from './run.ts';
@@ -13,7 +14,7 @@ import { enqueue, leaveToken } from './tokens.ts';
  * run as a none start); else, as BPMN allows, every step inside with no incoming flow.
  */
 function startNodes(run: Run, subProcessId: string): Node[] {
-  const inside = run.ir.children(subProcessId).filter((n) => !n.triggeredByEvent);
+  const inside = run.ir.children(subProcessId).filter((n) => !n.triggeredByEvent && n.isForCompensation !== true);
   const starts = inside.filter((n) => n.kind === 'startEvent');
   const noneStarts = starts.filter((n) => !n.trigger || n.trigger.type === 'none');
   if (noneStarts.length > 0) return noneStarts;
@@ -36,6 +37,10 @@ export function completeEmptyScopes(run: Run): boolean {
   for (const host of tokens) {
     if (host.wait === 'sub-process' && !tokens.some((t) => t.scopeId === host.id)) {
       leaveToken(run, host);
+      return true;
+    }
+    if (host.wait === 'compensation' && !tokens.some((t) => t.scopeId === host.id)) {
+      continueCompensation(run, host);
       return true;
     }
   }

@@ -3,6 +3,7 @@
 // without calling back into themselves.
 import type { Flow } from '../process/ir.ts';
 import { failCase } from './case-outcome.ts';
+import { recordCompletion } from './compensation-log.ts';
 import { conditionHolds } from './feel.ts';
 import type { ForkTag, Token, WaitKind } from './engine-state.ts';
 import { emit, isRunning, nextId, type Move, type Run } from './run.ts';
@@ -33,6 +34,7 @@ export function leaveToken(run: Run, token: Token, options: LeaveOptions = {}): 
   const flows = options.flows ?? activityFlows(run, token.nodeId);
   if (!flows) return;
   emit(run, { kind: 'element-completed', nodeId: token.nodeId, instanceId: token.id });
+  recordCompletion(run, token);
   releaseWaits(run, token, 'completed');
   delete run.state.tokens[token.id];
   for (const flow of flows) {

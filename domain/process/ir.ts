@@ -58,7 +58,15 @@ export const Trigger = z.discriminatedUnion('type', [
   z.object({ type: z.literal('terminate') }),
   z.object({ type: z.literal('conditional'), condition: z.string().optional() }),
   z.object({ type: z.literal('link'), linkName: z.string().optional() }),
-  z.object({ type: z.literal('compensate') }),
+  z.object({
+    type: z.literal('compensate'),
+    /** Throw and end events: the one activity to undo (`activityRef`); absent, every completed activity in the scope. */
+    activityRef: z.string().optional(),
+    /** Throw events: false lets the path go on while the undo steps run (BPMN's `waitForCompletion`, default true). */
+    waitForCompletion: z.boolean().optional(),
+    /** Boundary events: the compensation activity joined to it by an association, which undoes the step it sits on. */
+    handler: z.string().optional(),
+  }),
   z.object({ type: z.literal('cancel') }),
   /** Several event definitions on one event (BPMN "multiple"); Casemap maps it but does not run it. */
   z.object({ type: z.literal('multiple'), triggers: z.array(z.string()) }),
@@ -150,6 +158,8 @@ export const Node = z.object({
   script: z.object({ expression: z.string(), resultVariable: z.string() }).optional(),
   /** Business rule tasks: the DMN decision evaluated over case data, and the field its result is stored in. */
   decision: z.object({ decisionId: z.string(), resultVariable: z.string() }).optional(),
+  /** A compensation activity (`isForCompensation`): entered only to undo a completed step, never by a sequence flow. */
+  isForCompensation: z.boolean().optional(),
   /** Multi-instance marker, mapped for analysis; running it is not supported yet. */
   multiInstance: z.enum(['parallel', 'sequential']).optional(),
   loop: z.boolean().optional(),

@@ -198,6 +198,18 @@ const scenarios: Record<string, Scenario> = {
     await engine.completeStep(waiting.caseId, 'Task_decide');
     return { 'signal-catch-boundary-event-sub-process': waiting.caseId, 'signal-throw': publisher.caseId };
   },
+  // A failed removal undoes its flight and escort bookings; the worker restarts between the undo steps.
+  async 'compensation'(engine) {
+    const { caseId } = await engine.startCase('Process_compensation');
+    await engine.completeStep(caseId, 'Task_allocate_escorts', { escortReference: 'ES-7' });
+    await engine.completeStep(caseId, 'Task_departure', { removalOutcome: 'failed' });
+    await engine.waitForTask(caseId, 'Task_stand_down');
+    await engine.stopWorker();
+    await engine.startWorker();
+    await engine.completeStep(caseId, 'Task_stand_down');
+    await engine.completeStep(caseId, 'Task_update_record');
+    return { compensation: caseId };
+  },
   async 'watchdog'(engine) {
     const { caseId } = await engine.startCase('Process_watchdog');
     await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.includes('case-stalled'), 10_000);
@@ -247,7 +259,7 @@ async function historyOf(engine: EngineHarness, recorded: Recorded[string]): Pro
   return { workflowId: handle.workflowId, status: continued ? 'continued-as-new' : view.status, history: JSON.parse(historyToJSON(history)) };
 }
 
-const fixtures = ['exclusive', 'parallel', 'inclusive', 'service-error', 'event-gateway', 'intermediate-events', 'receive-task', 'send-and-manual', 'boundary-timers', 'message-boundary', 'escalation', 'terminate', 'call-parent', 'deadlines', 'reminder-cycle', 'message-boundary-non-interrupting', 'sub-process-error', 'escalation-end', 'call-failing-parent', 'handoff', 'watchdog', 'timer-dates', 'parallel-services', 'event-sub-processes', 'signals', 'signal-publisher'];
+const fixtures = ['exclusive', 'parallel', 'inclusive', 'service-error', 'event-gateway', 'intermediate-events', 'receive-task', 'send-and-manual', 'boundary-timers', 'message-boundary', 'escalation', 'terminate', 'call-parent', 'deadlines', 'reminder-cycle', 'message-boundary-non-interrupting', 'sub-process-error', 'escalation-end', 'call-failing-parent', 'handoff', 'watchdog', 'timer-dates', 'parallel-services', 'event-sub-processes', 'signals', 'signal-publisher', 'compensation'];
 
 async function main(): Promise<void> {
   quietRuntime();
@@ -265,6 +277,9 @@ async function main(): Promise<void> {
         return { documentCheckedBy: 'document-service' };
       },
       stamp: async () => ({ applicationRecorded: true }),
+      // The airline's booking system is outside Casemap: mocks for the compensation scenario.
+      'book-flight': async () => ({ ticketReference: 'TK-1' }),
+      'cancel-flight': async () => ({ flightCancelled: true }),
     },
   });
   const histories: Record<string, RecordedHistory> = {};

@@ -76,10 +76,9 @@ export async function deploySampleLibrary(db: Database, dir: string): Promise<Sa
     const id = basename(file, '.bpmn');
     const xml = readFileSync(join(dir, file), 'utf8');
     const check = await checkForDeploy(xml);
-    const attached = check.errors.length > 0 ? undefined : await attachDecisions(check.ir, decisionFilesFor(check.ir, decisionFiles));
-    if (!attached?.ok) {
-      const issues = attached ? attached.errors : check.errors;
-      results.push({ id, errors: issues.map((issue) => `${issue.elementId ?? ''} ${issue.message}`.trim()) });
+    const attached = check.errors.length > 0 ? { ok: false as const, errors: check.errors } : await attachDecisions(check.ir, decisionFilesFor(check.ir, decisionFiles));
+    if (!attached.ok) {
+      results.push({ id, errors: attached.errors.map((issue) => `${issue.elementId ?? ''} ${issue.message}`.trim()) });
       continue;
     }
     const name = check.ir.name ?? check.ir.processes[0]?.name ?? id;

@@ -24,16 +24,17 @@ const juelOwners: RuleFactory = () => ({
     const severity = realTeam ? 'warn' : 'error';
 
     const assignee = juelAssignee(node);
-    if (assignee?.conversion.ok) {
+    const conversion = assignee?.conversion;
+    if (assignee && conversion?.ok) {
       reporter.report(
         node.id,
-        `The assignee of ${describe(node)} (camunda:assignee) is the JUEL expression "${assignee.juel}", which Casemap would take as a person's name: rewrite it as "${assignee.conversion.feel}" (casemap lint --fix does).`,
+        `The assignee of ${describe(node)} (camunda:assignee) is the JUEL expression "${assignee.juel}", which Casemap would take as a person's name: rewrite it as "${conversion.feel}" (casemap lint --fix does).`,
         { severity: 'warn' },
       );
-    } else if (assignee) {
+    } else if (assignee && conversion && !conversion.ok) {
       reporter.report(
         node.id,
-        `The assignee of ${describe(node)} (camunda:assignee) is the JUEL expression "${assignee.juel}", which casemap lint --fix cannot convert: "${assignee.conversion.part}" — ${assignee.conversion.reason}. Write the assignee as a FEEL expression starting with "=", or remove it so the step waits in its team's queue${realTeam ? ` ("${realTeam}")` : ''}.`,
+        `The assignee of ${describe(node)} (camunda:assignee) is the JUEL expression "${assignee.juel}", which casemap lint --fix cannot convert: "${conversion.part}" — ${conversion.reason}. Write the assignee as a FEEL expression starting with "=", or remove it so the step waits in its team's queue${realTeam ? ` ("${realTeam}")` : ''}.`,
         { severity },
       );
     }

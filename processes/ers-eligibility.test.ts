@@ -23,6 +23,15 @@ describe('the sample ERS eligibility decisions', () => {
     expect(result).toMatchObject({ ok: true, value: { evaluations: [{ decisionId: 'days-to-ers-date', output: 50 }, { decisionId: 'ers-eligibility' }] } });
   });
 
+  it('gives only the routes its output values list, "close the case" among them, which the FNO process routes on', () => {
+    const table = decisions.find((decision) => decision.id === 'ers-eligibility')?.logic;
+    if (table?.type !== 'decisionTable') throw new Error('ers-eligibility is not a decision table');
+    const column = table.outputs.findIndex((output) => output.name === 'route');
+    const listed = table.outputs[column]?.outputValues?.split(',').map((value) => value.trim());
+    expect(listed).toContain('"close the case"');
+    expect(table.rules.map((rule) => rule.outputEntries[column]).filter((route) => !listed?.includes(route ?? ''))).toEqual([]);
+  });
+
   it.each([
     ['a do-not-deport decision', { deportationDecision: 'do-not-deport', sentenceLengthMonths: 30, ersEligibilityDate: '2027-09-01' }, { eligible: false, route: 'close the case' }, 1],
     ['a short sentence', { deportationDecision: 'deport', sentenceLengthMonths: 8, ersEligibilityDate: '2027-09-01' }, { eligible: false, route: 'remove at the conditional release date' }, 2],

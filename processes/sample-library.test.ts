@@ -158,6 +158,18 @@ describe('fno-returns-casework', () => {
     ]);
   });
 
+  it('decides ERS eligibility with the ERS table after the deportation decision, and routes the case by its result', () => {
+    const { ir } = sample('fno-returns-casework');
+    expect(node('fno-returns-casework', 'Decide_ers')).toMatchObject({ kind: 'businessRuleTask', decision: { decisionId: 'ers-eligibility', resultVariable: 'ersEligibility' }, owner: { team: 'fno-returns' } });
+    const from = (source: string) => ir.flows.filter((flow) => flow.source === source);
+    expect(from('Task_decide').map((flow) => flow.target)).toEqual(['Decide_ers']);
+    expect(from('Decide_ers').map((flow) => flow.target)).toEqual(['Gateway_deport']);
+    expect(from('Gateway_deport').map((flow) => [flow.target, flow.condition])).toEqual([
+      ['Gateway_split', 'ersEligibility.route != "close the case"'],
+      ['End_not_deported', undefined],
+    ]);
+  });
+
   it('waits for appeals and the travel document as correlated messages', () => {
     const messages = sample('fno-returns-casework').ir.messages.map((m) => m.name).sort();
     expect(messages).toEqual(['Appeal determined', 'Appeal lodged', 'Travel document issued']);

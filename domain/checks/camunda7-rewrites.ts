@@ -4,7 +4,8 @@
 // CLI, bpmn-js's modeling in the browser), and what cannot be converted is said, never guessed.
 import { describe, element, expressionBody, is, text, type BpmnElement } from './support/bpmn-element.ts';
 import { isJuel } from './support/feel.ts';
-import { convertJuelBody, juelBody, juelToFeel } from './support/juel-to-feel.ts';
+import { candidateGroups, computedGroupReason, juelAssignee } from './support/juel-owners.ts';
+import { juelToFeel } from './support/juel-to-feel.ts';
 
 export type Camunda7Rewrite =
   /** Replace the flow's condition with `feel` (written with its leading `=`). */
@@ -39,32 +40,23 @@ function planCondition(flow: BpmnElement, plan: { rewrites: Camunda7Rewrite[]; l
 }
 
 function planAssignee(task: BpmnElement, plan: { rewrites: Camunda7Rewrite[]; leftovers: Camunda7Leftover[] }): void {
-  const assignee = text(task, 'camunda:assignee');
-  if (!task.id || !assignee || !isJuel(assignee)) return;
+  const assignee = juelAssignee(task);
+  if (!task.id || !assignee) return;
   // Casemap reads an assignee written as FEEL (leading `=`) over case data, like Camunda 8.
-  const converted = juelToFeel(assignee);
-  if (converted.ok) {
-    plan.rewrites.push({ kind: 'attributes', elementId: task.id, set: { 'camunda:assignee': converted.feel }, summary: `the assignee of ${describe(task)}: "${assignee}" → "${converted.feel}"` });
+  const { juel, conversion } = assignee;
+  if (conversion.ok) {
+    plan.rewrites.push({ kind: 'attributes', elementId: task.id, set: { 'camunda:assignee': conversion.feel }, summary: `the assignee of ${describe(task)}: "${juel}" → "${conversion.feel}"` });
   } else {
-    plan.leftovers.push({ elementId: task.id, message: `The assignee of ${describe(task)} was not converted: "${converted.part}" — ${converted.reason}.` });
+    plan.leftovers.push({ elementId: task.id, message: `The assignee of ${describe(task)} was not converted: "${conversion.part}" — ${conversion.reason}.` });
   }
 }
 
 function planCandidateGroups(task: BpmnElement, plan: { rewrites: Camunda7Rewrite[]; leftovers: Camunda7Leftover[] }): void {
-  const groups = text(task, 'camunda:candidateGroups');
-  if (!task.id || !groups || groups.startsWith('=')) return;
-  const parts = groups.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  const literal = parts.filter((part) => !/[$#]\{/.test(part));
-  const computed = parts.filter((part) => /[$#]\{/.test(part));
+  const { literal, computed } = candidateGroups(task);
+  if (!task.id) return;
   const team = text(task, 'casework:team') ?? literal[0];
-  for (const part of computed) {
-    const body = juelBody(part);
-    const feel = body === undefined ? undefined : convertJuelBody(body);
-    const why = feel?.ok === false ? `${feel.reason}; and ` : '';
-    plan.leftovers.push({
-      elementId: task.id,
-      message: `The candidate group "${part}" of ${describe(task)} was not converted: ${why}a Casemap step belongs to one fixed team${team ? ` (here "${team}")` : ''}, not one computed from case data; route the case with a gateway to steps owned by each team instead.`,
-    });
+  for (const group of computed) {
+    plan.leftovers.push({ elementId: task.id, message: `The candidate group "${group.juel}" of ${describe(task)} was not converted: ${computedGroupReason(group, team)}.` });
   }
   if (text(task, 'casework:team') || literal.length === 0) return;
   const [first, ...others] = literal;

@@ -15,6 +15,7 @@ import executableElementsOnly from './executable-elements-only.ts';
 import feelExpressionsParse from './feel-expressions-parse.ts';
 import gatewayCoversAllCases from './gateway-covers-all-cases.ts';
 import handoffAcceptanceSla from './handoff-acceptance-sla.ts';
+import juelOwners from './juel-owners.ts';
 import linkEventsMatch from './link-events-match.ts';
 import noDeadEnds from './no-dead-ends.ts';
 import noUnreachableElements from './no-unreachable-elements.ts';
@@ -39,6 +40,7 @@ export const rules = {
   'executable-elements-only': executableElementsOnly,
   'feel-expressions-parse': feelExpressionsParse,
   'link-events-match': linkEventsMatch,
+  'juel-owners': juelOwners,
 } as const satisfies Record<string, RuleFactory>;
 
 export type CasemapRuleId = keyof typeof rules;
@@ -65,7 +67,8 @@ export type CoreRuleId = keyof typeof coreRules;
 
 /**
  * The plugin's preset. Rules are errors, except the gateway whose every path has a condition but
- * none is the default, which is reported as a warning (the rule's noDefaultSeverity option).
+ * none is the default, which is reported as a warning (the rule's noDefaultSeverity option), and a
+ * JUEL owner the step can do without, which juel-owners reports as a warning.
  */
 export const recommended = {
   rules: {
@@ -79,6 +82,7 @@ export const recommended = {
     'executable-elements-only': 'error',
     'feel-expressions-parse': 'error',
     'link-events-match': 'error',
+    'juel-owners': 'error',
   },
 } as const satisfies LintConfig & { rules: Record<CasemapRuleId, RuleSetting> };
 

@@ -106,6 +106,16 @@ const invalid: Record<CasemapRuleId, Record<string, Expected>> = {
       ['Throw_Nowhere', 'error', /^Event "Go on" jumps to the link "onward", but the process has no catching link event of that name/],
     ],
   },
+  'juel-owners': {
+    'invalid-owners.bpmn': [
+      ['Task_Convertible', 'warn', /^The assignee of Step "Assess case" \(camunda:assignee\) is the JUEL expression "\$\{initiator\}", which Casemap would take as a person's name: rewrite it as "=initiator" \(casemap lint --fix does\)\.$/],
+      ['Task_JavaAssignee', 'warn', /^The assignee of Step "Decide claim" \(camunda:assignee\) is the JUEL expression .*, which casemap lint --fix cannot convert: "execution\.getVariable\('owner'\)" — it calls a Java method.*remove it so the step waits in its team's queue \("barrier-clearance"\)\.$/],
+      ['Task_LaneGroup', 'error', /^The candidate group "#\{unit\.team\}" of Step "Chase embassy" \(camunda:candidateGroups\) is a JUEL expression, which casemap lint --fix cannot convert: a Casemap step belongs to one fixed team, not one computed from case data; .*; as it stands the step waits for a team named "#\{unit\.team\}", which nobody is in\.$/],
+      ['Task_OnlyAssignee', 'error', /^The assignee of Step "Review appeal" \(camunda:assignee\) is the JUEL expression "\$\{caseOwner\.getName\(\)\}", which casemap lint --fix cannot convert/],
+      ['Task_OnlyGroup', 'error', /^The candidate group "\$\{team\}" of Step "Plan removal" \(camunda:candidateGroups\)/],
+      ['Task_SecondGroup', 'warn', /^The candidate group "\$\{nearestUnit\}" of Step "Book escort" \(camunda:candidateGroups\) .*; until then the step goes to team "escorting"\.$/],
+    ],
+  },
   'feel-expressions-parse': {
     'invalid-expressions.bpmn': [
       ['Flow_Broken', 'error', /is not a valid FEEL expression \(it ends too early\)/],

@@ -51,6 +51,29 @@ export const LiteralDecision = z.object({
   expression: z.string(),
 });
 
+/**
+ * What a typeRef says a value is: one value or a collection (absent: untyped, `Any`, or a type
+ * Casemap does not know). DMN 1.3 §10.3.2.9.4 converts between them: a one-item list bound to
+ * a single-valued type becomes its item, a single value bound to a collection a one-item list.
+ */
+export const Shape = z.enum(['value', 'collection']);
+export type Shape = z.infer<typeof Shape>;
+
+const Logic = z.discriminatedUnion('type', [DecisionTable, LiteralDecision]);
+
+/** A business knowledge model: a function decisions invoke by its name, e.g. `is factor(value, f)`. */
+export const KnowledgeModel = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  /** The name decisions invoke it by (its variable). */
+  variable: z.string(),
+  parameters: z.array(z.object({ name: z.string(), shape: Shape.optional() })),
+  /** What its body's typeRef says it gives. */
+  shape: Shape.optional(),
+  logic: Logic,
+});
+export type KnowledgeModel = z.infer<typeof KnowledgeModel>;
+
 export const Decision = z.object({
   id: z.string(),
   name: z.string().optional(),
@@ -58,7 +81,14 @@ export const Decision = z.object({
   variable: z.string(),
   /** Decisions whose results this one reads, by id: evaluated first. */
   requires: z.array(z.string()).default([]),
-  logic: z.discriminatedUnion('type', [DecisionTable, LiteralDecision]),
+  /** What the variable's typeRef says the result is; the result is converted to it. */
+  shape: Shape.optional(),
+  /**
+   * The business knowledge models the decision requires, directly or through one another, carried
+   * with it so it evaluates alone; each may invoke the others.
+   */
+  knowledge: z.array(KnowledgeModel).optional(),
+  logic: Logic,
 });
 export type Decision = z.infer<typeof Decision>;
 

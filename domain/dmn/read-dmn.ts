@@ -1,7 +1,10 @@
 // Reads a DMN file with dmn-moddle into the decision IR. Never throws on input: what it cannot
 // read or run becomes an error value naming the decision at fault.
 import { DmnModdle, type DmnElement } from 'dmn-moddle';
-import { type Decision, type DecisionSet, HitPolicy, Aggregation } from './decision-ir.ts';
+import type { Decision, DecisionSet, KnowledgeModel } from './decision-ir.ts';
+import { readKnowledge } from './read-knowledge.ts';
+import { list, readLogic, requirementIds } from './read-logic.ts';
+import { shapeReader, type ShapeOf } from './type-shapes.ts';
 import type { DmnError, DmnOutcome } from './dmn-errors.ts';
 
 /** Largest DMN file Casemap reads; a decision table beyond this is not something people edit. */
@@ -14,74 +17,27 @@ const LATER_NAMESPACES: ReadonlyArray<[RegExp, string]> = [
   [/https:\/\/www\.omg\.org\/spec\/DMN\/(20211108|20230324)\/DMNDI\//g, 'https://www.omg.org/spec/DMN/20191111/DMNDI/'],
 ];
 
-const text = (element: unknown): string | undefined => {
-  const value = (element as { text?: unknown } | undefined)?.text;
-  return typeof value === 'string' ? value.trim() : undefined;
-};
-
-const list = (value: unknown): DmnElement[] => (Array.isArray(value) ? (value as DmnElement[]) : []);
-
-const refId = (reference: unknown): string | undefined => {
-  const href = (reference as { href?: unknown } | undefined)?.href;
-  return typeof href === 'string' ? href.replace(/^.*#/, '') : undefined;
-};
-
-const label = (decision: DmnElement): string => `the decision "${decision.name ?? decision.id ?? ''}"`;
-
-function readTable(decision: DmnElement, table: DmnElement): DmnOutcome<Decision['logic']> {
+function readDecision(decision: DmnElement, shapeOf: ShapeOf, knowledgeOf: (decision: DmnElement) => DmnOutcome<KnowledgeModel[]>): DmnOutcome<Decision> {
   const id = decision.id ?? '';
-  const hitPolicy = HitPolicy.safeParse(table.hitPolicy ?? 'UNIQUE');
-  if (!hitPolicy.success) {
-    return { ok: false, error: { code: 'dmn-unsupported', decisionId: id, message: `${label(decision)} uses the hit policy ${String(table.hitPolicy)}; Casemap runs ${HitPolicy.options.join(', ')}.` } };
-  }
-  const aggregation = table.aggregation === undefined ? undefined : Aggregation.safeParse(table.aggregation);
-  if (aggregation && !aggregation.success) {
-    return { ok: false, error: { code: 'dmn-unsupported', decisionId: id, message: `${label(decision)} aggregates with ${String(table.aggregation)}; Casemap supports SUM, MIN, MAX and COUNT.` } };
-  }
-  const inputs = list(table.input).map((input, index) => ({
-    id: input.id ?? `input-${index + 1}`,
-    ...(typeof input.label === 'string' ? { label: input.label } : {}),
-    expression: text(input.inputExpression) ?? '',
-  }));
-  const outputs = list(table.output).map((output, index) => ({
-    id: output.id ?? `output-${index + 1}`,
-    ...(typeof output.name === 'string' ? { name: output.name } : {}),
-    ...(typeof output.label === 'string' ? { label: output.label } : {}),
-    ...(text(output.outputValues) ? { outputValues: text(output.outputValues) } : {}),
-    ...(text(output.defaultOutputEntry) ? { defaultOutput: text(output.defaultOutputEntry) } : {}),
-  }));
-  if (outputs.length === 0) {
-    return { ok: false, error: { code: 'dmn-unsupported', decisionId: id, message: `${label(decision)} has a decision table with no output column: add one.` } };
-  }
-  const rules = list(table.rule).map((rule, index) => ({
-    id: rule.id ?? `rule-${index + 1}`,
-    ...(typeof rule.description === 'string' ? { description: rule.description } : {}),
-    inputEntries: list(rule.inputEntry).map((entry) => text(entry) || '-'),
-    outputEntries: list(rule.outputEntry).map((entry) => text(entry) ?? ''),
-  }));
-  const misshapen = rules.find((rule) => rule.inputEntries.length !== inputs.length || rule.outputEntries.length !== outputs.length);
-  if (misshapen) {
-    return { ok: false, error: { code: 'dmn-unsupported', decisionId: id, message: `Rule ${misshapen.id} of ${label(decision)} does not have one cell per column (${inputs.length} inputs, ${outputs.length} outputs).` } };
-  }
-  return { ok: true, value: { type: 'decisionTable', hitPolicy: hitPolicy.data, ...(aggregation ? { aggregation: aggregation.data } : {}), inputs, outputs, rules } };
-}
-
-function readDecision(decision: DmnElement): DmnOutcome<Decision> {
-  const id = decision.id ?? '';
-  const logic = decision.decisionLogic as DmnElement | undefined;
-  let read: DmnOutcome<Decision['logic']>;
-  if (logic?.$type === 'dmn:DecisionTable') read = readTable(decision, logic);
-  else if (logic?.$type === 'dmn:LiteralExpression') read = { ok: true, value: { type: 'literalExpression', expression: text(logic) ?? '' } };
-  else {
-    const what = logic ? logic.$type.replace(/^dmn:/, '') : 'no decision logic';
-    return { ok: false, error: { code: 'dmn-unsupported', decisionId: id, message: `${label(decision)} has ${what}; Casemap runs decision tables and literal expressions.` } };
-  }
+  const read = readLogic(decision, decision.decisionLogic as DmnElement | undefined);
   if (!read.ok) return read;
-  const variable = (decision.variable as DmnElement | undefined)?.name ?? decision.name ?? id;
-  const requires = list(decision.informationRequirement)
-    .map((requirement) => refId(requirement.requiredDecision))
-    .filter((ref): ref is string => ref !== undefined);
-  return { ok: true, value: { id, ...(decision.name ? { name: decision.name } : {}), variable, requires, logic: read.value } };
+  const variable = decision.variable as DmnElement | undefined;
+  const requires = requirementIds(decision, 'informationRequirement', 'requiredDecision');
+  const knowledge = knowledgeOf(decision);
+  if (!knowledge.ok) return knowledge;
+  const shape = shapeOf(variable?.typeRef);
+  return {
+    ok: true,
+    value: {
+      id,
+      ...(decision.name ? { name: decision.name } : {}),
+      variable: variable?.name ?? decision.name ?? id,
+      requires,
+      ...(shape ? { shape } : {}),
+      ...(knowledge.value.length > 0 ? { knowledge: knowledge.value } : {}),
+      logic: read.value,
+    },
+  };
 }
 
 /** Why the requirements cannot be evaluated (a missing or circular requirement), if they cannot. */
@@ -125,9 +81,11 @@ export async function readDmn(xml: string): Promise<DmnOutcome<DecisionSet>> {
   }
   if (definitions?.$type !== 'dmn:Definitions') return { ok: false, error: { code: 'dmn-unreadable', message: 'The file is not a DMN definitions document.' } };
   const decisions: Decision[] = [];
+  const shapeOf = shapeReader(list(definitions.itemDefinition));
+  const knowledgeOf = readKnowledge(list(definitions.drgElement), shapeOf);
   for (const element of list(definitions.drgElement)) {
     if (element.$type !== 'dmn:Decision') continue;
-    const read = readDecision(element);
+    const read = readDecision(element, shapeOf, knowledgeOf);
     if (!read.ok) return read;
     decisions.push(read.value);
   }

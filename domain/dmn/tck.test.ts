@@ -10,11 +10,7 @@ import { readTckCases, type TckResult } from './tck-cases.testing.ts';
 const root = join(import.meta.dirname, 'fixtures', 'tck');
 
 /** Test cases (folder/test id/result) Casemap does not pass, and why; docs/dmn.md lists them too. */
-const UNSUPPORTED: Record<string, string> = {
-  '0021-singleton-list/001/decision2': 'a one-item list is not turned into its item for a decision typed as a single value',
-  '0021-singleton-list/001/decision4': 'a one-item list is not turned into its item for a decision typed as a single value',
-  '0033-for-loops/003/check factors': 'it calls a business knowledge model, which Casemap does not run',
-};
+const UNSUPPORTED: Record<string, string> = {};
 
 function close(actual: unknown, expected: unknown): boolean {
   if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));

@@ -15,6 +15,9 @@ const zeebeWithoutTemplates = {
   types: zeebe.types.filter((type) => type.name !== 'TemplateSupported'),
 };
 
+/** zeebe:, as Casemap reads it; the Designer's bpmn-js writes business rule tasks' called decisions with it. */
+export const zeebeModdleDescriptor = zeebeWithoutTemplates;
+
 export function createModdle(): BpmnModdle {
   return new BpmnModdle({ casework, camunda, zeebe: zeebeWithoutTemplates });
 }

@@ -2,14 +2,16 @@
 // declares a schema from domain/contract, and a flow through every such route (run with
 // CASEMAP_CHECK_RESPONSES on, as all integration tests are) finds no body that strays from it.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisteredRoute } from '../../api/routes/route.ts';
 import { checkedRoutes, responseViolations } from '../../api/routes/response-check.ts';
+import { readSample } from '../../runtime/sample-library.ts';
 import { startTestCasemap, eventually, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
-const library = (name: string) => readFileSync(new URL(`../../processes/${name}`, import.meta.url), 'utf8');
+const library = (id: string) => readSample(fileURLToPath(new URL('../../processes', import.meta.url)), id);
 const label = (route: RegisteredRoute) => `${route.spec.method} ${route.spec.path}`;
 
 /** A route may leave out a response schema only when it sends no JSON body: 204, or a download/redirect named by `produces`. */
@@ -62,8 +64,8 @@ describe('response contract', () => {
     await as(designer).post('/api/definitions/deploy', { id: 'assessment', xml: fixture('one-lane-assessment.bpmn') });
     await as(designer).post('/api/definitions/deploy', { id: 'assessment', xml: fixture('one-lane-assessment.bpmn').replace('name="', 'name="Renamed ') });
     await as(designer).post('/api/definitions/deploy', { id: 'referral', xml: fixture('two-lane-referral.bpmn') });
-    await as(designer).post('/api/definitions/deploy', { id: 'fno-returns', xml: library('fno-returns-casework.bpmn') });
-    await as(designer).post('/api/definitions/deploy', { id: 'removals', xml: library('removals-logistics.bpmn') });
+    await as(designer).post('/api/definitions/deploy', { id: 'fno-returns', ...(await library('fno-returns-casework')) });
+    await as(designer).post('/api/definitions/deploy', { id: 'removals', ...(await library('removals-logistics')) });
     await supertest(casemap.url).put('/api/definitions/assessment/draft').set('Authorization', `Bearer ${designer.token}`).send({ name: 'Assessment', xml: fixture('one-lane-assessment.bpmn') }).expect(200);
     await as(designer).get('/api/definitions/assessment/draft');
     await as(designer).get('/api/definitions');

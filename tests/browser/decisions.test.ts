@@ -1,6 +1,10 @@
 // DMN decisions in the browser, in Debian's Chromium against a real Casemap: a designer opens a
 // decision table beside the diagram, edits a cell with dmn-js and deploys both; a case started on
-// that version shows on its timeline which rule matched and the edited output.
+// that version shows on its timeline which rule matched and the edited output. A designer also sets
+// the decision a business rule task calls in the properties panel, picked from the open DMN file.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,6 +73,45 @@ describe('decision tables in the Designer', () => {
     // and reopening the deployed version shows the edited table again
     await designer.goto(`${casemap.url}/#/designer/ers-browser/1`);
     await expect(designer.locator('td[data-element-id="rule-eligible-output"]').textContent()).resolves.toContain('"eligible for early removal"');
+    expect(consoleErrors).toEqual([]);
+  }, 180_000);
+
+  it('sets the decision a business rule task calls in the properties panel, picked from the DMN beside the diagram, and Undo takes it back', async () => {
+    // given a designer with a business rule task that calls no decision yet, and the ERS decisions open beside it
+    const { casemap, openPage, signIn, consoleErrors } = harness;
+    const designer = await openPage();
+    await signIn(designer, 'designer');
+    await designer.goto(`${casemap.url}/#/designer/new`);
+    const undecided = join(mkdtempSync(join(tmpdir(), 'casemap-decision-')), 'ers-undecided.bpmn');
+    writeFileSync(undecided, readFileSync(bpmnFixture, 'utf8').replace(/<bpmn:extensionElements><zeebe:calledDecision [^>]*\/><\/bpmn:extensionElements>/, ''));
+    await designer.locator('#import-bpmn').setInputFiles(undecided);
+    const task = designer.locator('.djs-element[data-element-id="Decide_ers"]');
+    await task.waitFor();
+    const notExecutable = designer.getByText(/is a business rule task that calls no decision/);
+    await notExecutable.first().waitFor();
+    await designer.locator('#import-dmn').setInputFiles(dmnFixture);
+    await designer.locator('td[data-element-id="rule-eligible-output"]').waitFor();
+
+    // when they select the task, pick the decision from the list and name the result variable
+    await task.click({ position: { x: 15, y: 12 } });
+    const decision = designer.getByLabel('Decision', { exact: true });
+    await expect(decision.locator('option').allTextContents()).resolves.toEqual(['Choose a decision', 'ERS eligibility (ers-eligibility)']);
+    await decision.selectOption('ers-eligibility');
+    const resultVariable = designer.getByLabel('Result variable');
+    await resultVariable.fill('ersEligible');
+    await resultVariable.press('Tab');
+    await view(designer, '62-designer-called-decision');
+
+    // then the diagram's XML carries the called decision, and the task is executable again
+    const [download] = await Promise.all([designer.waitForEvent('download'), designer.getByRole('button', { name: 'Export BPMN' }).click()]);
+    const xml = readFileSync((await download.path())!, 'utf8');
+    expect(xml).toMatch(/<bpmn:businessRuleTask id="Decide_ers"[^>]*>\s*<bpmn:extensionElements>\s*<zeebe:calledDecision decisionId="ers-eligibility" resultVariable="ersEligible" \/>/);
+    await notExecutable.first().waitFor({ state: 'detached' });
+
+    // and Undo takes the result variable back, leaving the decision chosen
+    await designer.getByRole('button', { name: 'Undo' }).click();
+    await expect(resultVariable.inputValue()).resolves.toBe('');
+    await expect(decision.inputValue()).resolves.toBe('ers-eligibility');
     expect(consoleErrors).toEqual([]);
   }, 180_000);
 });

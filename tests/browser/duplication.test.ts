@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { seriousAccessibilityViolations } from './accessibility.ts';
+import { readSample } from '../../runtime/sample-library.ts';
 
-const sample = (id: string) => readFileSync(fileURLToPath(new URL(`../../processes/${id}.bpmn`, import.meta.url)), 'utf8');
+const sample = (id: string) => readSample(fileURLToPath(new URL('../../processes', import.meta.url)), id);
 const NATIONALITY_CHECK = 'similar-steps:verify:evid identity nationality';
 
 interface ClusterBody {
@@ -27,7 +28,7 @@ describe('the duplication views in the browser app', () => {
     // The test Casemap starts empty (CASEMAP_LOAD_SAMPLES=false): deploy the sample library, the
     // called removals process first.
     const designer = await harness.casemap.as('designer');
-    for (const id of ['removals-logistics', 'fno-returns-casework']) await designer.post('/api/definitions/deploy', { id, xml: sample(id), note: 'Sample library' }).expect(201);
+    for (const id of ['removals-logistics', 'fno-returns-casework']) await designer.post('/api/definitions/deploy', { id, ...(await sample(id)), note: 'Sample library' }).expect(201);
   });
 
   afterAll(async () => {

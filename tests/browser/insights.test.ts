@@ -14,8 +14,9 @@ import { startDemoLoad } from '../../demo/demo-load.ts';
 import { eventually } from '../support/test-casemap.ts';
 import { screenshotDir, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { seriousAccessibilityViolations } from './accessibility.ts';
+import { readSample } from '../../runtime/sample-library.ts';
 
-const sample = (id: string) => readFileSync(fileURLToPath(new URL(`../../processes/${id}.bpmn`, import.meta.url)), 'utf8');
+const sample = (id: string) => readSample(fileURLToPath(new URL('../../processes', import.meta.url)), id);
 const FNO = 'fno-returns-casework';
 const CASES = 4;
 
@@ -39,7 +40,7 @@ describe('the Insights view in the browser app', () => {
     const { casemap } = harness;
     // The test Casemap starts empty (CASEMAP_LOAD_SAMPLES=false): deploy the library, called process first.
     const designer = await casemap.as('designer');
-    for (const id of ['removals-logistics', FNO]) await designer.post('/api/definitions/deploy', { id, xml: sample(id), note: 'Sample library' }).expect(201);
+    for (const id of ['removals-logistics', FNO]) await designer.post('/api/definitions/deploy', { id, ...(await sample(id)), note: 'Sample library' }).expect(201);
     // Run a few cases with the demo load (1 simulated hour = 2 ms) until all but the stalled one ended.
     const load = startDemoLoad({ db: casemap.db, client: casemap.client, startCase: (request) => startCase({ db: casemap.db, client: casemap.client, taskQueue: casemap.taskQueue }, request) }, { cases: CASES, hourMs: 2, tickMs: 100, installation: casemap.taskQueue });
     const analyst = await casemap.as('analyst');

@@ -69,6 +69,8 @@ describe('the demo load', () => {
       expect(kinds('case-started'), row.id).toHaveLength(1);
       expect(kinds('case-completed'), row.id).toHaveLength(stallsAtNode ? 0 : 1);
       expect([...kinds('case-failed'), ...kinds('case-cancelled')], row.id).toEqual([]);
+      // The ERS table decides every case that got past its deportation decision, once.
+      expect(kinds('decision-evaluated'), row.id).toHaveLength(stallsAtNode === 'Task_decide' ? 0 : 1);
       // Every task was worked by the plan's bot: claimed once and completed once by it — except the
       // stalled step, left open and unclaimed for good.
       const worked = tasks.filter((task) => !(stallsAtNode && task.caseId === row.id && task.nodeId === stallsAtNode));

@@ -17,6 +17,7 @@ import { DeployForm } from './deploy-form.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { SaveDraftButton } from './save-draft-button.tsx';
 import { DecisionsPanel, type DecisionsHandle } from '../dmn/decisions-panel.tsx';
+import type { DecisionChoice } from '../dmn/decision-choices.ts';
 
 export interface EditorDocument {
   xml: string;
@@ -36,6 +37,8 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const state = useModeler(container, source);
   const decisions = useRef<DecisionsHandle>(null);
+  // The decisions open beside the diagram, offered to business rule tasks in the properties panel.
+  const [decisionChoices, setDecisionChoices] = useState<DecisionChoice[]>([]);
   const { modeler } = state;
   const simulation = useTokenSimulation(modeler);
   const duplicationFailure = useDuplicationOverlays(modeler, initial.deployed && source.xml === initial.xml ? initial.definitionId : undefined, initial.deployed?.element);
@@ -112,10 +115,10 @@ export function DesignerEditor({ initial }: { initial: EditorDocument }) {
             <p className="muted">Switch token simulation off to edit properties.</p>
           </aside>
         ) : modeler ? (
-          <PropertiesPanel modeler={modeler} selected={state.selected} revision={state.revision} />
+          <PropertiesPanel modeler={modeler} selected={state.selected} revision={state.revision} decisions={decisionChoices} />
         ) : null}
       </div>
-      <DecisionsPanel handle={decisions} deployed={initial.deployed ? { definitionId: initial.definitionId, version: initial.deployed.version } : undefined} />
+      <DecisionsPanel handle={decisions} onDecisionsChange={setDecisionChoices} deployed={initial.deployed ? { definitionId: initial.definitionId, version: initial.deployed.version } : undefined} />
       <div className="editor-bottom">
         <ProblemsList problems={[...serverProblems, ...lintProblems]} linting={state.linting} onSelect={select} />
         <DeployForm key={imports} definitionId={definitionId} onDefinitionIdChange={setDefinitionId} errors={errors} linting={state.linting} saveXml={saveXml} saveDmn={() => decisions.current?.saveDmn() ?? Promise.resolve(undefined)} onServerProblems={setServerProblems} />

@@ -1,17 +1,21 @@
 // The casework properties of the selected element: who owns the step, how long it may take, what
-// the caseworker fills in, what it measures. Edits go through the command stack (see
-// bpmn/casework-properties), so Ctrl+Z on the canvas undoes them.
+// the caseworker fills in, what it measures, which decision a business rule task calls. Edits go
+// through the command stack (see bpmn/casework-properties, bpmn/called-decision), so Ctrl+Z on the
+// canvas undoes them.
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
+import type CalledDecision from '../bpmn/called-decision/called-decision.ts';
 import type CaseworkProperties from '../bpmn/casework-properties/casework-properties.ts';
 import type { CaseworkAttribute } from '../bpmn/casework-properties/casework-properties.ts';
 import type { DiagramElement } from '../bpmn/services.ts';
+import type { DecisionChoice } from '../dmn/decision-choices.ts';
 
 interface ElementRegistry {
   filter(match: (element: DiagramElement & { parent?: unknown }) => boolean): DiagramElement[];
 }
 import { ChoiceProperty, TextProperty } from './property-inputs.tsx';
 import { FormFieldsEditor } from './form-fields-editor.tsx';
+import { CalledDecisionProperties } from './called-decision-properties.tsx';
 
 type IsTarget = Parameters<typeof is>[0];
 const isA = (element: DiagramElement, type: string) => is(element as unknown as IsTarget, type);
@@ -24,7 +28,8 @@ const CALENDAR_OPTIONS = [
 
 const typeLabel = (element: DiagramElement) => element.businessObject.$type.replace(/^bpmn:/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
 
-export function PropertiesPanel({ modeler, selected, revision }: { modeler: Modeler; selected: DiagramElement | undefined; revision: number }) {
+/** `decisions`: those of the DMN open in the Decisions panel, which a business rule task may call. */
+export function PropertiesPanel({ modeler, selected, revision, decisions }: { modeler: Modeler; selected: DiagramElement | undefined; revision: number; decisions: readonly DecisionChoice[] }) {
   const props = modeler.get<CaseworkProperties>('caseworkProperties');
   // Not canvas.getRootElement(): before an import has set a root it creates one, firing diagram
   // events (and so editor state updates) in the middle of this render.
@@ -72,6 +77,7 @@ export function PropertiesPanel({ modeler, selected, revision }: { modeler: Mode
         </>
       ) : null}
       {isA(element, 'bpmn:ServiceTask') || isA(element, 'bpmn:SendTask') ? attr('handler', 'Service handler', 'The registered handler name, e.g. notify-travel-contractor') : null}
+      {isA(element, 'bpmn:BusinessRuleTask') ? <CalledDecisionProperties element={element} service={modeler.get<CalledDecision>('calledDecision')} decisions={decisions} /> : null}
       {isA(element, 'bpmn:UserTask') ? <FormFieldsEditor elementId={element.id} fields={props.formFields(element)} onChange={(fields) => props.setFormFields(element, fields)} /> : null}
     </aside>
   );

@@ -1,10 +1,11 @@
 // The Decisions panel beside the diagram: the DMN decision tables (and literal expressions) the
 // process's business rule tasks call, edited with dmn-js and deployed with the diagram.
-import { useImperativeHandle, useMemo, useRef, useState, type ChangeEvent, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type ChangeEvent, type Ref } from 'react';
 import { ErrorMessage } from '../../../shared/components/status.tsx';
 import { NEW_DECISIONS_XML } from './new-decisions.ts';
 import { useDmnModeler } from './use-dmn-modeler.ts';
 import { useVersionDecisions } from './get-version-decisions.ts';
+import { decisionChoices, type DecisionChoice } from './decision-choices.ts';
 import './decisions-panel.css';
 
 /** What the editor asks of the panel at deploy: the DMN to send, or none. */
@@ -14,7 +15,8 @@ export interface DecisionsHandle {
 
 const VIEW_LABEL = { drd: 'Requirements diagram', decisionTable: 'Table', literalExpression: 'Expression', boxedExpression: 'Knowledge model' } as const;
 
-export function DecisionsPanel({ handle, deployed }: { handle: Ref<DecisionsHandle>; deployed?: { definitionId: string; version: number } }) {
+/** `onDecisionsChange` hears the decisions of the open file (none when there is none), for the properties panel. */
+export function DecisionsPanel({ handle, deployed, onDecisionsChange }: { handle: Ref<DecisionsHandle>; deployed?: { definitionId: string; version: number }; onDecisionsChange?: (decisions: DecisionChoice[]) => void }) {
   const container = useRef<HTMLDivElement>(null);
   const [chosen, setChosen] = useState<{ xml: string } | null>();
   const versionDecisions = useVersionDecisions(deployed?.definitionId ?? '', deployed?.version);
@@ -22,6 +24,8 @@ export function DecisionsPanel({ handle, deployed }: { handle: Ref<DecisionsHand
   const fromVersion = useMemo(() => (versionDecisions.data ? { xml: versionDecisions.data } : undefined), [versionDecisions.data]);
   const source = chosen === undefined ? fromVersion : (chosen ?? undefined);
   const { modeler, views, active, importError } = useDmnModeler(container, source);
+  const decisions = useMemo(() => (source && modeler ? decisionChoices(views) : []), [source, modeler, views]);
+  useEffect(() => onDecisionsChange?.(decisions), [decisions, onDecisionsChange]);
 
   useImperativeHandle(handle, () => ({
     async saveDmn() {

@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import Modeler from 'bpmn-js/lib/Modeler';
 import tokenSimulationModule from 'bpmn-js-token-simulation';
 import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
-import { caseworkModdleDescriptor } from '../../../../../domain/process/moddle.ts';
+import { caseworkModdleDescriptor, zeebeModdleDescriptor } from '../../../../../domain/process/moddle.ts';
 import type { LintFinding } from '../../../../../domain/checks/lint-bpmn.ts';
 import caseworkPropertiesModule from '../bpmn/casework-properties/index.ts';
+import calledDecisionModule from '../bpmn/called-decision/index.ts';
 import caseworkLintModule from '../bpmn/casework-lint/index.ts';
 import juelQuickFixModule from '../bpmn/juel-quick-fix/index.ts';
 import { LINT_DONE, LINT_PENDING } from '../bpmn/casework-lint/casework-lint.ts';
@@ -40,8 +41,9 @@ export function useModeler(container: React.RefObject<HTMLDivElement | null>, so
     const instance = new Modeler({
       container: container.current,
       keyboard: { bind: true },
-      additionalModules: [caseworkPropertiesModule, caseworkLintModule, juelQuickFixModule, tokenSimulationModule],
-      moddleExtensions: { casework: caseworkModdleDescriptor },
+      additionalModules: [caseworkPropertiesModule, calledDecisionModule, caseworkLintModule, juelQuickFixModule, tokenSimulationModule],
+      // zeebe: so a business rule task's called decision is a typed element the properties panel can create
+      moddleExtensions: { casework: caseworkModdleDescriptor, zeebe: zeebeModdleDescriptor },
     });
     const eventBus = instance.get<EventBus>('eventBus');
     const commandStack = instance.get<CommandStack>('commandStack');

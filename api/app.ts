@@ -14,6 +14,7 @@ import { identityRoutes } from './identity/routes.ts';
 import { oidcRoutes } from './identity/oidc-routes.ts';
 import type { OidcSettings } from './identity/oidc-login.ts';
 import { definitionRoutes } from './definitions/routes.ts';
+import { migrationRoutes } from './migrations/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { messageRoutes } from './messages/routes.ts';
@@ -77,6 +78,7 @@ export function createCasemapApp(options: AppOptions): CasemapApp {
   identityRoutes(table, api, db, { secureCookies: options.secureCookies ?? false });
   oidcRoutes(table, api, db, { oidc: options.oidc, secureCookies: options.secureCookies ?? false });
   definitionRoutes(table, api, { db, client, taskQueue: options.taskQueue });
+  migrationRoutes(table, api, { db, client, taskQueue: options.taskQueue });
   caseRoutes(table, api, { db, client, taskQueue: options.taskQueue });
   inboxRoutes(table, api, db, client);
   messageRoutes(table, api, { db, client, taskQueue: options.taskQueue });

@@ -1,10 +1,11 @@
-// Creates a Casemap worker: the case workflow plus the projection and service-task activities,
+// Creates a Casemap worker: the case and migration workflows plus their projection, migration and service-task activities,
 // on one task queue. Any number of these can run against one Temporal cluster.
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../storage/database.ts';
 import { createProjectionActivities } from '../activities/projection-activities.ts';
 import { createSignalActivities } from '../activities/signal-activities.ts';
+import { createMigrationActivities, storeLedger } from '../activities/migration-activities.ts';
 import { createServiceTaskActivities, type ServiceHandlerEntry } from '../activities/service-handlers/registry.ts';
 import { defaultServiceHandlers } from '../activities/service-handlers/default-handlers.ts';
 import { casemapDataConverter } from './casemap-data-converter.ts';
@@ -63,6 +64,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     activities: {
       ...createProjectionActivities(options.db),
       ...createSignalActivities(options.db),
+      ...createMigrationActivities({ ledger: storeLedger(options.db) }),
       ...createServiceTaskActivities({ ...defaultServiceHandlers, ...options.serviceHandlers }),
     },
   });

@@ -1,6 +1,6 @@
 // Appends case log events and keeps the case and task projections in step with them, in one
 // transaction. An event id already present is skipped with its side effects, so retries are safe.
-import { CaseStartedData, type CaseLogEvent } from '../domain/events/case-log-event.ts';
+import { CaseMigratedData, CaseStartedData, type CaseLogEvent } from '../domain/events/case-log-event.ts';
 import type { Database, Sql } from './database.ts';
 
 export interface AppendResult {
@@ -98,6 +98,24 @@ async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
     case 'signal-wait-ended':
       await tx.query('DELETE FROM signal_subscriptions WHERE case_id = $1 AND subscription_id = $2', [caseId, String(event.data.subscriptionId)]);
       return;
+    case 'case-migrated': {
+      // The case row follows the version; kept tasks keep their row and take the new step's name, team and form.
+      const migrated = CaseMigratedData.parse(event.data);
+      await tx.query('UPDATE cases SET version = $2, updated_at = GREATEST(updated_at, $3::timestamptz) WHERE id = $1', [caseId, migrated.toVersion, at]);
+      for (const task of migrated.tasksKept) {
+        await tx.query('UPDATE tasks SET node_id = $2, name = $3, team = $4, role = $5, form = $6, due_at = $7, updated_at = $8 WHERE id = $1', [
+          taskRowId(caseId, task.taskId),
+          task.nodeId,
+          task.name,
+          task.team,
+          task.role ?? null,
+          JSON.stringify(task.form),
+          task.dueAt ?? null,
+          at,
+        ]);
+      }
+      return;
+    }
     case 'case-completed':
     case 'case-failed':
     case 'case-cancelled': {

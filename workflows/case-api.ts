@@ -6,6 +6,7 @@ import type { EngineState } from '../domain/engine/engine-state.ts';
 import type { ProcessIR } from '../domain/process/ir.ts';
 import type { CaseView } from '../domain/contract/case-view.ts';
 import type { CompleteTaskRequest, NextSteps, OpenTask, ReassignTaskRequest, TaskAction } from '../domain/contract/task.ts';
+import type { CaseMigrationPreview, ElementMapping } from '../domain/contract/migration.ts';
 
 // The shapes that cross the workflow's boundary are declared once, in domain/contract.
 export type { Actor, CompleteTaskRequest, NextSteps, OpenTask, ReassignTaskRequest, TaskAction } from '../domain/contract/task.ts';
@@ -32,6 +33,8 @@ export interface CaseWorkflowInput {
   startEventId?: string;
   /** Set only by continue-as-new: everything needed to carry on where the last run stopped. */
   carried?: CarriedState | LegacyCarriedState;
+  /** Migrations already applied to the case (docs/migration.md), carried so a repeated request is answered, not applied twice. */
+  migrations?: string[];
 }
 
 /** The engine holds the whole case (tokens, open tasks, timers, waits, data); the log's numbering goes beside it. */
@@ -95,6 +98,40 @@ export const bpmnSignal = defineSignal<[IncomingSignal]>('bpmnSignal');
 export const cancelCaseSignal = defineSignal<[{ reason: string; actor?: string }]>('cancelCase');
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
+
+/** Moves the case to another version of its process under a migration plan (docs/migration.md). */
+export interface MigrateCaseRequest {
+  migrationId: string;
+  definitionId: string;
+  fromVersion: number;
+  toVersion: number;
+  mappings: ElementMapping[];
+  /** Who started the migration, for the case log. */
+  actor: string;
+}
+
+export interface CaseMigrated {
+  caseId: string;
+  fromVersion: number;
+  toVersion: number;
+  preview: CaseMigrationPreview;
+  /** The case had already been moved by this migration: nothing was done again. */
+  alreadyMigrated?: boolean;
+}
+
+/** The new version's IR is its own argument, so the claim-check codec stores it once per version. */
+export const migrateCaseUpdate = defineUpdate<CaseMigrated, [MigrateCaseRequest, ProcessIR]>('migrateCase');
+
+/** The engine's state and the version it runs: what a migration preview reads. Never shown to people (it holds case data). */
+export interface CaseEngineSnapshot {
+  definitionId: string;
+  version: number;
+  engine: EngineState;
+}
+export const engineStateQuery = defineQuery<CaseEngineSnapshot>('engineState');
+
+/** The failure type of a refused migration; its first detail is `{ refusals: MigrationRefusal[] }`. */
+export const MIGRATION_REFUSED = 'case-migration-refused';
 
 /** Stable codes of refused Updates (the one refusal vocabulary, shared with the API). */
 export { TaskRefusal } from '../domain/contract/refusal.ts';

@@ -21,6 +21,8 @@ import {
   cancelCaseSignal,
   caseViewQuery,
   claimTaskUpdate,
+  engineStateQuery,
+  migrateCaseUpdate,
   completeTaskUpdate,
   messageSignal,
   reassignTaskUpdate,
@@ -30,7 +32,9 @@ import {
   startedUpdate,
   type CarriedState,
   type CaseView,
+  type CaseMigrated,
   type CaseWorkflowInput,
+  type MigrateCaseRequest,
   type NextSteps,
   type OpenTask,
 } from './case-api.ts';
@@ -41,6 +45,7 @@ import { runServiceTask } from './service-tasks.ts';
 import { allowedEvent } from './task-rules.ts';
 import { runChildCase } from './child-cases.ts';
 import { SignalBroadcasts } from './signal-broadcasts.ts';
+import { allowedMigration, caseMigratedData } from './case-migration.ts';
 
 /** The engine's record of a caseworker's action: logged ahead of the waits and moves the action caused. */
 const CASEWORKER_ACTIONS = new Set<CaseEvent['kind']>(['task-claimed', 'task-returned', 'task-reassigned', 'handoff-accepted', 'task-completed']);
@@ -58,7 +63,10 @@ const projection = proxyActivities<ProjectionActivities>({
 
 export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR): Promise<CaseView> {
   const { caseId } = input;
-  const ir = pinnedProcess(input, pinned);
+  // A migration (docs/migration.md) swaps the version and its IR under the engine's state.
+  let ir = pinnedProcess(input, pinned);
+  let version = input.version;
+  const migrations = [...(input.migrations ?? [])];
   const now = () => new Date().toISOString();
   const carried = input.carried ? resumeCarried(input.carried, ir) : undefined;
   const log = new CaseLog(caseId, (events) => projection.recordCaseEvents(events), carried?.logSeq ?? 0);
@@ -210,6 +218,26 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     return next(opened);
   }
 
+  /** Moves the case to another version (already allowed by the validator); the projection is written before the migration hears back. */
+  async function migrate(request: MigrateCaseRequest, to: ProcessIR): Promise<CaseMigrated> {
+    const answer = { caseId, fromVersion: request.fromVersion, toVersion: request.toVersion };
+    if (migrations.includes(request.migrationId)) return { ...answer, preview: emptyPreview(), alreadyMigrated: true };
+    const result = allowedMigration(engine, { definitionId: input.definitionId, version, ir }, request, to, now());
+    const waiting = Object.keys(engine.subscriptions);
+    log.add({ kind: 'case-migrated', actor: request.actor, data: caseMigratedData(request, result) });
+    engine = result.state;
+    ir = to;
+    version = request.toVersion;
+    migrations.push(request.migrationId);
+    apply(result.commands, waiting.filter((subscriptionId) => !(subscriptionId in engine.subscriptions)));
+    await log.flush();
+    return { ...answer, preview: result.preview };
+  }
+
+  function emptyPreview(): CaseMigrated['preview'] {
+    return { caseId, migratable: true, refusals: [], moves: [], tasksKept: [], tasksClosed: [], tasksOpened: [], timersKept: [], timersRestarted: [] };
+  }
+
   /** The same rules as `act`, in the Update's validator, so a refused action writes nothing to history. */
   function validate(action: TaskActionRequest): void {
     allowedEvent(engine, action);
@@ -235,6 +263,12 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
 
   // --- handlers ---------------------------------------------------------------------------
   setHandler(caseViewQuery, () => caseView(caseId, engine));
+  setHandler(engineStateQuery, () => ({ definitionId: input.definitionId, version, engine }));
+  setHandler(migrateCaseUpdate, migrate, {
+    validator: (request, to) => {
+      if (!migrations.includes(request.migrationId)) allowedMigration(engine, { definitionId: input.definitionId, version, ir }, request, to, now());
+    },
+  });
   setHandler(startedUpdate, async () => {
     await condition(() => firstFlushDone);
     return next(openTasks(engine));
@@ -294,7 +328,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     if (engine.status !== 'running') break;
     if (inbox.length === 0) {
       await log.flush();
-      await continueAsNew<typeof caseWorkflow>(...caseWorkflowArgs({ ...input, carried: carry() }, ir));
+      await continueAsNew<typeof caseWorkflow>(...caseWorkflowArgs({ ...input, version, ...(migrations.length > 0 ? { migrations } : {}), carried: carry() }, ir));
     }
     // Everything that arrived while the last batch was being written is applied before the next
     // write, so ten branches finishing together cost one projection write, not ten.

@@ -2,3 +2,4 @@
 export { caseWorkflow } from './case-workflow.ts';
 export { timerStartWorkflow } from './timer-start-workflow.ts';
 export { signalBroadcastWorkflow } from './signal-broadcast-workflow.ts';
+export { migrationWorkflow } from './migration-workflow.ts';

@@ -33,6 +33,11 @@ export const accessRules = {
   'teams.read': { caller: signedIn, objects: 'none', says: 'Any signed-in person may list team ids and names (not their members).' },
   'definitions.read': { caller: signedIn, objects: 'none', says: 'Any signed-in person may read deployed processes: the map of the work is shared, the cases are not.' },
   'definitions.design': { caller: roles('designer'), objects: 'none', says: 'Designers check, draft and deploy processes.' },
+  'definitions.migrate': {
+    caller: roles('designer'),
+    objects: 'none',
+    says: 'Designers plan, preview and run the migration of running cases to another version of a process; a migration shows case ids and where they wait, never case data.',
+  },
   'case.start': {
     caller: roles('caseworker', 'team-lead'),
     objects: 'process',

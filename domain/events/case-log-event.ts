@@ -48,6 +48,8 @@ export const CaseLogEventKind = z.enum([
   'case-completed',
   'case-failed',
   'case-cancelled',
+  /** The case moved to another version of its process (docs/migration.md): `data` is CaseMigratedData. */
+  'case-migrated',
 ]);
 export type CaseLogEventKind = z.infer<typeof CaseLogEventKind>;
 
@@ -87,3 +89,13 @@ export const CaseStartedData = z.object({
   data: z.record(z.string(), z.unknown()),
   startedBy: z.string().optional(),
 });
+
+/** What `case-migrated` carries: the versions, where each token went, and each kept task as it now reads. */
+export const CaseMigratedData = z.object({
+  migrationId: z.string(),
+  fromVersion: z.number().int(),
+  toVersion: z.number().int(),
+  moves: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
+  tasksKept: z.array(z.object({ taskId: z.string(), nodeId: z.string(), name: z.string(), team: z.string(), role: z.string().optional(), form: z.array(FormField), dueAt: z.string().optional() })),
+});
+export type CaseMigratedData = z.infer<typeof CaseMigratedData>;

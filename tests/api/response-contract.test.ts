@@ -91,6 +91,14 @@ describe('response contract', () => {
     await as(priya).get(`/api/cases/${referral.caseId}`);
     await as(tom).get(`/api/cases/${referral.caseId}/events`);
     const assessment = (await as(tom).post('/api/cases', { definitionId: 'assessment', data: {} })).body;
+
+    // Migrations: the assessment case runs on version 2; plan, preview and run its move to version 1.
+    const plan = { fromVersion: 2, toVersion: 1, mappings: [{ source: 'Task_assess', target: 'Task_assess' }] };
+    await as(designer).get('/api/definitions/assessment/migration-plan?from=2&to=1');
+    await as(designer).post('/api/definitions/assessment/migrations/preview', plan);
+    const migration = (await as(designer).post('/api/definitions/assessment/migrations', plan)).body;
+    await eventually(() => designer.get(`/api/migrations/${migration.migrationId}`), (response) => response.body.status === 'completed');
+    await as(designer).get('/api/definitions/assessment/migrations');
     await as(lena).post(`/api/cases/${assessment.caseId}/cancel`, { reason: 'Opened by mistake' });
 
     // Messages and API keys.

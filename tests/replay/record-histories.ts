@@ -13,7 +13,9 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { findTemporalCli } from '../../runtime/temporal-binaries.ts';
 import { freePort } from '../../runtime/free-port.ts';
-import { cancelCaseSignal, reassignTaskUpdate, returnTaskUpdate, type Actor } from '../../workflows/case-api.ts';
+import { cancelCaseSignal, migrateCaseUpdate, reassignTaskUpdate, returnTaskUpdate, type Actor } from '../../workflows/case-api.ts';
+import { findDeployedVersion } from '../../storage/definition-store.ts';
+import { deployIr, migrationProcesses } from '../workflows/support/migration-processes.ts';
 import { bpmnError } from '../../activities/service-handlers/bpmn-error.ts';
 import { startTemporalDevServer } from '../../runtime/temporal-dev-server.ts';
 import { EngineHarness, eventually, fixture, quietRuntime } from '../workflows/support/engine-harness.ts';
@@ -45,7 +47,30 @@ async function childOf(engine: EngineHarness, parentId: string): Promise<string>
   return child!.id;
 }
 
+/** Version 1 of a hand-built process, a case on it, version 2, and the case migrated (docs/migration.md). */
+async function migratedCase(engine: EngineHarness, kind: 'userTask' | 'timer', before: (caseId: string) => Promise<void>): Promise<string> {
+  const definitionId = `Process_migrated_${kind}`;
+  await deployIr(engine.db, definitionId, migrationProcesses[kind].v1());
+  const { caseId } = await engine.startCase(definitionId);
+  await before(caseId);
+  await deployIr(engine.db, definitionId, migrationProcesses[kind].v2());
+  const to = await findDeployedVersion(engine.db, definitionId, 2);
+  const mappings = kind === 'userTask' ? [{ source: 'assess', target: 'assess' }] : [{ source: 'cool', target: 'cool' }];
+  await engine.handle(caseId).executeUpdate(migrateCaseUpdate, { args: [{ migrationId: `record-${kind}`, definitionId, fromVersion: 1, toVersion: 2, mappings, actor: 'designer' }, to!.ir], updateId: `record-${kind}:${caseId}` });
+  return caseId;
+}
+
 const scenarios: Record<string, Scenario> = {
+  async 'migrated-cases'(engine) {
+    const task = await migratedCase(engine, 'userTask', async (caseId) => {
+      await engine.claim(caseId, (await engine.waitForTask(caseId, 'assess')).taskId);
+    });
+    await engine.complete(task, (await engine.waitForTask(task, 'assess')).taskId);
+    await engine.completeStep(task, 'check');
+    const timer = await migratedCase(engine, 'timer', async () => {});
+    await engine.completeStep(timer, 'after');
+    return { 'migrated-user-task': task, 'migrated-timer': timer };
+  },
   async 'exclusive-gateway'(engine) {
     const { caseId } = await engine.startCase('Process_exclusive', { score: 6, nationality: 'NG' });
     return { 'exclusive-gateway': caseId };

@@ -47,9 +47,9 @@ describe('replaying recorded case histories', () => {
     expect(recorded.length).toBeGreaterThanOrEqual(30);
   });
 
-  it('covers continue-as-new and cases that lived through a worker crash', () => {
+  it('covers continue-as-new, migrated cases and cases that lived through a worker crash', () => {
     const names = recorded.map((entry) => entry.name);
-    expect(names).toEqual(expect.arrayContaining(['continued-as-new-first-run', 'continued-as-new-last-run']));
+    expect(names).toEqual(expect.arrayContaining(['continued-as-new-first-run', 'continued-as-new-last-run', 'migrated-user-task', 'migrated-timer']));
     expect(names.some((name) => name.startsWith('crash-restart-'))).toBe(true);
     expect(recorded.find((entry) => entry.name === 'continued-as-new-first-run')?.status).toBe('continued-as-new');
   });

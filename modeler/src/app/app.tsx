@@ -17,6 +17,7 @@ import './styles.css';
 
 const DesignerPage = lazy(() => import('../features/designer/components/designer-page.tsx'));
 const InsightsPage = lazy(() => import('../features/insights/components/insights-page.tsx'));
+const MigrationPage = lazy(() => import('../features/migration/components/migration-page.tsx'));
 const DuplicationReportPage = lazy(() => import('../features/duplication/components/duplication-report-page.tsx'));
 
 function NotAvailable({ what }: { what: string }) {
@@ -36,9 +37,10 @@ function Page({ route, user }: { route: Route; user: User }) {
     case 'cases':
       return id ? <CasePage key={id} caseId={id} /> : <CasesPage route={route} />;
     case 'designer':
+      // Migrating a process's running cases is a designer's change to that process: `#/designer/:id/migrate`.
       return hasRole(user, 'designer', 'admin') ? (
         <Suspense fallback={<Loading what="the Designer" />}>
-          <DesignerPage route={route} />
+          {id && route.path[2] === 'migrate' ? <MigrationPage definitionId={id} route={route} /> : <DesignerPage route={route} />}
         </Suspense>
       ) : (
         <NotAvailable what="Designer" />

@@ -7,30 +7,13 @@ import type { ProjectionActivities } from '../../../activities/projection-activi
 import { defaultServiceHandlers } from '../../../activities/service-handlers/default-handlers.ts';
 import { createServiceTaskActivities, type ServiceTaskRequest } from '../../../activities/service-handlers/registry.ts';
 import { caseWorkflowBundle } from '../../../runtime/case-worker.ts';
+import { parentChannel } from './parent-channel.ts';
 
 export type ParentCall = { type: 'call'; id: number; name: keyof ProjectionActivities; args: unknown[] } | { type: 'service'; id: number; request: ServiceTaskRequest };
-export type ParentReply = { type: 'result'; id: number; value: unknown } | { type: 'error'; id: number; message: string };
+export type { ParentReply } from './parent-channel.ts';
 
-const [address, taskQueue] = process.argv.slice(2);
-if (!address || !taskQueue || !process.send) throw new Error('Run with: fork(crash-worker.ts, [address, taskQueue]) and an IPC channel.');
-const send = process.send.bind(process);
-
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-let lastId = 0;
-process.on('message', (reply: ParentReply) => {
-  const call = waiting.get(reply.id);
-  waiting.delete(reply.id);
-  if (reply.type === 'result') call?.resolve(reply.value);
-  else call?.reject(new Error(reply.message));
-});
-
-function askParent<T>(call: (id: number) => ParentCall): Promise<T> {
-  return new Promise((resolve, reject) => {
-    lastId += 1;
-    waiting.set(lastId, { resolve: resolve as (value: unknown) => void, reject });
-    send(call(lastId));
-  });
-}
+const parent = parentChannel<ParentCall>('crash-worker.ts');
+const { address, taskQueue, ask: askParent } = parent;
 
 function callParent<T>(name: keyof ProjectionActivities, args: unknown[]): Promise<T> {
   return askParent((id) => ({ type: 'call', id, name, args }));
@@ -51,5 +34,5 @@ const worker = await Worker.create({
     ...createServiceTaskActivities({ ...defaultServiceHandlers, 'alert-contractor': (request) => askParent((id) => ({ type: 'service', id, request })) }),
   },
 });
-send({ type: 'ready' });
+parent.send({ type: 'ready' });
 await worker.run();

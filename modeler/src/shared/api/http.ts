@@ -15,8 +15,14 @@ export function csrfToken(): string | null {
   return sessionStorage.getItem(CSRF_KEY);
 }
 
-async function send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response> {
+/** `idempotencyKey`: the same key on a retried change makes the server answer the first reply again rather than act twice. */
+export interface ChangeOptions {
+  idempotencyKey?: string;
+}
+
+async function send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, options: ChangeOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const changes = method !== 'GET';
   if (changes) {
     headers['content-type'] = 'application/json';
@@ -54,14 +60,14 @@ export async function apiGetText(path: string): Promise<string> {
   return response.text();
 }
 
-async function apiChange<T>(method: 'POST' | 'PUT', path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-  const response = await send(method, path, body);
+async function apiChange<T>(method: 'POST' | 'PUT', path: string, body: unknown, schema: z.ZodType<T>, options?: ChangeOptions): Promise<T> {
+  const response = await send(method, path, body, options);
   if (response.status === 204) return parsed(schema, undefined, path);
   return parsed(schema, await response.json(), path);
 }
 
-export function apiPost<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-  return apiChange('POST', path, body, schema);
+export function apiPost<T>(path: string, body: unknown, schema: z.ZodType<T>, options?: ChangeOptions): Promise<T> {
+  return apiChange('POST', path, body, schema, options);
 }
 
 export function apiPut<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {

@@ -26,6 +26,7 @@ export const resourceKeys = {
   tasks: ['tasks'],
   insights: ['insights'],
   duplication: ['duplication'],
+  migrations: ['migrations'],
 } as const satisfies Record<string, QueryKey>;
 
 /** Marks the resources a change touched as stale; the views showing them refetch once. */

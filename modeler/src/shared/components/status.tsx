@@ -13,10 +13,12 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="status status-empty">{children}</p>;
 }
 
-export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+/** `children`: more about the error under its message (e.g. each issue of a refused request). */
+export function ErrorMessage({ error, onRetry, children }: { error: Error; onRetry?: () => void; children?: ReactNode }) {
   return (
     <div className="status status-error" role="alert">
       <p>{error.message}</p>
+      {children}
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           Try again

@@ -1,7 +1,7 @@
 // Reads one server resource through the app's cache (shared/api/query-client.ts) and keeps
 // loading / error / data together; `reload` fetches it again now.
 import { useCallback } from 'react';
-import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type Query, type QueryKey } from '@tanstack/react-query';
 
 export interface Resource<T> {
   data: T | undefined;
@@ -12,11 +12,18 @@ export interface Resource<T> {
 
 /**
  * `staleTime: Infinity` for what never changes once it exists (a deployed version's diagram);
- * `enabled: false` until the view knows what to ask (e.g. a comparison not yet submitted).
+ * `enabled: false` until the view knows what to ask (e.g. a comparison not yet submitted);
+ * `pollEvery` to follow something that runs on the server: given the latest answer, the milliseconds
+ * until the next fetch, or `false` once it is done (a migration that completed).
  */
-export function useApiQuery<T>(queryKey: QueryKey, load: () => Promise<T>, options: { staleTime?: number; enabled?: boolean } = {}): Resource<T> {
+export function useApiQuery<T>(
+  queryKey: QueryKey,
+  load: () => Promise<T>,
+  { pollEvery, ...options }: { staleTime?: number; enabled?: boolean; pollEvery?: (latest: T | undefined) => number | false } = {},
+): Resource<T> {
   // While a filter or page changes, the previous answer stays on screen until the new one arrives.
-  const query = useQuery({ queryKey, queryFn: load, placeholderData: keepPreviousData, ...options });
+  const refetchInterval = pollEvery && ((current: Query<T, Error, T>) => pollEvery(current.state.data));
+  const query = useQuery<T>({ queryKey, queryFn: load, placeholderData: keepPreviousData, ...options, refetchInterval });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
   return { data: query.data, error: query.error ?? undefined, loading: query.isFetching, reload };

@@ -1,5 +1,5 @@
 // The processes, their versions and drafts: open a version or a draft in the modeller, compare two
-// versions, or start a new diagram.
+// versions, move running cases to another version, or start a new diagram.
 import { useState, type FormEvent } from 'react';
 import { Empty, ErrorMessage, Loading } from '../../../shared/components/status.tsx';
 import { hrefFor, navigate } from '../../../shared/routing/hash-route.ts';
@@ -52,7 +52,14 @@ function Versions({ definition }: { definition: DefinitionSummary }) {
           </li>
         ))}
       </ul>
-      {versions.data.length > 1 ? <CompareForm definitionId={definition.id} versions={versions.data} /> : null}
+      {versions.data.length > 1 ? (
+        <>
+          <CompareForm definitionId={definition.id} versions={versions.data} />
+          <p className="versions-migrate">
+            <a href={hrefFor(['designer', definition.id, 'migrate'])}>Migrate running cases to another version</a>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }

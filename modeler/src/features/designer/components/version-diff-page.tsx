@@ -81,6 +81,9 @@ function Comparison({ definitionId, from, to }: { definitionId: string; from: nu
           {definitionId}: version {from} compared with version {to}
         </h1>
         <a href={hrefFor(['designer'])}>All processes</a>
+        <a href={hrefFor(['designer', definitionId, 'migrate'], { from: String(from), to: String(to) })}>
+          Migrate running cases from version {from} to version {to}
+        </a>
       </header>
       {comparison.error ? <ErrorMessage error={comparison.error} onRetry={comparison.reload} /> : null}
       {!comparison.data && !comparison.error ? <Loading what={`versions ${from} and ${to}`} /> : null}

@@ -10,7 +10,7 @@ import { diffIr } from '../../domain/process/diff-ir.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { DefinitionId, VersionNumber } from '../schemas.ts';
-import type { CaseServiceDeps } from '../cases/case-service.ts';
+import type { CaseStartDeps } from '../../services/case-start.ts';
 import { syncTimerStartSchedules } from './timer-start-schedules.ts';
 import { DefinitionList, DeployCheckReply, DeployedVersion, DeployReply, Draft, VersionDiff, VersionList } from '../../domain/contract/definition.ts';
 
@@ -25,7 +25,7 @@ const IdParams = z.object({ id: DefinitionId });
 const VersionParams = z.object({ id: DefinitionId, version: VersionNumber });
 const DiffQuery = z.object({ from: VersionNumber, to: VersionNumber });
 
-export function definitionRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
+export function definitionRoutes(table: RouteTable, router: Router, deps: CaseStartDeps): void {
   const { db } = deps;
   const tag = 'definitions';
 

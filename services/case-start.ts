@@ -5,10 +5,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Database } from '../storage/database.ts';
 import { deployedVersion } from './definitions.ts';
-import { validateFormData } from '../domain/forms/validate-form-data.ts';
+import { validateFormData, type FormIssue } from '../domain/forms/validate-form-data.ts';
 import { startingTeams } from '../domain/process/starters.ts';
 import type { ProcessIR } from '../domain/process/ir.ts';
-import type { ProblemIssue } from '../domain/contract/refusal.ts';
 import type { StartedCase } from '../domain/contract/case-record.ts';
 import { caseViewQuery, caseWorkflowArgs, startedUpdate, workflowIdForCase, type CaseWorkflowInput } from '../workflows/case-api.ts';
 
@@ -41,7 +40,7 @@ export type StartRefusal =
   | { readonly code: 'start-event-not-found'; readonly definitionId: string; readonly startEventId: string }
   | { readonly code: 'not-a-starting-team'; readonly processName: string; readonly startingTeams: readonly string[] }
   | { readonly code: 'start-takes-no-data'; readonly processName: string; readonly fields: readonly string[] }
-  | { readonly code: 'start-data-invalid'; readonly processName: string; readonly issues: readonly ProblemIssue[] };
+  | { readonly code: 'start-data-invalid'; readonly processName: string; readonly issues: readonly FormIssue[] };
 export type StartRefusalCode = StartRefusal['code'];
 
 /** A start checked and ready to send: the case id, the workflow input and the version's IR. */

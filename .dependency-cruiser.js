@@ -92,9 +92,10 @@ export default {
       severity: 'error',
       comment:
         'services/ sits between api/ and storage/: it uses domain/ and storage/ (and Node), never api/ (HTTP, problems, the ' +
-        'access policy) nor anything above it.',
+        'access policy) nor anything above it. Starting and cancelling a case reach the case workflow through its public ' +
+        'surface, workflows/case-api.ts (its Update, Signal and Query definitions), and no other workflow file.',
       from: { path: '^services/' },
-      to: { pathNot: '^(services|domain|storage|node_modules)/', dependencyTypesNot: ['core'] },
+      to: { pathNot: '^((services|domain|storage|node_modules)/|workflows/case-api\\.ts$)', dependencyTypesNot: ['core'] },
     },
     {
       name: 'workflows-import-only-domain',

@@ -10,7 +10,7 @@
 // Run: npx tsx bench/fno-mix-bench.ts   (FNO_CASES=10 FNO_HOUR_MS=1; BENCH_ROUNDS ≥ 5)
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { startCase } from '../api/cases/case-service.ts';
+import { startOwnCase } from '../services/case-start.ts';
 import { startDemoLoad } from '../demo/demo-load.ts';
 import { DEMO_MARKER, scenarioFor, stallsAt } from '../demo/demo-load-plan.ts';
 import { deploySampleLibrary } from '../runtime/sample-library.ts';
@@ -83,7 +83,7 @@ export async function runFnoMixBench(casesPerRound = Number(process.env.FNO_CASE
               const latencies: number[] = [];
               const began = performance.now();
               const load = startDemoLoad(
-                { db, client: timeUpdates(client, latencies), startCase: (request) => startCase({ db, client, taskQueue }, request) },
+                { db, client: timeUpdates(client, latencies), startCase: (request) => startOwnCase({ db, client, taskQueue }, request) },
                 { cases: target, hourMs, tickMs: 50, installation: taskQueue },
               );
               try {

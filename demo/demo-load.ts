@@ -26,7 +26,7 @@ const PARALLEL_ACTIONS = 4;
 export interface DemoLoadDeps {
   db: Database;
   client: Client;
-  /** Starts a case as `POST /api/cases` does (api/cases/case-service.ts startCase, wired by stack/start-casemap.ts). */
+  /** Starts a case as `POST /api/cases` does (services/case-start.ts startOwnCase, wired by stack/start-casemap.ts). */
   startCase(request: { definitionId: string; data: Record<string, unknown>; startedBy: string; idempotencyKey: string }): Promise<{ caseId: string }>;
   log?: (line: string) => void;
 }

@@ -18,7 +18,7 @@ import { seedDemoIdentities } from '../demo/demo-identities.ts';
 import { deploySampleLibrary, type SampleResult } from '../runtime/sample-library.ts';
 import { startDemoLoad } from '../demo/demo-load.ts';
 import { createCasemapApp } from '../api/app.ts';
-import { startCase } from '../api/cases/case-service.ts';
+import { startOwnCase } from '../services/case-start.ts';
 import type { RouteTable } from '../api/routes/route.ts';
 
 export interface RunningCasemap {
@@ -95,7 +95,7 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
       const { port } = server.address() as AddressInfo;
       url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
       if (config.demoLoad.enabled && config.loadSamples) {
-        const demo = startDemoLoad({ db, client, log, startCase: (request) => startCase({ db, client, taskQueue: config.taskQueue }, request) }, { ...config.demoLoad, installation: config.taskQueue });
+        const demo = startDemoLoad({ db, client, log, startCase: (request) => startOwnCase({ db, client, taskQueue: config.taskQueue }, request) }, { ...config.demoLoad, installation: config.taskQueue });
         stops.push(() => demo.stop());
       }
     }

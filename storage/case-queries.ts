@@ -1,8 +1,11 @@
 // Reads of cases and their event logs for the API, always filtered by the reader's case scope
 // (storage/case-scope.ts), which the access policy decides.
 import type { CaseEvent, CaseRecord } from '../domain/contract/case-record.ts';
+import type { DataFieldFilter } from '../domain/contract/case-data-filter.ts';
 import type { Sql } from './database.ts';
 import { caseScopeSql, type CaseScope } from './case-scope.ts';
+
+export type { DataFieldFilter };
 
 /** A row of the case projection: the contract's case record without the reader's access level. */
 export type CaseRow = Omit<CaseRecord, 'access'>;
@@ -27,16 +30,6 @@ export async function findCaseOwnedBy(sql: Sql, caseId: string, teams: readonly 
   const rows = await sql.query<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE c.id = $1 AND ($2::text[] IS NULL OR c.owner_team = ANY($2))`, [caseId, teams === 'any' ? null : [...teams]]);
   return rows[0] ?? null;
 }
-
-/**
- * One condition on a case's data; `path` names a field, nested fields by several names. Equality
- * matches the value as text, number or boolean alike (`30` matches 30 and "30"); ordering compares
- * numbers with numbers and ISO dates with ISO dates, and a case whose field holds anything else is
- * not matched.
- */
-export type DataFieldFilter =
-  | { path: string[]; op: 'eq' | 'ne'; value: string }
-  | { path: string[]; op: 'lt' | 'lte' | 'gt' | 'gte'; compareAs: 'number' | 'instant'; value: string };
 
 export interface CaseSearch {
   scope: CaseScope;

@@ -9,9 +9,6 @@ import { taskOfTeams } from '../../services/tasks.ts';
 import { isMemberOf, isTeam } from '../../services/teams.ts';
 import type { CaseRecord } from '../../domain/contract/case-record.ts';
 import type { TaskRecord } from '../../domain/contract/task.ts';
-import type { DeployedVersion } from '../../domain/contract/definition.ts';
-import type { Node } from '../../domain/process/ir.ts';
-import { startingTeams } from '../../domain/process/starters.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { hasAnyRole } from './roles.ts';
 
@@ -74,15 +71,12 @@ export async function checkReassignment(db: Database, user: UserRecord, task: Ta
 }
 
 /**
- * May `user` start a case of this version at `startEvent`? Admins may; others only when one of
- * their teams is a starting team of the process. A process that names no team at all is open to
- * every caseworker.
+ * May `user` start a case of a process these teams start (domain/process/starters.ts; the case
+ * start service works them out)? Admins may; others only when one of their teams is among them.
+ * A process that names no team at all is open to every caseworker.
  */
-export function checkStart(user: UserRecord, version: DeployedVersion, startEvent: Node | undefined): void {
-  if (isAdmin(user)) return;
-  const teams = startingTeams(version.ir, startEvent);
-  if (teams.length === 0 || teams.some((team) => user.teams.includes(team))) return;
-  throw new Problem('forbidden', `Cases of ${version.name} are started by ${teams.join(', ')}; you are not a member of ${teams.length === 1 ? 'it' : 'any of them'}.`);
+export function mayStart(user: UserRecord, startingTeams: readonly string[]): boolean {
+  return isAdmin(user) || startingTeams.length === 0 || startingTeams.some((team) => user.teams.includes(team));
 }
 
 /** Which messages a lead may list: those delivered to cases they may fully see; unmatched ones only admins. */

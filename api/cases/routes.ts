@@ -6,30 +6,17 @@ import { tasksOfCase } from '../../services/tasks.ts';
 import { recordAudit } from '../../services/audit.ts';
 import { caseViewQuery, workflowIdForCase, type CaseView } from '../../workflows/case-api.ts';
 import type { UserRecord } from '../../services/accounts.ts';
-import { CancellingCase, CaseDetail, CaseEventList, CasePage, StartedCase, type CaseRecord } from '../../domain/contract/case-record.ts';
-import { cancellableCase, caseScopeOf, readableCase } from '../access/access-policy.ts';
+import { CancelCaseBody, CancellingCase, CaseDetail, CaseEventList, CasePage, CaseSearchQuery, StartCaseBody, StartedCase, type CaseRecord } from '../../domain/contract/case-record.ts';
+import { startCase, type CaseStartDeps } from '../../services/case-start.ts';
+import { cancelCase } from '../../services/case-cancel.ts';
+import { cancellableCase, caseScopeOf, mayStart, readableCase } from '../access/access-policy.ts';
+import { startRefusalProblem } from '../problems/start-refusal.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { CaseId, DataRecord, DefinitionId, Instant, Page } from '../schemas.ts';
-import { cancelCase, startCase, type CaseServiceDeps } from './case-service.ts';
-import { DataFilters } from './data-filter.ts';
+import { CaseId } from '../schemas.ts';
 
-export const StartCaseBody = z.object({ definitionId: DefinitionId, version: z.number().int().positive().max(2_147_483_647).optional(), data: DataRecord.default({}) }).strict();
-const CaseSearchQuery = z
-  .object({
-    definitionId: DefinitionId.optional(),
-    status: z.enum(['running', 'completed', 'failed', 'cancelled', 'terminated']).optional(),
-    ownerTeam: z.string().max(200).optional(),
-    ownerUser: z.string().max(200).optional(),
-    data: DataFilters.optional(),
-    dueBefore: Instant.optional(),
-    sort: z.enum(['updated', 'started', 'due']).default('updated'),
-    ...Page,
-  })
-  .strict();
 const CaseParams = z.object({ caseId: CaseId });
-const CancelBody = z.object({ reason: z.string().min(1).max(2000) }).strict();
 
-export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
+export function caseRoutes(table: RouteTable, router: Router, deps: CaseStartDeps): void {
   const { db, client } = deps;
   const tag = 'cases';
   /** A summary keeps what a past team may know: that the case exists, where it is, who owns it. */
@@ -41,7 +28,10 @@ export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceD
   };
 
   table.add(router, { method: 'post', path: '/cases', summary: 'Start a case (data checked against the start form)', tag, rule: 'case.start', body: StartCaseBody, response: StartedCase, successStatus: 201, idempotent: true }, async ({ req, user, body }) => {
-    const started = await startCase(deps, { ...body, startedBy: user.id, person: user, idempotencyKey: req.header('idempotency-key') ?? undefined });
+    const person = { mayStart: (teams: readonly string[]) => mayStart(user, teams) };
+    const outcome = await startCase(deps, { ...body, startedBy: user.id, person, idempotencyKey: req.header('idempotency-key') ?? undefined });
+    if (!outcome.ok) throw startRefusalProblem(outcome.refusal);
+    const { started } = outcome;
     await recordAudit(db, { actor: user.id, action: 'case.start', target: started.caseId, source: req.ip, detail: { definitionId: body.definitionId, version: started.version } });
     return started;
   });
@@ -71,9 +61,9 @@ export function caseRoutes(table: RouteTable, router: Router, deps: CaseServiceD
     return { items: await visibleEvents(user, await readableCase(db, user, params.caseId)) };
   });
 
-  table.add(router, { method: 'post', path: '/cases/:caseId/cancel', summary: 'Cancel a case with a reason', tag, rule: 'case.cancel', params: CaseParams, body: CancelBody, response: CancellingCase, successStatus: 202, idempotent: true }, async ({ req, user, params, body }) => {
+  table.add(router, { method: 'post', path: '/cases/:caseId/cancel', summary: 'Cancel a case with a reason', tag, rule: 'case.cancel', params: CaseParams, body: CancelCaseBody, response: CancellingCase, successStatus: 202, idempotent: true }, async ({ req, user, params, body }) => {
     await cancellableCase(db, user, params.caseId);
-    await cancelCase(deps, params.caseId, body.reason, user.id);
+    await cancelCase(client, params.caseId, body.reason, user.id);
     await recordAudit(db, { actor: user.id, action: 'case.cancel', target: params.caseId, source: req.ip, detail: { reason: body.reason } });
     return { caseId: params.caseId, status: 'cancelling' };
   });

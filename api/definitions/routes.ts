@@ -5,33 +5,24 @@ import { allDefinitions, deployDefinition, deployedVersion, draftOf, keepDraft, 
 import { recordAudit } from '../../services/audit.ts';
 import { attachDecisions } from '../../domain/deploy/attach-decisions.ts';
 import { checkForDeploy } from '../../domain/deploy/check-for-deploy.ts';
-import { MAX_DMN_BYTES } from '../../domain/dmn/read-dmn.ts';
 import { diffIr } from '../../domain/process/diff-ir.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { DefinitionId, VersionNumber } from '../schemas.ts';
-import type { CaseServiceDeps } from '../cases/case-service.ts';
+import type { CaseStartDeps } from '../../services/case-start.ts';
 import { syncTimerStartSchedules } from './timer-start-schedules.ts';
-import { DefinitionList, DeployCheckReply, DeployedVersion, DeployReply, Draft, VersionDiff, VersionList } from '../../domain/contract/definition.ts';
+import { CheckRequest, DefinitionList, DeployCheckReply, DeployedVersion, DeployReply, DeployRequest, DiffQuery, Draft, DraftRequest, VersionDiff, VersionList } from '../../domain/contract/definition.ts';
 
-const MAX_BPMN_CHARS = 5_000_000;
-const Xml = z.string().min(1).max(MAX_BPMN_CHARS, `A diagram may be at most ${MAX_BPMN_CHARS} characters`);
-const Svg = z.string().max(MAX_BPMN_CHARS).startsWith('<', 'An SVG picture is XML text');
-/** A DMN file deployed with the diagram: its decisions are versioned with the process. */
-const DmnFile = z.object({ xml: z.string().min(1).max(MAX_DMN_BYTES, `A DMN file may be at most ${MAX_DMN_BYTES} characters`) }).strict();
-export const DeployRequest = z.object({ id: DefinitionId, name: z.string().min(1).max(200).optional(), xml: Xml, svg: Svg.optional(), note: z.string().max(2000).optional(), dmn: z.array(DmnFile).max(20).optional() }).strict();
-const DraftRequest = z.object({ name: z.string().min(1).max(200), xml: Xml, svg: Svg.optional() }).strict();
 const IdParams = z.object({ id: DefinitionId });
 const VersionParams = z.object({ id: DefinitionId, version: VersionNumber });
-const DiffQuery = z.object({ from: VersionNumber, to: VersionNumber });
 
-export function definitionRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
+export function definitionRoutes(table: RouteTable, router: Router, deps: CaseStartDeps): void {
   const { db } = deps;
   const tag = 'definitions';
 
   table.add(router, { method: 'get', path: '/definitions', summary: 'List processes with their latest version', tag, rule: 'definitions.read', response: DefinitionList }, async () => ({ items: await allDefinitions(db) }));
 
-  table.add(router, { method: 'post', path: '/definitions/check', summary: 'Compile and check a diagram without deploying it', tag, rule: 'definitions.design', body: z.object({ xml: Xml }).strict(), response: DeployCheckReply }, async ({ body }) => {
+  table.add(router, { method: 'post', path: '/definitions/check', summary: 'Compile and check a diagram without deploying it', tag, rule: 'definitions.design', body: CheckRequest, response: DeployCheckReply }, async ({ body }) => {
     const { errors, warnings, ir } = await checkForDeploy(body.xml);
     return { errors, warnings, irHash: ir.hash, nodes: ir.nodes.length };
   });

@@ -14,31 +14,23 @@ import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
 import { DefinitionId } from '../schemas.ts';
-import { DefinitionDuplication, MarkedIntended } from '../../domain/contract/duplication.ts';
+import { DefinitionDuplication, DuplicationReportQuery, MarkedIntended } from '../../domain/contract/duplication.ts';
 
-export const ReportQuery = z
-  .object({
-    /** Only events of the last `days` days feed the runtime findings and costs (default: the whole log). */
-    days: z.coerce.number().int().min(1).max(3650).optional(),
-    /** Cases per month assumed for a step the log has no figures for (default 100). */
-    casesPerMonth: z.coerce.number().min(0).max(1_000_000).optional(),
-  })
-  .strict();
 const IdParams = z.object({ id: DefinitionId });
 const IntendedRequest = IntendedMark.strict();
 
 export function duplicationRoutes(table: RouteTable, router: Router, db: Database): void {
   const tag = 'duplication';
 
-  table.add(router, { method: 'get', path: '/duplication/report', summary: 'Duplicated work across the deployed processes, ranked by hours per month', tag, rule: 'duplication.read', query: ReportQuery, response: DuplicationReport }, async ({ query }) =>
+  table.add(router, { method: 'get', path: '/duplication/report', summary: 'Duplicated work across the deployed processes, ranked by hours per month', tag, rule: 'duplication.read', query: DuplicationReportQuery, response: DuplicationReport }, async ({ query }) =>
     duplicationReport(db, query),
   );
 
-  table.add(router, { method: 'get', path: '/duplication/report.csv', summary: 'The duplication clusters as CSV', tag, rule: 'duplication.read', query: ReportQuery, produces: 'text/csv' }, async ({ res, query }) => {
+  table.add(router, { method: 'get', path: '/duplication/report.csv', summary: 'The duplication clusters as CSV', tag, rule: 'duplication.read', query: DuplicationReportQuery, produces: 'text/csv' }, async ({ res, query }) => {
     res.type('text/csv; charset=utf-8').attachment('duplication-report.csv').send(reportCsv(await duplicationReport(db, query)));
   });
 
-  table.add(router, { method: 'get', path: '/duplication/definitions/:id', summary: "Per element of one process: where else the same work is done (Designer overlays)", tag, rule: 'duplication.read', params: IdParams, query: ReportQuery, response: DefinitionDuplication }, async ({ params, query }) => {
+  table.add(router, { method: 'get', path: '/duplication/definitions/:id', summary: "Per element of one process: where else the same work is done (Designer overlays)", tag, rule: 'duplication.read', params: IdParams, query: DuplicationReportQuery, response: DefinitionDuplication }, async ({ params, query }) => {
     const report = await duplicationReport(db, query);
     if (!(await isDeployed(db, params.id))) throw notFound(`Process ${params.id}`);
     return { definitionId: params.id, elements: overlaysForDefinition(report, params.id) };

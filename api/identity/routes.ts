@@ -1,6 +1,5 @@
 // Sign-in, sign-out and "who am I".
 import type { Router } from 'express';
-import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
 import { checkPassword, findActiveUser } from '../../services/accounts.ts';
 import { endSession } from '../../services/sessions.ts';
@@ -9,9 +8,7 @@ import { Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { LoginRateLimit } from './login-rate-limit.ts';
 import { SESSION_COOKIE, startSession } from './sessions.ts';
-import { LoginReply, User } from '../../domain/contract/identity.ts';
-
-export const LoginRequest = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }).strict();
+import { LoginReply, LoginRequest, User } from '../../domain/contract/identity.ts';
 
 export function identityRoutes(table: RouteTable, router: Router, db: Database, options: { secureCookies: boolean }): void {
   const limiter = new LoginRateLimit(db);

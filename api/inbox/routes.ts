@@ -10,8 +10,8 @@ import type { UserRecord } from '../../services/accounts.ts';
 import { actionableTask, checkReassignment, inboxTeams } from '../access/access-policy.ts';
 import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
 import type { RouteTable, RouteSpec } from '../routes/route.ts';
-import { TaskActionReply, TaskPage, TaskRecord } from '../../domain/contract/task.ts';
-import { CaseId, DataRecord, Page } from '../schemas.ts';
+import { CompleteTaskBody, ReassignTaskBody, TaskActionReply, TaskPage, TaskRecord } from '../../domain/contract/task.ts';
+import { CaseId, Page } from '../schemas.ts';
 
 const InboxQuery = z
   .object({
@@ -23,12 +23,6 @@ const InboxQuery = z
   })
   .strict();
 const TaskParams = z.object({ taskId: z.string().min(3).max(400).regex(/^[^:]+:.+$/, 'A task id looks like <caseId>:<taskId>') });
-export const CompleteBody = z.object({ data: DataRecord.default({}) }).strict();
-export const ReassignBody = z
-  .object({ toUser: z.string().min(1).max(200).optional(), toTeam: z.string().min(1).max(200).optional() })
-  .strict()
-  // An empty toUser is already refused by its own field; only a body naming neither is at fault as a whole.
-  .refine((body) => body.toUser !== undefined || body.toTeam !== undefined, { message: 'Give toUser, toTeam or both' });
 function actorOf(user: UserRecord): Actor {
   return { userId: user.id, teams: user.teams, leadOf: user.leadOf, roles: user.roles };
 }
@@ -67,10 +61,10 @@ export function inboxRoutes(table: RouteTable, router: Router, db: Database, cli
   action('claim', 'Claim a task', {}, (task, actor) => handle(task).executeUpdate(claimTaskUpdate, { args: [{ taskId: engineTaskId(task), actor }] }));
   action('return', 'Return a claimed task to the team queue', {}, (task, actor) => handle(task).executeUpdate(returnTaskUpdate, { args: [{ taskId: engineTaskId(task), actor }] }));
   action('accept', 'Accept a handoff from another team', {}, (task, actor) => handle(task).executeUpdate(acceptHandoffUpdate, { args: [{ taskId: engineTaskId(task), actor }] }));
-  action('complete', 'Complete a claimed task with its form data; says what happens next', { body: CompleteBody, idempotent: true }, (task, actor, body: z.infer<typeof CompleteBody>) =>
+  action('complete', 'Complete a claimed task with its form data; says what happens next', { body: CompleteTaskBody, idempotent: true }, (task, actor, body: z.infer<typeof CompleteTaskBody>) =>
     handle(task).executeUpdate(completeTaskUpdate, { args: [{ taskId: engineTaskId(task), actor, data: body.data }] }),
   );
-  action('reassign', "Reassign a task to a person or team (team leads)", { body: ReassignBody, rule: 'task.reassign' }, async (task, actor, body: z.infer<typeof ReassignBody>, user) => {
+  action('reassign', "Reassign a task to a person or team (team leads)", { body: ReassignTaskBody, rule: 'task.reassign' }, async (task, actor, body: z.infer<typeof ReassignTaskBody>, user) => {
     await checkReassignment(db, user, task, body);
     return handle(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: engineTaskId(task), actor, ...body }] });
   });

@@ -5,8 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
 import { processDiagram, processLog } from '../../services/insights.ts';
 import { analyseLog } from '../../domain/insights/analyse.ts';
-import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
-import { BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
+import { BottleneckReport } from '../../domain/insights/report.ts';
 import { checkConformance, type ConformanceReport } from '../../domain/insights/conformance.ts';
 import { compareLog, ReportComparison } from '../../domain/insights/compare.ts';
 import { importCsv } from '../../domain/insights/formats/csv-import.ts';
@@ -18,62 +17,27 @@ import { atRiskVisibleTo } from '../access/access-policy.ts';
 import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
-import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
-import { AtRiskList, ImportedLog, ImportLogRequest } from '../../domain/contract/insights.ts';
+import { DefinitionId } from '../schemas.ts';
+import { AtRiskList, AtRiskQuery, ComparisonQuery, ImportedLog, ImportLogRequest, InsightsReportQuery, ProcessLogQuery } from '../../domain/contract/insights.ts';
 import { importedLogRoutes } from './imported-logs-routes.ts';
 import { simulationRoutes } from './simulation-routes.ts';
 
 /** The largest log accepted by POST /insights/import, in bytes of UTF-8. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const LogQuery = z.object({
-  definitionId: DefinitionId,
-  version: VersionNumber.optional(),
-  from: Instant.optional(),
-  to: Instant.optional(),
-});
-const ReportQuery = LogQuery.extend({
-  team: z.string().min(1).max(200).optional(),
-  outcome: CaseOutcomeFilter.optional(),
-  time: TimeBasis.default('calendar'),
-  period: z.enum(['day', 'week']).default('week'),
-});
-/** Two periods (base/other from–to, each side needs a bound) or two versions of one process. */
-const CompareQuery = z
-  .object({
-    definitionId: DefinitionId,
-    baseVersion: VersionNumber.optional(),
-    otherVersion: VersionNumber.optional(),
-    baseFrom: Instant.optional(),
-    baseTo: Instant.optional(),
-    otherFrom: Instant.optional(),
-    otherTo: Instant.optional(),
-    team: z.string().min(1).max(200).optional(),
-    outcome: CaseOutcomeFilter.optional(),
-    time: TimeBasis.default('calendar'),
-  })
-  .refine((q) => (q.baseVersion === undefined) === (q.otherVersion === undefined), {
-    message: 'Give both baseVersion and otherVersion to compare two versions',
-    path: ['otherVersion'],
-  })
-  .refine((q) => q.baseVersion !== undefined || ((q.baseFrom ?? q.baseTo) !== undefined && (q.otherFrom ?? q.otherTo) !== undefined), {
-    message: 'Give baseVersion and otherVersion, or a period for each side (baseFrom/baseTo and otherFrom/otherTo)',
-    path: ['baseFrom'],
-  });
-const AtRiskQuery = z.object({ definitionId: DefinitionId, team: z.string().min(1).max(200).optional() });
 const ImportBody = ImportLogRequest.extend({ definitionId: DefinitionId.optional() });
 
 const tag = 'insights';
 
 /** Declares the insights routes on Casemap's route table (for `createCasemapApp({ extraRoutes })`). */
 export function insightsRoutes(table: RouteTable, router: Router, db: Database): void {
-  const logOf = async (query: z.infer<typeof LogQuery>) => {
+  const logOf = async (query: z.infer<typeof ProcessLogQuery>) => {
     const log = await processLog(db, query);
     if (!log) throw notFound(`Process ${query.definitionId}${query.version === undefined ? '' : ` version ${query.version}`}`);
     return log;
   };
 
-  table.add(router, { method: 'get', path: '/insights/report', summary: 'The bottleneck report of a process', tag, rule: 'insights.read', query: ReportQuery, response: BottleneckReport }, async ({ query }) => {
+  table.add(router, { method: 'get', path: '/insights/report', summary: 'The bottleneck report of a process', tag, rule: 'insights.read', query: InsightsReportQuery, response: BottleneckReport }, async ({ query }) => {
     const { deployed, events } = await logOf(query);
     return analyseLog(events, {
       now: new Date().toISOString(),
@@ -86,7 +50,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
 
   table.add(
     router,
-    { method: 'get', path: '/insights/compare', summary: 'Compare two periods or two versions of a process, step by step', tag, rule: 'insights.read', query: CompareQuery, response: ReportComparison },
+    { method: 'get', path: '/insights/compare', summary: 'Compare two periods or two versions of a process, step by step', tag, rule: 'insights.read', query: ComparisonQuery, response: ReportComparison },
     async ({ query }) => {
       const { deployed, events } = await logOf({ definitionId: query.definitionId });
       const side = (version: number | undefined, from: string | undefined, to: string | undefined) => ({
@@ -127,7 +91,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
   for (const format of exports) {
     table.add(
       router,
-      { method: 'get', path: `/insights/export.${format.ext}`, summary: `A process's case log as ${format.ext.toUpperCase()}`, tag, rule: 'insights.read', query: LogQuery, produces: format.type.split(';')[0] },
+      { method: 'get', path: `/insights/export.${format.ext}`, summary: `A process's case log as ${format.ext.toUpperCase()}`, tag, rule: 'insights.read', query: ProcessLogQuery, produces: format.type.split(';')[0] },
       async ({ query, res }) => {
         const { events } = await logOf(query);
         res.attachment(`${query.definitionId}-case-log.${format.ext}`).type(format.type).send(format.write(events));

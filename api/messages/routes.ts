@@ -12,7 +12,8 @@ import { recordAudit } from '../../services/audit.ts';
 import { messageSignal, workflowIdForCase } from '../../workflows/case-api.ts';
 import { Problem } from '../problems/problem.ts';
 import { messageScopeOf } from '../access/access-policy.ts';
-import { prepareStart, startPrepared, type CaseServiceDeps } from '../cases/case-service.ts';
+import { prepareStart, startPrepared, type CaseStartDeps, type PreparedStart } from '../../services/case-start.ts';
+import { startRefusalProblem } from '../problems/start-refusal.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { CaseId, DataRecord, Page } from '../schemas.ts';
 import { MessagePage, MessageReceipt } from '../../domain/contract/message.ts';
@@ -39,7 +40,7 @@ function known(found: RecordedMessage | null, messageId: string): Extract<Record
   return found;
 }
 
-export function messageRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
+export function messageRoutes(table: RouteTable, router: Router, deps: CaseStartDeps): void {
   const { db, client } = deps;
   const tag = 'messages';
 
@@ -59,14 +60,19 @@ export function messageRoutes(table: RouteTable, router: Router, deps: CaseServi
     // (its start form) before anything is written, and its case id comes from the sender and the
     // message id (caseIdFor hashes both), so a resent message finds the cases it started instead of
     // starting more, and another sender's message with the same id starts its own.
-    const starts =
+    const checks =
       caseIds.length === 0 && !body.caseId
         ? await Promise.all(
             (await messageStartsFor(db, body.messageName)).map((found) =>
-              prepareStart(deps, { definitionId: found.definitionId, startEventId: found.startEventId, data: body.data, startedBy: user.id, idempotencyKey: `message:${messageId}:${found.definitionId}` }),
+              prepareStart(db, { definitionId: found.definitionId, startEventId: found.startEventId, data: body.data, startedBy: user.id, idempotencyKey: `message:${messageId}:${found.definitionId}` }),
             ),
           )
         : [];
+    // One refused start refuses the whole message, before anything is written.
+    const starts: PreparedStart[] = checks.map((check) => {
+      if (!check.ok) throw startRefusalProblem(check.refusal);
+      return check.start;
+    });
     if (starts.length > 0) caseIds = starts.map((start) => start.caseId);
     const recorded = earlier ?? known(await keepMessage(db, request, caseIds.length ? 'delivered' : 'unmatched', caseIds), messageId)!;
     const { record } = recorded;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { caseIdFor } from '../../api/cases/case-service.ts';
+import { caseIdFor } from '../../services/case-start.ts';
 import { mulberry32 } from '../../domain/insights/synthetic-log.ts';
 import { freePort } from '../../runtime/free-port.ts';
 import { openPostgres } from '../../storage/database.ts';

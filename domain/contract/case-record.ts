@@ -1,6 +1,8 @@
 // A case as the API lists and shows it: the projection's row (with how much of it the reader may
-// see), its event log, the case page, and what starting or cancelling a case answers.
+// see), its event log, the case page, and what starting, searching and cancelling cases take and answer.
 import { z } from 'zod';
+import { DataFilters } from './case-data-filter.ts';
+import { DataRecord, DefinitionId, Instant, Page } from './request-fields.ts';
 import { CaseLogEventKind } from '../events/case-log-event.ts';
 import { CaseData } from './case-data.ts';
 import { CaseStatus } from './case-status.ts';
@@ -70,3 +72,27 @@ export type StartedCase = z.infer<typeof StartedCase>;
 /** Cancelling is asynchronous: the workflow cancels its open work, then the case ends. */
 export const CancellingCase = z.object({ caseId: z.string(), status: z.literal('cancelling') });
 export type CancellingCase = z.infer<typeof CancellingCase>;
+
+export const StartCaseBody = z.object({ definitionId: DefinitionId, version: z.number().int().positive().max(2_147_483_647).optional(), data: DataRecord.default({}) }).strict();
+export type StartCaseBody = z.input<typeof StartCaseBody>;
+
+/** The statuses a case search filters by (a case's own status, as its workflow reports it). */
+export const CaseSearchStatus = z.enum(['running', 'completed', 'failed', 'cancelled', 'terminated']);
+export type CaseSearchStatus = z.infer<typeof CaseSearchStatus>;
+
+export const CaseSearchQuery = z
+  .object({
+    definitionId: DefinitionId.optional(),
+    status: CaseSearchStatus.optional(),
+    ownerTeam: z.string().max(200).optional(),
+    ownerUser: z.string().max(200).optional(),
+    data: DataFilters.optional(),
+    dueBefore: Instant.optional(),
+    sort: z.enum(['updated', 'started', 'due']).default('updated'),
+    ...Page,
+  })
+  .strict();
+export type CaseSearchQuery = z.input<typeof CaseSearchQuery>;
+
+export const CancelCaseBody = z.object({ reason: z.string().min(1).max(2000) }).strict();
+export type CancelCaseBody = z.input<typeof CancelCaseBody>;

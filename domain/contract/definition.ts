@@ -1,7 +1,9 @@
-// Process definitions as the API answers about them: the list, drafts, versions, the deploy check
-// and its reply, and the difference between two versions.
+// Process definitions as the API takes and answers them: the list, drafts, versions, the deploy
+// check and its reply, the difference between two versions, and the requests that change them.
 import { z } from 'zod';
+import { MAX_DMN_BYTES } from '../dmn/read-dmn.ts';
 import { ProcessIR } from '../process/ir.ts';
+import { DefinitionId, VersionNumber } from './request-fields.ts';
 
 export const DefinitionSummary = z.object({
   id: z.string(),
@@ -73,3 +75,24 @@ export const VersionDiff = z.object({
   changed: z.array(ElementChange),
 });
 export type VersionDiff = z.infer<typeof VersionDiff>;
+
+/** The largest diagram the API accepts. */
+const MAX_BPMN_CHARS = 5_000_000;
+const Xml = z.string().min(1).max(MAX_BPMN_CHARS, `A diagram may be at most ${MAX_BPMN_CHARS} characters`);
+const Svg = z.string().max(MAX_BPMN_CHARS).startsWith('<', 'An SVG picture is XML text');
+/** A DMN file deployed with the diagram: its decisions are versioned with the process. */
+const DmnFile = z.object({ xml: z.string().min(1).max(MAX_DMN_BYTES, `A DMN file may be at most ${MAX_DMN_BYTES} characters`) }).strict();
+
+/** A diagram to compile and check without deploying it. */
+export const CheckRequest = z.object({ xml: Xml }).strict();
+export type CheckRequest = z.input<typeof CheckRequest>;
+
+export const DeployRequest = z.object({ id: DefinitionId, name: z.string().min(1).max(200).optional(), xml: Xml, svg: Svg.optional(), note: z.string().max(2000).optional(), dmn: z.array(DmnFile).max(20).optional() }).strict();
+export type DeployRequest = z.input<typeof DeployRequest>;
+
+export const DraftRequest = z.object({ name: z.string().min(1).max(200), xml: Xml, svg: Svg.optional() }).strict();
+export type DraftRequest = z.input<typeof DraftRequest>;
+
+/** The two versions a difference is asked between. */
+export const DiffQuery = z.object({ from: VersionNumber, to: VersionNumber });
+export type DiffQuery = z.input<typeof DiffQuery>;

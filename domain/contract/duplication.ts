@@ -1,4 +1,4 @@
-// The duplication report and the Designer's per-element view of it, as the API answers them.
+// The duplication report and the Designer's per-element view of it, as the API takes and answers them.
 import { z } from 'zod';
 import { DetectorId, DuplicationReport, IntendedMark, StepRef } from '../duplication/types.ts';
 
@@ -21,3 +21,14 @@ export type DefinitionDuplication = z.infer<typeof DefinitionDuplication>;
 
 export const MarkedIntended = z.object({ clusterKey: z.string(), reason: z.string(), markedBy: z.string() });
 export type MarkedIntended = z.infer<typeof MarkedIntended>;
+
+/** What the report is computed over: the report's and its CSV's query. */
+export const DuplicationReportQuery = z
+  .object({
+    /** Only events of the last `days` days feed the runtime findings and costs (default: the whole log). */
+    days: z.coerce.number<number>().int().min(1).max(3650).optional(),
+    /** Cases per month assumed for a step the log has no figures for (default 100). */
+    casesPerMonth: z.coerce.number<number>().min(0).max(1_000_000).optional(),
+  })
+  .strict();
+export type DuplicationReportQuery = z.input<typeof DuplicationReportQuery>;

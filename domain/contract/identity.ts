@@ -1,4 +1,4 @@
-// Who is signed in and how people sign in, as the API answers it.
+// Who is signed in and how people sign in, as the API takes and answers it.
 import { z } from 'zod';
 
 /** The roles a person may hold; access rules (api/access) name them. */
@@ -22,3 +22,6 @@ export type LoginReply = z.infer<typeof LoginReply>;
 
 export const SignInMethods = z.object({ password: z.boolean(), oidc: z.object({ providerName: z.string(), loginUrl: z.string() }).nullable() });
 export type SignInMethods = z.infer<typeof SignInMethods>;
+
+export const LoginRequest = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }).strict();
+export type LoginRequest = z.input<typeof LoginRequest>;

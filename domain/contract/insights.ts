@@ -1,6 +1,9 @@
-// Insights rows as the API answers them. The report shapes are declared where they are computed
-// (domain/insights); this file is where a boundary-crossing reader finds them all.
+// Insights rows as the API answers them, and the queries that ask for them. The report shapes are
+// declared where they are computed (domain/insights); this file is where a boundary-crossing reader
+// finds them all.
 import { z } from 'zod';
+import { CaseOutcomeFilter } from '../insights/filters.ts';
+import { DefinitionId, Instant, VersionNumber } from './request-fields.ts';
 import { AtRiskItem, BottleneckReport, TimeBasis } from '../insights/report.ts';
 import { CsvMapping } from '../insights/formats/csv-import.ts';
 import { ReportComparison } from '../insights/compare.ts';
@@ -29,3 +32,47 @@ export const ImportedLog = z.object({
   conformance: ConformanceReport.nullable(),
 });
 export type ImportedLog = z.infer<typeof ImportedLog>;
+
+/** Which of a process's cases: a version, and when they started. */
+export const ProcessLogQuery = z.object({
+  definitionId: DefinitionId,
+  version: VersionNumber.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+});
+export type ProcessLogQuery = z.input<typeof ProcessLogQuery>;
+
+export const InsightsReportQuery = ProcessLogQuery.extend({
+  team: z.string().min(1).max(200).optional(),
+  outcome: CaseOutcomeFilter.optional(),
+  time: TimeBasis.default('calendar'),
+  period: z.enum(['day', 'week']).default('week'),
+});
+export type InsightsReportQuery = z.input<typeof InsightsReportQuery>;
+
+/** Two periods (base/other from–to, each side needs a bound) or two versions of one process. */
+export const ComparisonQuery = z
+  .object({
+    definitionId: DefinitionId,
+    baseVersion: VersionNumber.optional(),
+    otherVersion: VersionNumber.optional(),
+    baseFrom: Instant.optional(),
+    baseTo: Instant.optional(),
+    otherFrom: Instant.optional(),
+    otherTo: Instant.optional(),
+    team: z.string().min(1).max(200).optional(),
+    outcome: CaseOutcomeFilter.optional(),
+    time: TimeBasis.default('calendar'),
+  })
+  .refine((q) => (q.baseVersion === undefined) === (q.otherVersion === undefined), {
+    message: 'Give both baseVersion and otherVersion to compare two versions',
+    path: ['otherVersion'],
+  })
+  .refine((q) => q.baseVersion !== undefined || ((q.baseFrom ?? q.baseTo) !== undefined && (q.otherFrom ?? q.otherTo) !== undefined), {
+    message: 'Give baseVersion and otherVersion, or a period for each side (baseFrom/baseTo and otherFrom/otherTo)',
+    path: ['baseFrom'],
+  });
+export type ComparisonQuery = z.input<typeof ComparisonQuery>;
+
+export const AtRiskQuery = z.object({ definitionId: DefinitionId, team: z.string().min(1).max(200).optional() });
+export type AtRiskQuery = z.input<typeof AtRiskQuery>;

@@ -1,10 +1,12 @@
 // A user task in each of its forms: as the case workflow holds it (OpenTask), as the inbox lists
-// it (TaskRecord), the actions caseworkers take on it, and what every action answers (NextSteps).
+// it (TaskRecord), the actions caseworkers take on it (and the bodies the API takes for them), and
+// what every action answers (NextSteps).
 import { z } from 'zod';
 import { FormField } from '../process/ir.ts';
 import { OpenTask as EngineOpenTask } from '../engine/engine-state.ts';
 import { CaseData } from './case-data.ts';
 import { CaseStatus } from './case-status.ts';
+import { DataRecord } from './request-fields.ts';
 
 /** A handover to another team, who must accept it (by `acceptBy`, when set). */
 export const Handoff = z.object({ fromTeam: z.string(), toTeam: z.string(), acceptBy: z.string().optional() });
@@ -79,3 +81,14 @@ export type TaskPage = z.infer<typeof TaskPage>;
 /** What claim, return, accept, complete and reassign answer. */
 export const TaskActionReply = z.object({ taskId: z.string(), next: NextSteps });
 export type TaskActionReply = z.infer<typeof TaskActionReply>;
+
+/** What the API takes to complete a task: the step's form data (checked by the workflow against its form). */
+export const CompleteTaskBody = z.object({ data: DataRecord.default({}) }).strict();
+export type CompleteTaskBody = z.input<typeof CompleteTaskBody>;
+
+export const ReassignTaskBody = z
+  .object({ toUser: z.string().min(1).max(200).optional(), toTeam: z.string().min(1).max(200).optional() })
+  .strict()
+  // An empty toUser is already refused by its own field; only a body naming neither is at fault as a whole.
+  .refine((body) => body.toUser !== undefined || body.toTeam !== undefined, { message: 'Give toUser, toTeam or both' });
+export type ReassignTaskBody = z.input<typeof ReassignTaskBody>;

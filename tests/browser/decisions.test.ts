@@ -6,37 +6,22 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
-import { seriousAccessibilityViolations } from './accessibility.ts';
+import { checkView, designerWithDiagram, useBrowserHarness } from './designer-session.ts';
 
 const bpmnFixture = fileURLToPath(new URL('../fixtures/ers-decision.bpmn', import.meta.url));
 const dmnFixture = fileURLToPath(new URL('../fixtures/ers-eligibility.dmn', import.meta.url));
 
 describe('decision tables in the Designer', () => {
-  let harness: BrowserHarness;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-  });
-
-  async function view(page: Page, name: string): Promise<void> {
-    await harness.shot(page, name);
-    expect.soft(await seriousAccessibilityViolations(page), `accessibility of ${name}`).toEqual([]);
-  }
+  const browser = useBrowserHarness();
+  const view = (page: Page, name: string) => checkView(browser.harness, page, name);
 
   it('edits a cell of a decision table, deploys it with the diagram and shows its result on a case', async () => {
     // given a designer with the ERS diagram and its decision table open side by side
+    const { harness } = browser;
     const { casemap, openPage, signIn, consoleErrors } = harness;
-    const designer = await openPage();
-    await signIn(designer, 'designer');
-    await designer.goto(`${casemap.url}/#/designer/new`);
-    await designer.locator('#import-bpmn').setInputFiles(bpmnFixture);
-    await designer.locator('.djs-element[data-element-id="Decide_ers"]').waitFor();
+    const designer = await designerWithDiagram(harness, bpmnFixture, 'Decide_ers');
     await designer.locator('#import-dmn').setInputFiles(dmnFixture);
     const cell = designer.locator('td[data-element-id="rule-eligible-output"]');
     await cell.waitFor();

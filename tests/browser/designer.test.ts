@@ -3,29 +3,16 @@
 // versions compared on the canvas. Each view passes the axe-core check; any console error fails.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
-import { seriousAccessibilityViolations } from './accessibility.ts';
+import { checkView, designerWithDiagram, useBrowserHarness } from './designer-session.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/two-lane-referral.bpmn', import.meta.url));
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('the Designer', () => {
-  let harness: BrowserHarness;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
-
-  async function view(page: Page, name: string): Promise<void> {
-    await harness.shot(page, name);
-    expect.soft(await seriousAccessibilityViolations(page), `accessibility of ${name}`).toEqual([]);
-  }
+  const browser = useBrowserHarness();
+  const view = (page: Page, name: string) => checkView(browser.harness, page, name);
 
   async function setSla(page: Page, elementId: string, sla: string): Promise<void> {
     // diagram-js toggles: clicking the one selected element deselects it.
@@ -43,12 +30,9 @@ describe('the Designer', () => {
 
   it('saves a draft and reopens it, exports the diagram, simulates it, and compares two versions', async () => {
     // given a designer who imports the two-lane referral into a new diagram
-    const { casemap, openPage, signIn, consoleErrors } = harness;
-    const designer = await openPage();
-    await signIn(designer, 'designer');
-    await designer.goto(`${casemap.url}/#/designer/new`);
-    await designer.locator('#import-bpmn').setInputFiles(fixture);
-    await designer.locator('.djs-element[data-element-id="Task_refer"]').waitFor();
+    const { harness } = browser;
+    const { consoleErrors } = harness;
+    const designer = await designerWithDiagram(harness, fixture, 'Task_refer');
     await expect(designer.getByLabel('Process id').inputValue()).resolves.toBe('two-lane-referral');
 
     // when they change the referral's SLA and save a draft with Ctrl+S

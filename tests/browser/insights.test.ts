@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startCase } from '../../api/cases/case-service.ts';
+import { startOwnCase } from '../../services/case-start.ts';
 import { startDemoLoad } from '../../demo/demo-load.ts';
 import { eventually } from '../support/test-casemap.ts';
 import { screenshotDir, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
@@ -42,7 +42,7 @@ describe('the Insights view in the browser app', () => {
     const designer = await casemap.as('designer');
     for (const id of ['removals-logistics', FNO]) await designer.post('/api/definitions/deploy', { id, ...(await sample(id)), note: 'Sample library' }).expect(201);
     // Run a few cases with the demo load (1 simulated hour = 2 ms) until all but the stalled one ended.
-    const load = startDemoLoad({ db: casemap.db, client: casemap.client, startCase: (request) => startCase({ db: casemap.db, client: casemap.client, taskQueue: casemap.taskQueue }, request) }, { cases: CASES, hourMs: 2, tickMs: 100, installation: casemap.taskQueue });
+    const load = startDemoLoad({ db: casemap.db, client: casemap.client, startCase: (request) => startOwnCase({ db: casemap.db, client: casemap.client, taskQueue: casemap.taskQueue }, request) }, { cases: CASES, hourMs: 2, tickMs: 100, installation: casemap.taskQueue });
     const analyst = await casemap.as('analyst');
     try {
       const report = await eventually(

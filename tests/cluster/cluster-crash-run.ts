@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { caseIdFor } from '../../api/cases/case-service.ts';
+import { caseIdFor } from '../../services/case-start.ts';
 import { ApiClient } from '../../bench/reliability/api-client.ts';
 import { BotCaseworker, emptyLedger } from '../../bench/reliability/bot-caseworkers.ts';
 import { verifyAll, type StartRecord, type VerificationFigures } from '../../bench/reliability/verify-cases.ts';

@@ -4,7 +4,7 @@
 // the same target starts no further cases.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCase } from '../../api/cases/case-service.ts';
+import { startOwnCase } from '../../services/case-start.ts';
 import { startDemoLoad, type RunningDemoLoad } from '../../demo/demo-load.ts';
 import { scenarioFor, seededRandom, stallsAt } from '../../demo/demo-load-plan.ts';
 import { deploySampleLibrary } from '../../runtime/sample-library.ts';
@@ -32,7 +32,7 @@ describe('the demo load', () => {
   let load: RunningDemoLoad | undefined;
 
   // The load says each kind of refused or failed action once: the reason when a case does not move on.
-  const deps = () => ({ db: casemap.db, client: casemap.client, log: (line: string) => console.log(line), startCase: (request: Parameters<typeof startCase>[1]) => startCase({ db: casemap.db, client: casemap.client, taskQueue: casemap.taskQueue }, request) });
+  const deps = () => ({ db: casemap.db, client: casemap.client, log: (line: string) => console.log(line), startCase: (request: Parameters<typeof startOwnCase>[1]) => startOwnCase({ db: casemap.db, client: casemap.client, taskQueue: casemap.taskQueue }, request) });
   const demoCases = async () => (await searchCases(casemap.db, { scope: { kind: 'all' }, definitionId: FNO, dataField: 'demoLoad', dataValue: 'casemap-demo-load', sort: 'started', limit: 100, offset: 0 })).items;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-// Reads an XES event log piece by piece as it arrives: the text is cut at each </trace> and every trace is parsed on its own with saxen, so memory holds one trace, not the file.
+// Reads an XES event log piece by piece as it arrives: the text is cut at each </trace> and every trace is parsed on its own with saxen (the XML parser bpmn-moddle uses; DTDs refused), so memory holds one trace, not the file. xes-import.ts feeds it a whole string.
 import { Parser } from 'saxen';
 import { parseInstant } from '../iso-instant.ts';
 import type { ImportProblem, LogRow } from './log-rows.ts';

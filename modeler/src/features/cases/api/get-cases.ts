@@ -1,17 +1,13 @@
 // GET /api/cases: case search by process, status and owning team.
-import { CasePage, CaseRecord as CaseSummary } from '../../../../../domain/contract/case-record.ts';
+import { CasePage, CaseRecord as CaseSummary, CaseSearchStatus, type CaseSearchQuery } from '../../../../../domain/contract/case-record.ts';
 import { apiGet, query } from '../../../shared/api/http.ts';
 import { resourceKeys } from '../../../shared/api/query-client.ts';
 import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
-export { CaseSummary };
+export { CaseSummary, CaseSearchStatus };
 
-export interface CaseFilter {
-  definitionId?: string;
-  status?: string;
-  ownerTeam?: string;
-  offset?: number;
-}
+/** The part of case search this page offers; the page size is fixed. */
+export type CaseFilter = Pick<CaseSearchQuery, 'definitionId' | 'status' | 'ownerTeam' | 'offset'>;
 
 export const CASE_PAGE_SIZE = 25;
 

@@ -3,19 +3,20 @@ import { useState, type FormEvent } from 'react';
 import { hrefFor, navigate, type Route } from '../../../shared/routing/hash-route.ts';
 import { Empty, ErrorMessage, Loading } from '../../../shared/components/status.tsx';
 import { formatWhen } from '../../../shared/time/deadline.ts';
-import { CASE_PAGE_SIZE, useCases } from '../api/get-cases.ts';
+import { CASE_PAGE_SIZE, CaseSearchStatus, useCases } from '../api/get-cases.ts';
 
-const STATUSES = ['running', 'completed', 'failed', 'cancelled', 'terminated'];
+const STATUSES = CaseSearchStatus.options;
 
 export function CasesPage({ route }: { route: Route }) {
   const filter = {
     definitionId: route.query.get('definitionId') ?? undefined,
-    status: route.query.get('status') ?? undefined,
+    // A status the search does not know (an edited address) is no filter rather than a refused search.
+    status: CaseSearchStatus.safeParse(route.query.get('status')).data,
     ownerTeam: route.query.get('ownerTeam') ?? undefined,
     offset: Number(route.query.get('offset') ?? 0) || 0,
   };
   const cases = useCases(filter);
-  const [draft, setDraft] = useState({ definitionId: filter.definitionId ?? '', status: filter.status ?? '', ownerTeam: filter.ownerTeam ?? '' });
+  const [draft, setDraft] = useState<Record<'definitionId' | 'status' | 'ownerTeam', string>>({ definitionId: filter.definitionId ?? '', status: filter.status ?? '', ownerTeam: filter.ownerTeam ?? '' });
 
   function search(event: FormEvent) {
     event.preventDefault();

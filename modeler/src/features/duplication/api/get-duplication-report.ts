@@ -1,16 +1,12 @@
 // GET /api/duplication/report: the ranked duplication clusters across the deployed library, the
 // clusters marked intended and the runtime findings; report.csv is the same clusters as a file.
-import { DuplicationReport } from '../../../../../domain/contract/duplication.ts';
+import { DuplicationReport, type DuplicationReportQuery } from '../../../../../domain/contract/duplication.ts';
 import { apiGet, query } from '../../../shared/api/http.ts';
 import { resourceKeys } from '../../../shared/api/query-client.ts';
 import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
-export interface ReportOptions {
-  /** Cases per month assumed for a step the event log has no figures for (the server's default is 100). */
-  casesPerMonth?: number;
-  /** Only the last `days` days of the event log feed the runtime figures. */
-  days?: number;
-}
+/** What the report is computed over: cases per month assumed where the log has no figures, and the last `days` of the log. */
+export type ReportOptions = DuplicationReportQuery;
 
 export function getDuplicationReport(options: ReportOptions) {
   return apiGet(`/api/duplication/report${query({ ...options })}`, DuplicationReport);

@@ -1,16 +1,18 @@
 // GET /api/insights/compare: two versions or two periods of one process, step by step.
-import { ReportComparison } from '../../../../../domain/contract/insights.ts';
+import { ReportComparison, type ComparisonQuery } from '../../../../../domain/contract/insights.ts';
 import { apiGet, query } from '../../../shared/api/http.ts';
 import { resourceKeys } from '../../../shared/api/query-client.ts';
 import { useApiQuery } from '../../../shared/hooks/use-api-query.ts';
 
 export { ReportComparison };
 
+/** The two sides the user asked to compare: two versions, or two periods (the server wants a bound on each side). */
 export type ComparisonRequest =
-  | { kind: 'versions'; definitionId: string; baseVersion: number; otherVersion: number }
-  | { kind: 'periods'; definitionId: string; baseFrom?: string; baseTo?: string; otherFrom?: string; otherTo?: string };
+  | ({ kind: 'versions' } & Required<Pick<ComparisonQuery, 'definitionId' | 'baseVersion' | 'otherVersion'>>)
+  | ({ kind: 'periods' } & Pick<ComparisonQuery, 'definitionId' | 'baseFrom' | 'baseTo' | 'otherFrom' | 'otherTo'>);
 
-export type ComparisonFilter = { team?: string; outcome?: string; time: string };
+/** The page's filter, which the figures of either side follow. */
+export type ComparisonFilter = Pick<ComparisonQuery, 'team' | 'outcome' | 'time'>;
 
 function getComparison(request: ComparisonRequest, extra: ComparisonFilter) {
   const sides =

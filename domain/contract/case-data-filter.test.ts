@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataFilters } from './data-filter.ts';
+import { DataFilters } from './case-data-filter.ts';
 
 describe('the data filter of case search', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { DateOrInstant, Instant } from './schemas.ts';
+import { DateOrInstant, Instant } from './request-fields.ts';
 
 describe('the instant schemas of time filters', () => {
   it.each([

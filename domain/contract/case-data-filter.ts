@@ -2,9 +2,18 @@
 // `?data=nationality:eq:Albanian&data=ersDate:lt:2026-03-01`. A nested field is named with dots
 // (`sentence.months:gte:12`). Each malformed filter is refused naming it and what is accepted.
 import { z } from 'zod';
-import type { DataFieldFilter } from '../../services/cases.ts';
-import { isoInstant } from '../../domain/time/iso8601.ts';
-import { DateOrInstant } from '../schemas.ts';
+import { isoInstant } from '../time/iso8601.ts';
+import { DateOrInstant } from './request-fields.ts';
+
+/**
+ * One condition on a case's data; `path` names a field, nested fields by several names. Equality
+ * matches the value as text, number or boolean alike (`30` matches 30 and "30"); ordering compares
+ * numbers with numbers and ISO dates with ISO dates, and a case whose field holds anything else is
+ * not matched (storage/case-queries.ts turns it into SQL).
+ */
+export type DataFieldFilter =
+  | { path: string[]; op: 'eq' | 'ne'; value: string }
+  | { path: string[]; op: 'lt' | 'lte' | 'gt' | 'gte'; compareAs: 'number' | 'instant'; value: string };
 
 export const DATA_FILTER_OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'] as const;
 export const MAX_DATA_FILTERS = 10;

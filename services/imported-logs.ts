@@ -72,6 +72,117 @@ interface Sink {
 }
 
 function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
+  const reader = upload.format === 'csv' ? new CsvStreamReader(upload.mapping ?? {}) : new XesStreamReader();
+  let batch: ImportedLogRow[] = [];
+  let seq = 0;
+  let skipped = 0;
+  const take = async (step: StreamStep) => {
+    if (!step.ok) throw new Refused(step.problem);
+    for (const row of step.rows) {
+      // Transitions the conversion does not use (suspend, manualskip, …) are kept but counted as skipped.
+      if (row.lifecycle !== undefined && transitionOf(row.lifecycle) === 'other') skipped += 1;
+      batch.push(row);
+    }
+    if (batch.length >= BATCH) {
+      await insertImportedLogRows(tx, id, seq, batch);
+      seq += batch.length;
+      batch = [];
+    }
+  };
+  return {
+    push: (text) => take(reader.push(text)),
+    end: async () => {
+      await take(reader.end());
+      await insertImportedLogRows(tx, id, seq, batch);
+      if (seq + batch.length === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
+      return { skippedRows: skipped };
+    },
+  };
+}
+
+/** OCEL: every event copied to each related object as it is read; the object type is chosen once all is read. */
+function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
+  const reader = ocelReader(upload.format === 'xmlocel' ? 'xmlocel' : 'jsonocel');
+  const flattening = new OcelFlattening();
+  let batch: OcelRow[] = [];
+  const take = async (step: OcelStep, last = false) => {
+    if (!step.ok) throw new Refused(step.problem);
+    for (const item of step.items) {
+      const rows = flattening.add(item);
+      if (!Array.isArray(rows)) throw new Refused(rows);
+      for (const row of rows) batch.push(row);
+    }
+    if (batch.length >= BATCH || last) {
+      await insertOcelRows(tx, id, batch);
+      batch = [];
+    }
+  };
+  return {
+    push: (text) => take(reader.push(text)),
+    end: async () => {
+      await take(reader.end(), true);
+      const done = flattening.finish();
+      if (!done.ok) throw new Refused(done.problem);
+      await resolveOcelObjectTypes(tx, id, done.lateTypes);
+      const events = await ocelEventsPerType(tx, id);
+      const objectTypes = [...flattening.objectCounts()].map(([name, objects]) => ({ name, objects, events: events.get(name) ?? 0 })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const objectType = chooseObjectType(objectTypes, upload.objectType);
+      if (typeof objectType !== 'string') throw new Refused(objectType);
+      return { skippedRows: 0, objectType, ocel: { objectTypes, events: done.events, unrelatedEvents: done.unrelatedEvents } };
+    },
+  };
+}
+
+/** Bytes of `body`, gunzipped when they start with gzip's magic number, as they arrive. */
+async function* bytesOf(body: Readable, maxBytes: number, counted: { received: number }): AsyncGenerator<Buffer> {
+  const limit = (what: string) => new Refused({ code: 'payload-too-large', message: `The log is larger than ${(maxBytes / 1024 ** 2).toFixed(0)} MB ${what}; split it by period and import each part.` });
+  async function* received(): AsyncGenerator<Buffer> {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      counted.received += chunk.length;
+      if (counted.received > maxBytes) throw limit('as sent');
+      yield chunk;
+    }
+  }
+  const source = received();
+  const first = await source.next();
+  if (first.done) return;
+  const gzipped = first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  if (!gzipped) {
+    yield first.value;
+    yield* source;
+    return;
+  }
+  const gunzip = createGunzip();
+  // Feeding gunzip from the generator keeps backpressure: a chunk is written only after the previous one is drained.
+  const feeding = (async () => {
+    try {
+      if (!gunzip.write(first.value)) await new Promise((resolve) => gunzip.once('drain', resolve));
+      for await (const chunk of source) if (!gunzip.write(chunk)) await new Promise((resolve) => gunzip.once('drain', resolve));
+      gunzip.end();
+    } catch (error) {
+      gunzip.destroy(error as Error);
+    }
+  })();
+  let inflated = 0;
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > maxBytes) throw limit('once unzipped');
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof Refused) throw error;
+    throw new Refused({ code: 'not-gzip', message: `The upload starts like gzip but cannot be unzipped (${(error as Error).message}); send the file as it is or gzip it whole.` });
+  } finally {
+    gunzip.destroy();
+    await feeding;
+  }
+}
+
+/** Reads, checks and stores a whole log in one transaction: a refused log leaves nothing behind. */
+export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: true; log: ImportedLogSummary } | { ok: false; failure: ImportFailure }> {
+  const maxBytes = upload.maxBytes ?? maxLogBytes();
+  const id = randomUUID();
   const counted = { received: 0 };
   try {
     const record = await db.transaction(async (tx) => {

@@ -85,7 +85,13 @@ function awaitedSteps(net: PetriNet): string[][] {
     while (queue.length > 0) {
       for (const t of consumers[queue.pop()!]!) {
         if (t.nodeId !== undefined) found.add(t.nodeId);
-        else for (const p of t.outputs) if (!seen.has(p)) (seen.add(p), queue.push(p));
+        else {
+          for (const p of t.outputs) {
+            if (seen.has(p)) continue;
+            seen.add(p);
+            queue.push(p);
+          }
+        }
       }
     }
     return [...found];

@@ -175,10 +175,9 @@ export function replayTraces(traces: readonly { steps: readonly { nodeId: string
       }
       run(t);
     }
-    // Silent moves towards the end: the reachable marking leaving the fewest tokens behind.
-    const end = silentPath(net, silent, m, (m2) => m2[net.sink]! >= 1 && m2.reduce((sum, n) => sum + n, 0) === m2[net.sink]);
-    const toSink = end ?? silentPath(net, silent, m, (m2) => m2[net.sink]! >= 1);
-    for (const s of toSink ?? []) run(s);
+    // As PM4Py: silent moves towards the end only while the end is not reached; tokens elsewhere are
+    // left where they wait, so they name the steps the case skipped.
+    for (const s of silentPath(net, silent, m, (m2) => m2[net.sink]! >= 1) ?? []) run(s);
     consumed += 1;
     if (m[net.sink]! === 0) missing += 1;
     else m[net.sink]! -= 1;

@@ -8,6 +8,8 @@ export function deviationLevel(fitness: number): number {
   return Math.min(HEAT_LEVELS, 1 + Math.ceil((1 - fitness) * (HEAT_LEVELS - 1)));
 }
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export function replayCells(replay: TokenReplayReport): HeatCell[] {
   return replay.elements
     .filter((e): e is typeof e & { fitness: number } => e.fitness !== null)
@@ -18,7 +20,7 @@ export function replayCells(replay: TokenReplayReport): HeatCell[] {
         value: 1 - e.fitness,
         level: deviationLevel(e.fitness),
         text: `${formatRate(e.fitness)} fit${deviations ? ` · ${deviations}` : ''}`,
-        description: `${e.name}: happened ${e.executions} times in the log, ${e.forced} of them where the diagram did not allow it (move on log); the diagram was left waiting for it in ${e.skipped} cases (move on model); fitness ${formatRate(e.fitness)}.`,
+        description: `${e.name}: happened ${count(e.executions, 'time', 'times')} in the log, ${e.forced} of them where the diagram did not allow it (move on log); the diagram was left waiting for it in ${count(e.skipped, 'case', 'cases')} (move on model); fitness ${formatRate(e.fitness)}.`,
       };
     });
 }

@@ -4,7 +4,8 @@ import type { ProcessIR } from '../process/ir.ts';
 import type { ProcessTree } from './discovery/process-tree.ts';
 import { processTreeToBpmnXml } from './discovery/process-tree-bpmn.ts';
 import { petriNetOf } from './petri-net.ts';
-import { replayTraces } from './token-replay.ts';
+import { caseLog } from './log-builder.testing.ts';
+import { replayLog, replayTraces } from './token-replay.ts';
 
 const a = (name: string): ProcessTree => ({ kind: 'activity', name });
 /** a, then b or c, then d and e in either order, then f. */
@@ -64,5 +65,14 @@ describe('token-based replay', () => {
     expect(named('f').inputs.sort()).toEqual([...named('d').outputs, ...named('e').outputs].sort());
     expect(named('a').inputs).toEqual([net.source]);
     expect(named('f').outputs).toEqual([net.sink]);
+  });
+
+  it('replays a case log by the names of its completed steps and leaves out a case with none yet', async () => {
+    const ir = await model();
+    const done = caseLog('c1').start(0);
+    for (const [k, name] of ['a', 'b', 'd', 'e', 'f'].entries()) done.task(name, name, { team: 'x', ready: k, completed: k + 1 });
+    const open = caseLog('c2').start(0).task('a', 'a', { team: 'x', ready: 1 });
+    const report = replayLog([...done.events, ...open.events], ir);
+    expect(report).toMatchObject({ cases: 1, fittingCases: 1, fitness: 1 });
   });
 });

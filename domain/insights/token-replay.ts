@@ -19,6 +19,7 @@ export const TokenReplayElement = z.object({
 });
 
 export const TokenReplayReport = z.object({
+  /** Cases with at least one completed step (the others have nothing to replay). */
   cases: z.number().int(),
   /** Cases replayed without a missing or remaining token (steps not in the model are counted apart, as PM4Py does by default). */
   fittingCases: z.number().int(),
@@ -111,9 +112,14 @@ function transitionMatcher(net: PetriNet): (nodeId: string, name: string) => Tra
   return (nodeId, name) => byNode.get(nodeId) ?? byLabel.get(norm(name));
 }
 
-/** Replays each case's completed steps, in completion order, on the process's net. */
+/**
+ * Replays each case's completed steps, in completion order, on the process's net. A case with no
+ * completed step yet is left out, as discovery and PM4Py (which reads the complete events) leave it.
+ */
 export function replayLog(log: readonly CaseLogEvent[], ir: ProcessIR): TokenReplayReport {
-  const traces = buildTraces(log).map((trace) => ({ steps: trace.completions.map((c) => ({ nodeId: c.nodeId, name: c.name })) }));
+  const traces = buildTraces(log)
+    .filter((trace) => trace.completions.length > 0)
+    .map((trace) => ({ steps: trace.completions.map((c) => ({ nodeId: c.nodeId, name: c.name })) }));
   return replayTraces(traces, petriNetOf(ir), new Map(ir.nodes.map((n) => [n.id, n.name ?? n.id])));
 }
 

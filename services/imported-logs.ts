@@ -1,17 +1,21 @@
-// Imported event logs as a service: streams an upload (gzipped or not) through the XES/CSV readers into storage in one transaction, and hands kept logs back for analysis to whoever may see them.
+// Imported event logs as a service: streams an upload (gzipped or not) through the XES, CSV or OCEL 2.0 readers into storage in one transaction, and hands kept logs back for analysis to whoever may see them.
 import { createGunzip } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Database } from '../storage/database.ts';
+import type { Database, Sql } from '../storage/database.ts';
 import type { UserRecord } from './accounts.ts';
 import {
+  chooseImportedLogObjectType,
   createImportedLog,
   deleteImportedLog,
   findImportedLog,
   finishImportedLog,
   importedLogRows,
   insertImportedLogRows,
+  insertOcelRows,
   listImportedLogs,
+  ocelEventsPerType,
+  resolveOcelObjectTypes,
   type ImportedLogRecord,
   type ImportedLogRow,
 } from '../storage/imported-log-store.ts';
@@ -19,6 +23,9 @@ import { CsvStreamReader, type StreamStep } from '../domain/insights/formats/csv
 import { XesStreamReader } from '../domain/insights/formats/xes-stream-reader.ts';
 import { importRows, transitionOf, type ImportProblem } from '../domain/insights/formats/log-rows.ts';
 import type { CsvMapping } from '../domain/insights/formats/csv-import.ts';
+import { OcelFlattening, type OcelRow } from '../domain/insights/formats/ocel-flattening.ts';
+import { chooseObjectType, ocelReader } from '../domain/insights/formats/ocel-import.ts';
+import type { OcelProblem, OcelStep } from '../domain/insights/formats/ocel-items.ts';
 import type { ImportedLogFormat, ImportedLogSummary } from '../domain/insights/imported-log.ts';
 import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
 
@@ -31,13 +38,15 @@ export function maxLogBytes(env: NodeJS.ProcessEnv = process.env): number {
 /** Rows per INSERT: large enough that a million rows are a few hundred statements, small enough to stay a few MB. */
 const BATCH = 5000;
 
-export type ImportFailure = ImportProblem | { code: 'payload-too-large' | 'not-gzip'; message: string };
+export type ImportFailure = ImportProblem | OcelProblem | { code: 'payload-too-large' | 'not-gzip'; message: string };
 
 export interface LogUpload {
   body: Readable;
   format: ImportedLogFormat;
   name: string;
   mapping?: CsvMapping;
+  /** OCEL only: the object type to flatten by (default: the type with most events). */
+  objectType?: string;
   importedBy: string;
   maxBytes?: number;
 }
@@ -49,7 +58,79 @@ class Refused extends Error {
 }
 
 function summary(record: ImportedLogRecord): ImportedLogSummary {
-  return { ...record, format: record.format as ImportedLogFormat };
+  const { objectType, ocel, ...rest } = record;
+  return { ...rest, format: record.format as ImportedLogFormat, ...(ocel && objectType !== null ? { ocel: { objectType, ...ocel } } : {}) };
+}
+
+const isOcel = (format: ImportedLogFormat) => format === 'jsonocel' || format === 'xmlocel';
+
+/** Where the text of an upload goes: a reader and the rows it writes, inside the import's transaction. */
+interface Sink {
+  push(text: string): Promise<void>;
+  /** After the last text: the figures `finishImportedLog` records. */
+  end(): Promise<{ skippedRows: number; objectType?: string; ocel?: NonNullable<ImportedLogRecord['ocel']> }>;
+}
+
+function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
+  const reader = upload.format === 'csv' ? new CsvStreamReader(upload.mapping ?? {}) : new XesStreamReader();
+  let batch: ImportedLogRow[] = [];
+  let seq = 0;
+  let skipped = 0;
+  const take = async (step: StreamStep) => {
+    if (!step.ok) throw new Refused(step.problem);
+    for (const row of step.rows) {
+      // Transitions the conversion does not use (suspend, manualskip, …) are kept but counted as skipped.
+      if (row.lifecycle !== undefined && transitionOf(row.lifecycle) === 'other') skipped += 1;
+      batch.push(row);
+    }
+    if (batch.length >= BATCH) {
+      await insertImportedLogRows(tx, id, seq, batch);
+      seq += batch.length;
+      batch = [];
+    }
+  };
+  return {
+    push: (text) => take(reader.push(text)),
+    end: async () => {
+      await take(reader.end());
+      await insertImportedLogRows(tx, id, seq, batch);
+      if (seq + batch.length === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
+      return { skippedRows: skipped };
+    },
+  };
+}
+
+/** OCEL: every event copied to each related object as it is read; the object type is chosen once all is read. */
+function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
+  const reader = ocelReader(upload.format === 'xmlocel' ? 'xmlocel' : 'jsonocel');
+  const flattening = new OcelFlattening();
+  let batch: OcelRow[] = [];
+  const take = async (step: OcelStep, last = false) => {
+    if (!step.ok) throw new Refused(step.problem);
+    for (const item of step.items) {
+      const rows = flattening.add(item);
+      if (!Array.isArray(rows)) throw new Refused(rows);
+      for (const row of rows) batch.push(row);
+    }
+    if (batch.length >= BATCH || last) {
+      await insertOcelRows(tx, id, batch);
+      batch = [];
+    }
+  };
+  return {
+    push: (text) => take(reader.push(text)),
+    end: async () => {
+      await take(reader.end(), true);
+      const done = flattening.finish();
+      if (!done.ok) throw new Refused(done.problem);
+      await resolveOcelObjectTypes(tx, id, done.lateTypes);
+      const events = await ocelEventsPerType(tx, id);
+      const objectTypes = [...flattening.objectCounts()].map(([name, objects]) => ({ name, objects, events: events.get(name) ?? 0 })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const objectType = chooseObjectType(objectTypes, upload.objectType);
+      if (typeof objectType !== 'string') throw new Refused(objectType);
+      return { skippedRows: 0, objectType, ocel: { objectTypes, events: done.events, unrelatedEvents: done.unrelatedEvents } };
+    },
+  };
 }
 
 /** Bytes of `body`, gunzipped when they start with gzip's magic number, as they arrive. */
@@ -102,40 +183,21 @@ async function* bytesOf(body: Readable, maxBytes: number, counted: { received: n
 export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: true; log: ImportedLogSummary } | { ok: false; failure: ImportFailure }> {
   const maxBytes = upload.maxBytes ?? maxLogBytes();
   const id = randomUUID();
-  const reader = upload.format === 'csv' ? new CsvStreamReader(upload.mapping ?? {}) : new XesStreamReader();
   const counted = { received: 0 };
   try {
     const record = await db.transaction(async (tx) => {
       await createImportedLog(tx, { id, name: upload.name, format: upload.format, importedBy: upload.importedBy });
-      let batch: ImportedLogRow[] = [];
-      let seq = 0;
-      let skipped = 0;
-      const take = async (step: StreamStep) => {
-        if (!step.ok) throw new Refused(step.problem);
-        for (const row of step.rows) {
-          // Transitions the conversion does not use (suspend, manualskip, …) are kept but counted as skipped.
-          if (row.lifecycle !== undefined && transitionOf(row.lifecycle) === 'other') skipped += 1;
-          batch.push(row);
-        }
-        if (batch.length >= BATCH) {
-          await insertImportedLogRows(tx, id, seq, batch);
-          seq += batch.length;
-          batch = [];
-        }
-      };
+      const sink = isOcel(upload.format) ? ocelSink(tx, id, upload) : rowSink(tx, id, upload);
       const decoder = new TextDecoder('utf-8');
       for await (const chunk of bytesOf(upload.body, maxBytes, counted)) {
         const text = decoder.decode(chunk, { stream: true });
         // PostgreSQL cannot store a NUL character; a text log has none, so its presence means a binary or mis-encoded file.
-        if (text.includes('\u0000')) throw new Refused({ code: upload.format === 'csv' ? 'invalid-csv' : 'invalid-xes', message: 'The file holds a NUL character: is it a text log (XES or CSV, UTF-8), and if zipped, gzip rather than zip?' });
-        await take(reader.push(text));
+        if (text.includes('\u0000')) throw new Refused({ code: upload.format === 'csv' ? 'invalid-csv' : isOcel(upload.format) ? 'invalid-ocel' : 'invalid-xes', message: 'The file holds a NUL character: is it a text log (XES, CSV or OCEL 2.0, UTF-8), and if zipped, gzip rather than zip?' });
+        await sink.push(text);
       }
-      await take(reader.push(decoder.decode()));
-      await take(reader.end());
-      await insertImportedLogRows(tx, id, seq, batch);
-      seq += batch.length;
-      if (seq === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
-      return finishImportedLog(tx, id, { skippedRows: skipped, sizeBytes: counted.received });
+      await sink.push(decoder.decode());
+      const figures = await sink.end();
+      return finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
     });
     return { ok: true, log: summary(record) };
   } catch (error) {
@@ -163,6 +225,16 @@ export async function findLog(db: Database, user: UserRecord, id: string): Promi
   return record && mayRead(user, record) ? summary(record) : undefined;
 }
 
+/** Analyses an OCEL log by another of its object types, from the rows already kept; undefined when unseen, a problem when the log is not OCEL or has no such type. */
+export async function chooseLogObjectType(db: Database, user: UserRecord, id: string, objectType: string): Promise<ImportedLogSummary | OcelProblem | undefined> {
+  const log = await findLog(db, user, id);
+  if (!log) return undefined;
+  if (!log.ocel) return { code: 'unknown-object-type', path: 'objectType', message: `objectType: "${log.name}" is a ${log.format.toUpperCase()} log, which has cases, not object types; only OCEL logs are flattened by an object type.` };
+  const chosen = chooseObjectType(log.ocel.objectTypes, objectType);
+  if (typeof chosen !== 'string') return chosen;
+  return summary(await db.transaction((tx) => chooseImportedLogObjectType(tx, id, chosen)));
+}
+
 export async function deleteLog(db: Database, user: UserRecord, id: string): Promise<boolean> {
   const record = await findImportedLog(db, id);
   if (!record || !mayRead(user, record)) return false;
@@ -173,7 +245,7 @@ export async function deleteLog(db: Database, user: UserRecord, id: string): Pro
 export async function logEvents(db: Database, user: UserRecord, id: string, range: { from?: string; to?: string } = {}): Promise<{ log: ImportedLogSummary; events: CaseLogEvent[]; skipped: number } | undefined> {
   const log = await findLog(db, user, id);
   if (!log) return undefined;
-  const rows = await importedLogRows(db, id, range);
+  const rows = await importedLogRows(db, id, range, log.ocel?.objectType ?? '');
   const converted = importRows(rows, {});
   return { log, events: converted.ok ? converted.events : [], skipped: converted.ok ? converted.skipped : 0 };
 }

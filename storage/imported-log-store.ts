@@ -1,5 +1,7 @@
-// Event logs imported from other systems (migration 008): the log's name and counts, and its rows, kept for analysis again.
+// Event logs imported from other systems (migrations 008, 010): the log's name and counts, and its rows, kept for analysis again; an OCEL log's rows hold every flattening, one chosen at a time.
 import type { Database, Sql } from './database.ts';
+import type { OcelRow } from '../domain/insights/formats/ocel-flattening.ts';
+import type { OcelOrigin } from '../domain/insights/imported-log.ts';
 
 export interface ImportedLogRecord {
   id: string;
@@ -13,6 +15,9 @@ export interface ImportedLogRecord {
   firstAt: string | null;
   lastAt: string | null;
   sizeBytes: number;
+  /** OCEL logs only: the object type analysed (the flattening) and the log's types with their counts. */
+  objectType: string | null;
+  ocel: Omit<OcelOrigin, 'objectType'> | null;
 }
 
 /** One event as the file gave it; `at` in epoch ms. */
@@ -26,7 +31,7 @@ export interface ImportedLogRow {
 }
 
 const columns = `id, name, format, imported_by AS "importedBy", imported_at AS "importedAt", cases, events, skipped_rows AS "skippedRows",
-  first_at AS "firstAt", last_at AS "lastAt", size_bytes AS "sizeBytes"`;
+  first_at AS "firstAt", last_at AS "lastAt", size_bytes AS "sizeBytes", object_type AS "objectType", ocel`;
 
 /** Opens a log's record inside the import's transaction; its counts are set by `finishImportedLog`. */
 export async function createImportedLog(tx: Sql, log: { id: string; name: string; format: string; importedBy: string }): Promise<void> {
@@ -54,13 +59,47 @@ export async function insertImportedLogRows(tx: Sql, logId: string, firstSeq: nu
   );
 }
 
-/** Sets the counts from the stored rows (so they cannot disagree with them) and returns the record. */
-export async function finishImportedLog(tx: Sql, logId: string, figures: { skippedRows: number; sizeBytes: number }): Promise<ImportedLogRecord> {
+/** Writes a batch of OCEL rows (one per event and related object) with their own seq (the event's position) and object type. */
+export async function insertOcelRows(tx: Sql, logId: string, rows: readonly OcelRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await tx.query(
-    `UPDATE imported_logs SET skipped_rows = $2, size_bytes = $3, (cases, events, first_at, last_at) =
-       (SELECT count(DISTINCT case_id)::int, count(*)::int, min(at), max(at) FROM imported_log_events WHERE log_id = $1)
+    `INSERT INTO imported_log_events (log_id, seq, case_id, activity, at, object_type)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])`,
+    [logId, rows.map((r) => r.seq), rows.map((r) => r.caseId), rows.map((r) => r.activity), rows.map((r) => new Date(r.at).toISOString()), rows.map((r) => r.objectType)],
+  );
+}
+
+/** Sets the type of rows written before their object was declared (events listed before objects). */
+export async function resolveOcelObjectTypes(tx: Sql, logId: string, types: readonly (readonly [objectId: string, objectType: string])[]): Promise<void> {
+  for (let i = 0; i < types.length; i += 5000) {
+    const batch = types.slice(i, i + 5000);
+    await tx.query(
+      `UPDATE imported_log_events e SET object_type = o.t FROM unnest($2::text[], $3::text[]) AS o(id, t)
+        WHERE e.log_id = $1 AND e.object_type = '' AND e.case_id = o.id`,
+      [logId, batch.map(([id]) => id), batch.map(([, type]) => type)],
+    );
+  }
+}
+
+/** Per object type, how many distinct events its flattening holds (copies of one event share their seq). */
+export async function ocelEventsPerType(tx: Sql, logId: string): Promise<Map<string, number>> {
+  const rows = await tx.query<{ t: string; n: number }>('SELECT object_type AS t, count(DISTINCT seq)::int AS n FROM imported_log_events WHERE log_id = $1 GROUP BY object_type', [logId]);
+  return new Map(rows.map((row) => [row.t, row.n]));
+}
+
+/** Sets the counts from the stored rows of the analysed flattening (so they cannot disagree with them) and returns the record. */
+export async function finishImportedLog(tx: Sql, logId: string, figures: { skippedRows: number; sizeBytes: number; objectType?: string; ocel?: Omit<OcelOrigin, 'objectType'> }): Promise<ImportedLogRecord> {
+  await tx.query('UPDATE imported_logs SET skipped_rows = $2, size_bytes = $3, ocel = $4 WHERE id = $1', [logId, figures.skippedRows, figures.sizeBytes, figures.ocel === undefined ? null : JSON.stringify(figures.ocel)]);
+  return chooseImportedLogObjectType(tx, logId, figures.objectType ?? null);
+}
+
+/** Analyses an OCEL log by another of its object types (null for XES and CSV logs): the counts follow that flattening. */
+export async function chooseImportedLogObjectType(tx: Sql, logId: string, objectType: string | null): Promise<ImportedLogRecord> {
+  await tx.query(
+    `UPDATE imported_logs SET object_type = $2, (cases, events, first_at, last_at) =
+       (SELECT count(DISTINCT case_id)::int, count(*)::int, min(at), max(at) FROM imported_log_events WHERE log_id = $1 AND object_type = coalesce($2, ''))
      WHERE id = $1`,
-    [logId, figures.skippedRows, figures.sizeBytes],
+    [logId, objectType],
   );
   const rows = await tx.query<ImportedLogRecord>(`SELECT ${columns} FROM imported_logs WHERE id = $1`, [logId]);
   return rows[0]!;
@@ -77,14 +116,14 @@ export async function findImportedLog(db: Sql, id: string): Promise<ImportedLogR
   return (await db.query<ImportedLogRecord>(`SELECT ${columns} FROM imported_logs WHERE id = $1`, [id]))[0];
 }
 
-/** A log's rows case by case in time order (file order breaks ties), optionally only those within [from, to). */
-export async function importedLogRows(db: Database, id: string, range: { from?: string; to?: string } = {}): Promise<ImportedLogRow[]> {
+/** A log's rows (of one flattening for an OCEL log) case by case in time order (file order breaks ties), optionally only those within [from, to). */
+export async function importedLogRows(db: Database, id: string, range: { from?: string; to?: string } = {}, objectType = ''): Promise<ImportedLogRow[]> {
   const rows = await db.query<{ c: string; a: string; t: number; l: string | null; r: string | null; g: string | null }>(
     `SELECT case_id AS c, activity AS a, (extract(epoch FROM at) * 1000)::float8 AS t, lifecycle AS l, resource AS r, team AS g
        FROM imported_log_events
-      WHERE log_id = $1 AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
+      WHERE log_id = $1 AND object_type = $4 AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
       ORDER BY case_id, at, seq`,
-    [id, range.from ?? null, range.to ?? null],
+    [id, range.from ?? null, range.to ?? null, objectType],
   );
   return rows.map((row) => {
     const out: ImportedLogRow = { caseId: row.c, activity: row.a, at: Math.round(row.t) };

@@ -1,4 +1,4 @@
-// Kept event logs from other systems: streaming upload (XES or CSV, gzipped or not), list, delete, and the report, comparison, conformance and discovery of a kept log (and discovery of a process's own log).
+// Kept event logs from other systems: streaming upload (XES, CSV or OCEL 2.0, gzipped or not), the object type an OCEL log is flattened by, list, delete, and the report, comparison, conformance and discovery of a kept log (and discovery of a process's own log).
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
@@ -7,12 +7,13 @@ import { analyseLog } from '../../domain/insights/analyse.ts';
 import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
 import { BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
 import { checkConformance, ConformanceReport } from '../../domain/insights/conformance.ts';
+import { replayLog, VersionReplay } from '../../domain/insights/token-replay.ts';
 import { compareLog, ReportComparison } from '../../domain/insights/compare.ts';
 import { ImportedLogFormat, ImportedLogList, ImportedLogSummary } from '../../domain/insights/imported-log.ts';
 import { DiscoveredProcessMap, DiscoveryOptions, discoverProcessMap } from '../../domain/insights/discovery/discover-process-map.ts';
 import { processTreeToBpmn } from '../../domain/insights/discovery/process-tree-bpmn.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
-import { deleteLog, findLog, importLog, listLogs, logEvents, maxLogBytes, type ImportFailure } from '../../services/imported-logs.ts';
+import { chooseLogObjectType, deleteLog, findLog, importLog, listLogs, logEvents, maxLogBytes, type ImportFailure } from '../../services/imported-logs.ts';
 import type { UserRecord } from '../../services/accounts.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
@@ -23,8 +24,10 @@ const rule = 'insights.logs';
 
 const UploadQuery = z.object({
   name: z.string().trim().min(1).max(200).optional(),
-  /** xes or csv; else taken from the name's extension (.xes, .xes.gz, .csv, .csv.gz) or the Content-Type. */
+  /** xes, csv, jsonocel or xmlocel; else taken from the name's extension (.xes, .csv, .jsonocel, .json, .xmlocel, each also .gz) or the Content-Type. */
   format: ImportedLogFormat.optional(),
+  /** OCEL only: the object type whose objects become the cases (default: the type with most events). */
+  objectType: z.string().min(1).max(200).optional(),
   caseId: z.string().min(1).max(200).optional(),
   activity: z.string().min(1).max(200).optional(),
   timestamp: z.string().min(1).max(200).optional(),
@@ -33,6 +36,7 @@ const UploadQuery = z.object({
   team: z.string().min(1).max(200).optional(),
   delimiter: z.enum([',', ';', '\t', '|']).optional(),
 });
+const ObjectTypeBody = z.object({ objectType: z.string().min(1).max(200) });
 const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
 const RangeQuery = z.object({ from: Instant.optional(), to: Instant.optional() });
 const LogReportQuery = RangeQuery.extend({
@@ -60,6 +64,8 @@ const statusOf: Record<ImportFailure['code'], 'invalid-request' | 'payload-too-l
   'not-gzip': 'invalid-request',
   'invalid-csv': 'invalid-request',
   'invalid-xes': 'invalid-request',
+  'invalid-ocel': 'invalid-request',
+  'unknown-object-type': 'invalid-request',
   'invalid-timestamp': 'invalid-request',
   'missing-column': 'invalid-request',
   'empty-log': 'invalid-request',
@@ -70,10 +76,12 @@ function formatOf(query: z.infer<typeof UploadQuery>, contentType: string | unde
   const name = (query.name ?? '').toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.xes')) return 'xes';
   if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.jsonocel') || name.endsWith('.json')) return 'jsonocel';
+  if (name.endsWith('.xmlocel')) return 'xmlocel';
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/xml' || type === 'text/xml') return 'xes';
   if (type === 'text/csv') return 'csv';
-  throw new Problem('invalid-request', 'Say which format the log is in: format=xes or format=csv (or a name ending .xes, .xes.gz, .csv or .csv.gz).', [{ field: 'query.format', message: 'xes or csv' }]);
+  throw new Problem('invalid-request', 'Say which format the log is in: format=xes, csv, jsonocel or xmlocel (or a name ending .xes, .csv, .jsonocel, .json or .xmlocel, each also .gz).', [{ field: 'query.format', message: 'xes, csv, jsonocel or xmlocel' }]);
 }
 
 const acceptedTypes = new Set(['application/xml', 'text/xml', 'text/csv', 'application/gzip', 'application/x-gzip', 'application/octet-stream', 'text/plain']);
@@ -101,7 +109,7 @@ export function importedLogRoutes(table: RouteTable, router: Router, db: Databas
     async ({ req, query, user }) => {
       const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (!acceptedTypes.has(type)) {
-        throw new Problem('unsupported-media-type', `Send the log file itself as the body with Content-Type application/xml (XES), text/csv or application/gzip; "${type || 'no type'}" is not accepted (a log as a JSON string goes to POST /api/insights/import).`, [{ field: 'header.content-type', message: 'application/xml, text/csv or application/gzip' }]);
+        throw new Problem('unsupported-media-type', `Send the log file itself as the body with Content-Type application/xml (XES, OCEL XML), text/csv, application/octet-stream (OCEL JSON) or application/gzip; "${type || 'no type'}" is not accepted (a log as a JSON string goes to POST /api/insights/import).`, [{ field: 'header.content-type', message: 'application/xml, text/csv, application/octet-stream or application/gzip' }]);
       }
       const format = formatOf(query, type);
       const limit = maxLogBytes();
@@ -109,13 +117,17 @@ export function importedLogRoutes(table: RouteTable, router: Router, db: Databas
       if (Number.isFinite(length) && length > limit) {
         throw new Problem('payload-too-large', `The log is ${(length / 1024 ** 2).toFixed(0)} MB; at most ${(limit / 1024 ** 2).toFixed(0)} MB is accepted (CASEMAP_MAX_LOG_BYTES). Split it by period and import each part.`, [{ field: 'body', message: `at most ${limit} bytes` }]);
       }
+      if (query.objectType !== undefined && format !== 'jsonocel' && format !== 'xmlocel') {
+        throw new Problem('invalid-request', 'objectType flattens an OCEL log; an XES or CSV log already has its cases.', [{ field: 'query.objectType', message: 'only with format jsonocel or xmlocel' }]);
+      }
       const { caseId, activity, timestamp, lifecycle, resource, team, delimiter } = query;
       const mapping = Object.fromEntries(Object.entries({ caseId, activity, timestamp, lifecycle, resource, team, delimiter }).filter(([, v]) => v !== undefined));
       const name = query.name ?? `${format.toUpperCase()} log imported ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
-      const result = await importLog(db, { body: req, format, name, mapping, importedBy: user.id, maxBytes: limit });
+      const result = await importLog(db, { body: req, format, name, mapping, importedBy: user.id, maxBytes: limit, ...(query.objectType ? { objectType: query.objectType } : {}) });
       if (!result.ok) {
         const { code, message, ...where } = result.failure;
-        throw new Problem(statusOf[code], `The log cannot be imported; nothing was kept. ${message}`, [{ field: 'body', code, message }], where);
+        const field = code === 'unknown-object-type' ? 'query.objectType' : 'body';
+        throw new Problem(statusOf[code], `The log cannot be imported; nothing was kept. ${message}`, [{ field, code, message }], where);
       }
       return result.log;
     },
@@ -128,6 +140,17 @@ export function importedLogRoutes(table: RouteTable, router: Router, db: Databas
     if (!log) throw notFound(`Imported log ${params.logId}`);
     return log;
   });
+
+  table.add(
+    router,
+    { method: 'put', path: '/insights/logs/:logId/object-type', summary: 'Analyse a kept OCEL log by another object type: a second flattening from the kept rows, without a new upload', tag, rule, params: LogParams, body: ObjectTypeBody, response: ImportedLogSummary },
+    async ({ user, params, body }) => {
+      const chosen = await chooseLogObjectType(db, user, params.logId, body.objectType);
+      if (!chosen) throw notFound(`Imported log ${params.logId}`);
+      if ('code' in chosen) throw new Problem('invalid-request', chosen.message, [{ field: 'body.objectType', code: chosen.code, message: chosen.message }]);
+      return chosen;
+    },
+  );
 
   table.add(router, { method: 'delete', path: '/insights/logs/:logId', summary: 'Delete an imported log and its events', tag, rule, params: LogParams, successStatus: 204 }, async ({ user, params }) => {
     if (!(await deleteLog(db, user, params.logId))) throw notFound(`Imported log ${params.logId}`);
@@ -156,6 +179,20 @@ export function importedLogRoutes(table: RouteTable, router: Router, db: Databas
     if (!deployed) throw notFound(`Process ${query.definitionId}${query.version === undefined ? '' : ` version ${query.version}`}`);
     return checkConformance(events, deployed.ir);
   });
+
+  table.add(
+    router,
+    {
+      method: 'get', path: '/insights/logs/:logId/replay', tag, rule, params: LogParams, query: ConformanceQuery, response: VersionReplay,
+      summary: "Replay an imported log on a deployed process version with tokens: the log's fitness and, per step, how often it was forced (move on log) or left waiting (move on model)",
+    },
+    async ({ user, params, query }) => {
+      const { events } = await kept(user, params.logId);
+      const deployed = await processDiagram(db, query.definitionId, query.version);
+      if (!deployed) throw notFound(`Process ${query.definitionId}${query.version === undefined ? '' : ` version ${query.version}`}`);
+      return { definitionId: query.definitionId, version: deployed.version, ...replayLog(events, deployed.ir) };
+    },
+  );
 
   table.add(router, { method: 'get', path: '/insights/logs/:logId/discovery', summary: 'Discover a process map from an imported log: thresholded directly-follows graph and a sound BPMN diagram to open in the Designer', tag, rule, params: LogParams, query: LogDiscoveryQuery, response: DiscoveredProcessMap }, async ({ user, params, query }) => {
     const { log, events } = await kept(user, params.logId, query);

@@ -39,8 +39,11 @@ export interface Pm4pyResult {
   ocel?: { events: number; objects: number; objectTypes: string[] };
   /** With --activities: complete events per activity. */
   activities?: Record<string, number>;
-  /** With --bpmn: token-based replay of the log on that model. */
+  /** With --bpmn: token-based replay of the log on the first model, and on each model given. */
   fitness?: { log_fitness: number; perc_fit_traces: number };
+  fitnesses?: { log_fitness: number; perc_fit_traces: number }[];
+  /** With --ocel-flatten: per object type, each case's activities in order (pm4py.ocel_flattening). */
+  flattened?: Record<string, Record<string, string[]>>;
 }
 
 /** Runs bench/insights/pm4py_reference.py; its JSON is the last line it prints. */

@@ -2,11 +2,13 @@
 CSV) and prints, as JSON, PM4Py's directly-follows counts, performance DFG (mean/median seconds)
 and variants over the `complete` events, with how long PM4Py took for each step.
 
-With --activities it adds the number of complete events per activity; with --bpmn MODEL.bpmn it
-replays the log on that model (PM4Py converts the BPMN to a Petri net) with token-based replay and
-adds the log fitness and the share of fitting traces.
+With --activities it adds the number of complete events per activity; with --bpmn MODEL.bpmn (which
+may be repeated) it replays the log on each model (PM4Py converts the BPMN to a Petri net) with
+token-based replay and adds the log fitness and the share of fitting traces. With --ocel-flatten
+LOG.jsonocel it reads an OCEL 2.0 JSON log and flattens it by each of its object types
+(pm4py.ocel_flattening), printing every case's activities in order.
 
-usage: python3 pm4py_reference.py LOG.xes|LOG.csv [--ocel LOG.ocel.json] [--only-performance-dfg] [--activities] [--bpmn MODEL.bpmn]
+usage: python3 pm4py_reference.py LOG.xes|LOG.csv [--ocel LOG.ocel.json] [--ocel-flatten LOG.jsonocel] [--only-performance-dfg] [--activities] [--bpmn MODEL.bpmn]...
 """
 import json
 import sys
@@ -52,13 +54,27 @@ def main(argv):
     if "--activities" in argv:
         out["activities"] = {a: int(n) for a, n in df["concept:name"].value_counts().items()}
 
-    if "--bpmn" in argv:
-        bpmn = pm4py.read_bpmn(argv[argv.index("--bpmn") + 1])
-        net, im, fm = pm4py.convert_to_petri_net(bpmn)
-        started = time.perf_counter()
-        fitness = pm4py.fitness_token_based_replay(df, net, im, fm)
-        out["timings"]["token_based_replay"] = time.perf_counter() - started
-        out["fitness"] = {"log_fitness": float(fitness["log_fitness"]), "perc_fit_traces": float(fitness["perc_fit_traces"])}
+    models = [argv[i + 1] for i, arg in enumerate(argv) if arg == "--bpmn"]
+    if models:
+        out["fitnesses"] = []
+        for model in models:
+            bpmn = pm4py.read_bpmn(model)
+            net, im, fm = pm4py.convert_to_petri_net(bpmn)
+            started = time.perf_counter()
+            fitness = pm4py.fitness_token_based_replay(df, net, im, fm)
+            out["timings"]["token_based_replay"] = time.perf_counter() - started
+            out["fitnesses"].append({"log_fitness": float(fitness["log_fitness"]), "perc_fit_traces": float(fitness["perc_fit_traces"])})
+        out["fitness"] = out["fitnesses"][0]
+
+    if "--ocel-flatten" in argv:
+        ocel = pm4py.read_ocel2_json(argv[argv.index("--ocel-flatten") + 1])
+        out["flattened"] = {}
+        for object_type in sorted(ocel.objects["ocel:type"].unique().tolist()):
+            flat = pm4py.ocel_flattening(ocel, object_type)
+            cases = {}
+            for case, activity in zip(flat["case:concept:name"], flat["concept:name"]):
+                cases.setdefault(str(case), []).append(str(activity))
+            out["flattened"][object_type] = cases
 
     if "--ocel" in argv:
         ocel = pm4py.read_ocel2_json(argv[argv.index("--ocel") + 1])

@@ -72,7 +72,7 @@ export const checkSettings: CheckSetting[] = [
     operation: 'POST /api/insights/logs',
     check: 'positive_data_acceptance',
     alsoExpect: [400, 415],
-    reason: 'The body is the log file itself (XES or CSV, gzipped or not), streamed as it arrives rather than parsed by a schema, so the document carries no request body; a request without the file is 415 naming header.content-type, a malformed file 400 naming its line.',
+    reason: 'The body is the log file itself (XES, CSV or OCEL 2.0, gzipped or not), streamed as it arrives rather than parsed by a schema, so the document carries no request body; a request without the file is 415 naming header.content-type, a malformed file 400 naming its line.',
   },
   {
     operation: 'POST /api/tasks/{taskId}/reassign',

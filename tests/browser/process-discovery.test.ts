@@ -49,7 +49,7 @@ describe('process discovery in the browser app', () => {
     writeFileSync(file, legacyLog);
 
     // when they import and keep it
-    await page.getByLabel('Log file (.xes, .xes.gz, .csv, .csv.gz)').setInputFiles(file);
+    await page.getByLabel('Log file (XES, CSV or OCEL 2.0; gzipped or not)').setInputFiles(file);
     await page.getByLabel('Name', { exact: true }).fill('Legacy referrals');
     await page.getByRole('button', { name: 'Import and keep' }).click();
 

@@ -9,7 +9,7 @@ import heatmapModule from '../bpmn/heatmap-overlays/index.ts';
 import type HeatmapOverlays from '../bpmn/heatmap-overlays/heatmap-overlays.ts';
 import { HEAT_LEVELS, type HeatCell } from '../lib/heatmap.ts';
 
-export function HeatmapDiagram({ xml, cells, caption }: { xml: string; cells: readonly HeatCell[]; caption: string }) {
+export function HeatmapDiagram({ xml, cells, caption, testId = 'heatmap-diagram' }: { xml: string; cells: readonly HeatCell[]; caption: string; testId?: string }) {
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<NavigatedViewer | null>(null);
   const [ready, setReady] = useState(false);
@@ -47,7 +47,7 @@ export function HeatmapDiagram({ xml, cells, caption }: { xml: string; cells: re
           {error}
         </p>
       ) : null}
-      <div ref={container} className="diagram-canvas" data-testid="heatmap-diagram" data-heat-ready={ready ? 'yes' : 'no'} />
+      <div ref={container} className="diagram-canvas" data-testid={testId} data-heat-ready={ready ? 'yes' : 'no'} />
       <figcaption className="legend">
         <span>{caption}:</span>
         <span className="heat-scale" aria-hidden="true">

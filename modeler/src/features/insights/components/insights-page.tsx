@@ -146,7 +146,7 @@ function BottleneckView({ filter, options }: { filter: InsightsFilter & { defini
       </section>
       <section id="insights-kept-logs" aria-labelledby="kept-logs-heading" tabIndex={-1}>
         <h2 id="kept-logs-heading">Kept logs and process discovery</h2>
-        <KeptLogsPanel />
+        <KeptLogsPanel definitionId={filter.definitionId} processName={processName} />
       </section>
     </>
   );

@@ -50,6 +50,8 @@ export const Diagnostic = z.discriminatedUnion('code', [
   /** A user task whose form lives outside the diagram (Camunda 8 linked form). */
   variant('external-form', {}),
   variant('missing-message', {}),
+  /** A multi-instance marker Casemap cannot run as written (no input collection or cardinality, a bad expression or name, too many instances). */
+  variant('invalid-multi-instance', { attribute: z.string().optional() }),
   /** A fault in Casemap itself while compiling; never the designer's fault. */
   variant('compiler-failure', {}),
 ]);

@@ -5,7 +5,7 @@ import { fireBoundary } from './boundary-events.ts';
 import { failCase } from './case-outcome.ts';
 import type { Token } from './engine-state.ts';
 import { emit, type Run } from './run.ts';
-import { hostOf } from './scopes.ts';
+import { hostOf, loopBodyOf } from './scopes.ts';
 
 type Kind = 'error' | 'escalation';
 
@@ -27,6 +27,8 @@ function catcherOn(run: Run, host: Token, kind: Kind, code: string | undefined):
 
 function findCatcher(run: Run, first: Token | undefined, kind: Kind, code: string | undefined) {
   for (let host = first; host; host = hostOf(run, host.scopeId)) {
+    // An instance of a multi-instance step has no boundaries of its own: its body, next out, has them.
+    if (loopBodyOf(run, host)) continue;
     const boundary = catcherOn(run, host, kind, code);
     if (boundary) return { boundary, host };
   }

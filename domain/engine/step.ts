@@ -9,12 +9,13 @@ import type { EngineOptions, EngineState } from './engine-state.ts';
 import { raiseError } from './errors-and-escalations.ts';
 import { winEventGateway } from './event-gateway.ts';
 import { indexIr } from './ir-index.ts';
-import { emit, mergeData, openRun, type Run } from './run.ts';
+import { emit, openRun, type Run } from './run.ts';
 import { rearmCycle, reportReminder } from './timers.ts';
 import { drain } from './drain.ts';
 import { leaveToken } from './tokens.ts';
 import { acceptHandoff, claimTask, completeTask, reassignTask, returnTask } from './task-actions.ts';
 import { reportOverdue } from './user-tasks.ts';
+import { storeData } from './variables.ts';
 
 type Handler<T extends EngineEvent['type']> = (run: Run, event: Extract<EngineEvent, { type: T }>) => string | undefined;
 
@@ -22,7 +23,7 @@ const activityCompleted: Handler<'activityCompleted'> = (run, event) => {
   const token = run.state.tokens[event.taskId];
   if (!run.state.activities[event.taskId] || !token) return `No activity "${event.taskId}" is running.`;
   delete run.state.activities[event.taskId];
-  mergeData(run, event.output);
+  storeData(run, token, event.output);
   leaveToken(run, token);
   return undefined;
 };
@@ -81,7 +82,7 @@ const messageReceived: Handler<'messageReceived'> = (run, event) => {
   // A non-interrupting message boundary keeps listening while its activity runs.
   const keep = sub.purpose === 'boundary' && !isInterrupting(node);
   if (!keep) delete run.state.subscriptions[sub.subscriptionId];
-  mergeData(run, event.data);
+  storeData(run, token, event.data);
   emit(run, { kind: 'message-correlated', nodeId: sub.nodeId, messageName: sub.messageName });
   if (sub.purpose === 'catch') leaveToken(run, token);
   else if (sub.purpose === 'boundary') fireBoundary(run, node, token);
@@ -93,7 +94,7 @@ const childCaseCompleted: Handler<'childCaseCompleted'> = (run, event) => {
   const token = run.state.tokens[event.childId];
   if (!run.state.childCases[event.childId] || !token) return `No child case "${event.childId}" is running.`;
   delete run.state.childCases[event.childId];
-  mergeData(run, event.data);
+  storeData(run, token, event.data);
   leaveToken(run, token);
   return undefined;
 };

@@ -44,10 +44,10 @@ async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
       const task = event.task;
       if (!task || !event.taskId) return;
       await tx.query(
-        `INSERT INTO tasks (id, case_id, node_id, name, team, role, assignee, status, form, handoff_from, accept_by, due_at, priority, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12, $13, $13)
+        `INSERT INTO tasks (id, case_id, node_id, name, team, role, assignee, status, form, handoff_from, accept_by, due_at, priority, created_at, updated_at, instance)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12, $13, $13, $14)
          ON CONFLICT (id) DO NOTHING`,
-        [taskRowId(caseId, event.taskId), caseId, event.nodeId ?? '', task.name, task.team, task.role ?? null, task.assignee ?? null, JSON.stringify(task.form), task.handoffFrom ?? null, task.acceptBy ?? null, task.dueAt ?? null, task.priority, at],
+        [taskRowId(caseId, event.taskId), caseId, event.nodeId ?? '', task.name, task.team, task.role ?? null, task.assignee ?? null, JSON.stringify(task.form), task.handoffFrom ?? null, task.acceptBy ?? null, task.dueAt ?? null, task.priority, at, task.instance ? JSON.stringify({ index: task.instance.index, count: task.instance.count, bodyId: task.instance.bodyId }) : null],
       );
       await touchCase(tx, caseId, at);
       return;

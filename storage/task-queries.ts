@@ -6,9 +6,16 @@ import type { Sql } from './database.ts';
 /** A row of the task projection, in the contract's shape (its id is `<caseId>:<taskId>`). */
 export type TaskRow = TaskRecord;
 
+/** A multi-instance task's place in its step, with its sibling instances done so far counted now. */
+const instanceColumn = `CASE WHEN t.instance IS NULL THEN NULL ELSE jsonb_build_object(
+    'index', (t.instance->>'index')::int, 'count', (t.instance->>'count')::int,
+    'completed', (SELECT count(*)::int FROM tasks s WHERE s.case_id = t.case_id AND s.instance->>'bodyId' = t.instance->>'bodyId' AND s.status = 'completed')
+  ) END AS instance`;
+
 const taskColumns = `t.id, t.case_id AS "caseId", t.node_id AS "nodeId", t.name, t.team, t.role, t.assignee, t.status, t.form,
   t.handoff_from AS "handoffFrom", t.accept_by AS "acceptBy", t.accepted_at AS "acceptedAt", t.due_at AS "dueAt", t.priority,
-  t.created_at AS "createdAt", t.claimed_at AS "claimedAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy"`;
+  t.created_at AS "createdAt", t.claimed_at AS "claimedAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy",
+  ${instanceColumn}`;
 
 export const InboxViews = ['mine', 'team', 'unassigned', 'overdue', 'due-soon', 'escalated', 'all-open'] as const;
 export type InboxView = (typeof InboxViews)[number];

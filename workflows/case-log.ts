@@ -43,6 +43,7 @@ export class CaseLog {
         handoffFrom: task.handoff?.fromTeam,
         acceptBy: task.handoff?.acceptBy,
         priority: 0,
+        instance: task.instance && { index: task.instance.index, count: task.instance.count, bodyId: task.instance.bodyId },
       },
     });
   }

@@ -16,6 +16,7 @@ export function taskView(task: EngineTask): OpenTask {
     dueAt: task.dueAt,
     handoff,
     claimedBy: task.claimedBy,
+    instance: task.instance,
     createdAt: task.openedAt,
   };
 }
@@ -32,6 +33,7 @@ export function openedTask(command: Extract<EngineCommand, { type: 'openUserTask
     form: command.form,
     dueAt: command.dueAt,
     handoff: command.handoff,
+    instance: command.instance,
     createdAt: openedAt,
   };
 }

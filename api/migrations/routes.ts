@@ -15,7 +15,7 @@ import { recordAudit } from '../../services/audit.ts';
 import { migrationWorkflowId, type MigrationWorkflowInput } from '../../workflows/migration-api.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import type { CaseServiceDeps } from '../cases/case-service.ts';
+import type { CaseStartDeps } from '../../services/case-start.ts';
 import { DefinitionId, VersionNumber } from '../schemas.ts';
 import { previewCases } from './case-previews.ts';
 
@@ -29,7 +29,7 @@ interface Versions {
   to: ProcessIR;
 }
 
-export function migrationRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
+export function migrationRoutes(table: RouteTable, router: Router, deps: CaseStartDeps): void {
   const { db, client } = deps;
   const tag = 'migrations';
   const rule = 'definitions.migrate';

@@ -8,7 +8,7 @@ import { SignalReceipt } from '../../domain/contract/signal.ts';
 import { recordAudit } from '../../services/audit.ts';
 import { broadcastIdFor, signalWaiterCount } from '../../services/signals.ts';
 import { workflowIdForBroadcast, type SignalBroadcastInput } from '../../workflows/case-api.ts';
-import type { CaseServiceDeps } from '../cases/case-service.ts';
+import type { CaseStartDeps } from '../../services/case-start.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { DataRecord } from '../schemas.ts';
 
@@ -21,7 +21,7 @@ export const BroadcastSignalBody = z
   })
   .strict();
 
-export function signalRoutes(table: RouteTable, router: Router, deps: CaseServiceDeps): void {
+export function signalRoutes(table: RouteTable, router: Router, deps: CaseStartDeps): void {
   const { db, client, taskQueue } = deps;
 
   table.add(router, { method: 'post', path: '/signals', summary: 'Broadcast a signal to every case waiting for it (designers and admins)', tag: 'signals', rule: 'signals.broadcast', body: BroadcastSignalBody, response: SignalReceipt, successStatus: 202, idempotent: true }, async ({ req, user, body }) => {

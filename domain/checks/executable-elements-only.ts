@@ -49,6 +49,13 @@ function eventSubProcessProblem(node: BpmnElement): string | undefined {
   return undefined;
 }
 
+/** Casemap runs a multi-instance step that says what it runs over: an input collection or a loop cardinality. */
+function multiInstanceProblem(loop: BpmnElement): string | undefined {
+  const data = extensionValues(loop).find((value) => is(value, 'zeebe:LoopCharacteristics') || is(value, 'casework:LoopCharacteristics'));
+  if ((data && text(data, 'inputCollection')) || loop.loopCardinality) return undefined;
+  return 'runs as multi-instance but does not say over what: set its input collection (zeebe:loopCharacteristics inputCollection, a list in the case data) or its loop cardinality';
+}
+
 function problemOf(node: BpmnElement): string | undefined {
   if (is(node, 'bpmn:ScriptTask')) return scriptProblem(node);
   if (is(node, 'bpmn:BusinessRuleTask')) return businessRuleProblem(node);
@@ -66,9 +73,7 @@ function problemOf(node: BpmnElement): string | undefined {
     if (trigger) return `is triggered by ${trigger[1]}: use a message, timer or error event instead`;
   }
   const loop = node.loopCharacteristics as BpmnElement | undefined;
-  if (is(loop, 'bpmn:MultiInstanceLoopCharacteristics')) {
-    return 'runs as multi-instance: start one case per item with a call activity from the parent case, or draw the steps once';
-  }
+  if (is(loop, 'bpmn:MultiInstanceLoopCharacteristics')) return multiInstanceProblem(loop as BpmnElement);
   if (is(loop, 'bpmn:StandardLoopCharacteristics')) return 'loops: draw the loop as a gateway with a flow back to the step';
   return undefined;
 }

@@ -89,7 +89,7 @@ const invalid: Record<CasemapRuleId, Record<string, Expected>> = {
       ['Conditional_1', 'error', /is triggered by a condition/],
       ['EventSub_1', 'error', /is an event sub-process/],
       ['Loop_1', 'error', /loops: draw the loop/],
-      ['Multi_1', 'error', /runs as multi-instance/],
+      ['Multi_1', 'error', /runs as multi-instance but does not say over what/],
       ['Rule_1', 'error', /^Step "Decide eligibility" is a business rule task/],
       ['Script_1', 'error', /^Step "Calculate ERS date" is a script task in "groovy": Casemap runs only FEEL script tasks .*Casemap cannot run it in an executable process\.$/],
       ['Script_2', 'error', /^Step "Count dependants" is a FEEL script task with no result variable: name the case data field its result is stored in/],

@@ -21,7 +21,7 @@ const corpus: Case[] = [
   { file: 'event-kinds.bpmn', kinds: ['startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent', 'endEvent', 'transaction'], codes: ['not-executable-element', 'invalid-compensation'] },
   { file: 'gateway-kinds.bpmn', kinds: ['exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'complexGateway', 'eventBasedGateway'], codes: ['not-executable-element'] },
   { file: 'subprocess-variants.bpmn', kinds: ['subProcess', 'adHocSubProcess', 'transaction'], codes: ['not-executable-element'] },
-  { file: 'call-activity-multi-instance.bpmn', kinds: ['callActivity'], codes: ['not-executable-element'], mainProcessId: 'Process_Parent' },
+  { file: 'call-activity-multi-instance.bpmn', kinds: ['callActivity'], codes: ['invalid-multi-instance', 'not-executable-element'], mainProcessId: 'Process_Parent' },
   { file: 'data-and-artifacts.bpmn', kinds: ['userTask'], codes: [] },
   { file: 'camunda7.bpmn', kinds: ['userTask', 'serviceTask', 'scriptTask'], codes: ['juel-expression', 'unsupported-expression-language', 'not-executable-element'] },
   { file: 'camunda8.bpmn', kinds: ['userTask', 'serviceTask', 'receiveTask', 'callActivity'], codes: ['external-form'] },

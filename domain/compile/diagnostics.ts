@@ -52,6 +52,8 @@ export const Diagnostic = z.discriminatedUnion('code', [
   variant('missing-message', {}),
   /** Compensation Casemap cannot wire up: a boundary with no undo step, an undo step nothing triggers, an activityRef out of scope. */
   variant('invalid-compensation', {}),
+  /** A multi-instance marker Casemap cannot run as written (no input collection or cardinality, a bad expression or name, too many instances). */
+  variant('invalid-multi-instance', { attribute: z.string().optional() }),
   /** A fault in Casemap itself while compiling; never the designer's fault. */
   variant('compiler-failure', {}),
 ]);

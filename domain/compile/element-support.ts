@@ -84,8 +84,8 @@ export function unsupportedReasons(element: Element, trigger: Trigger | undefine
     reasons.push('event-based gateways that start a case; start cases with message start events instead');
   }
   const loop = child(element, 'loopCharacteristics');
-  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') reasons.push('multi-instance steps; repeat the step through a gateway loop or start one case per item');
-  else if (loop) reasons.push('loop markers; model the loop with an exclusive gateway instead');
+  // Multi-instance markers run (read-multi-instance.ts reports what is missing); standard loops do not.
+  if (loop && loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') reasons.push('loop markers; model the loop with an exclusive gateway instead');
   return reasons;
 }
 

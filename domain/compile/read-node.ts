@@ -6,6 +6,7 @@ import { reportUnsupported } from './element-support.ts';
 import { type Element, child, children, commaList, extension, raw, refId, text } from './moddle-access.ts';
 import { readDeadlines } from './read-deadlines.ts';
 import { readForm } from './read-form.ts';
+import { readMultiInstance } from './read-multi-instance.ts';
 import { readOwner } from './read-owner.ts';
 import { calledDecision } from './read-business-rule.ts';
 import { readScript } from './read-script.ts';
@@ -62,15 +63,6 @@ function calledElementOf(element: Element): string | undefined {
   return text(element, 'calledElement') ?? (zeebe && (text(zeebe, 'processId') ?? text(zeebe, 'processIdExpression')));
 }
 
-function markers(element: Element): Pick<Node, 'multiInstance' | 'loop'> {
-  const loop = child(element, 'loopCharacteristics');
-  if (!loop) return {};
-  if (loop.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
-    return { multiInstance: raw(loop, 'isSequential') === true ? 'sequential' : 'parallel' };
-  }
-  return { loop: true };
-}
-
 function documentationOf(element: Element): string | undefined {
   const parts = children(element, 'documentation')
     .map((doc) => text(doc, 'text'))
@@ -113,7 +105,7 @@ export function readNode(element: Element, kind: NodeKind, place: NodePlace, ctx
     script: kind === 'scriptTask' ? readScript(element, ctx) : undefined,
     decision: kind === 'businessRuleTask' ? calledDecision(element) : undefined,
     isForCompensation: raw(element, 'isForCompensation') === true ? true : undefined,
-    ...markers(element),
+    ...readMultiInstance(element, scope, ctx),
     documentation: documentationOf(element),
   });
 }

@@ -3,7 +3,7 @@
 // what every action answers (NextSteps).
 import { z } from 'zod';
 import { FormField } from '../process/ir.ts';
-import { OpenTask as EngineOpenTask } from '../engine/engine-state.ts';
+import { OpenTask as EngineOpenTask, TaskInstance } from '../engine/engine-state.ts';
 import { CaseData } from './case-data.ts';
 import { CaseStatus } from './case-status.ts';
 import { DataRecord } from './request-fields.ts';
@@ -71,6 +71,8 @@ export const TaskRecord = z.object({
   claimedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
   completedBy: z.string().nullable(),
+  /** A multi-instance task's place in its step and how many of its instances are done ("2 of 5, 1 done"). */
+  instance: TaskInstance.omit({ bodyId: true }).nullable().optional(),
 });
 export type TaskRecord = z.infer<typeof TaskRecord>;
 

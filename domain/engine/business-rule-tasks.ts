@@ -8,6 +8,7 @@ import type { Node, ProcessIR } from '../process/ir.ts';
 import { raiseError } from './errors-and-escalations.ts';
 import { emit, type Move, type Run } from './run.ts';
 import { createToken, leaveToken } from './tokens.ts';
+import { storeData, visibleData } from './variables.ts';
 
 const deployed = new WeakMap<ProcessIR, Decision[]>();
 
@@ -24,7 +25,7 @@ function decisionsOf(ir: ProcessIR): Decision[] {
 export function runBusinessRuleTask(run: Run, move: Move, node: Node & { decision: NonNullable<Node['decision']> }): void {
   const token = createToken(run, move);
   const { decisionId, resultVariable } = node.decision;
-  const result = evaluateDecision(decisionsOf(run.ir.ir), decisionId, run.state.data, { now: run.now });
+  const result = evaluateDecision(decisionsOf(run.ir.ir), decisionId, visibleData(run, token), { now: run.now });
   if (!result.ok) {
     const origin = { nodeId: node.id, scopeId: token.scopeId, tokenId: token.id };
     raiseError(run, origin, result.error.code, result.error.message);
@@ -32,7 +33,7 @@ export function runBusinessRuleTask(run: Run, move: Move, node: Node & { decisio
   }
   const { output, evaluations } = result.value;
   const own = evaluations[evaluations.length - 1];
-  run.state.data[resultVariable] = output;
+  storeData(run, token, { [resultVariable]: output });
   emit(run, {
     kind: 'decision-evaluated',
     nodeId: node.id,

@@ -28,6 +28,8 @@ export type EngineCommand =
       dueAt?: string;
       /** Set when reaching this task moves the case to another team. */
       handoff?: { fromTeam: string; toTeam: string; acceptBy?: string };
+      /** Set when the task is one instance of a multi-instance step (from 1, of `count`, `completed` done when it opened). */
+      instance?: { index: number; count: number; completed: number; bodyId: string };
     }
   | { type: 'closeUserTask'; taskId: string; reason: 'cancelled' }
   | {

@@ -1,6 +1,7 @@
 // The one loop that enters nodes: makes every queued move of a start or step until each token
 // waits on something or the case ends. Only start and step call it, so no node kind calls back here.
 import { failCase } from './case-outcome.ts';
+import { advanceLoops } from './multi-instance.ts';
 import { enterNode } from './nodes.ts';
 import { isRunning, type Run } from './run.ts';
 import { scopeAlive } from './scopes.ts';
@@ -9,12 +10,12 @@ import { completeEmptyScopes } from './sub-processes.ts';
 /** Moves one step may make without any token waiting before it is judged to loop for ever. */
 export const MAX_MOVES = 10_000;
 
-/** Makes every queued move; when none is left, completes emptied sub-processes (and then the case). */
+/** Makes every queued move; when none is left, moves idle multi-instance bodies on and completes emptied sub-processes (and then the case). */
 export function drain(run: Run): void {
   while (isRunning(run)) {
     const move = run.queue.shift();
     if (!move) {
-      if (completeEmptyScopes(run)) continue;
+      if (advanceLoops(run) || completeEmptyScopes(run)) continue;
       return;
     }
     // A move into a scope cancelled meanwhile (an interrupting boundary) is dropped with it.

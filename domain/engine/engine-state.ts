@@ -10,12 +10,29 @@ export const CaseStatus = z.enum(['running', 'completed', 'terminated', 'failed'
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /** What a token is waiting for, so a query can say why a case is not moving. */
-export const WaitKind = z.enum(['none', 'user-task', 'activity', 'timer', 'message', 'signal', 'child-case', 'sub-process', 'join', 'event-gateway', 'compensation']);
+export const WaitKind = z.enum(['none', 'user-task', 'activity', 'timer', 'message', 'signal', 'child-case', 'sub-process', 'join', 'event-gateway', 'compensation', 'multi-instance']);
 export type WaitKind = z.infer<typeof WaitKind>;
 
 /** Left by an inclusive split on each token it forks, so the matching join knows how many to await. */
 export const ForkTag = z.object({ forkId: z.string(), width: z.number().int().positive() });
 export type ForkTag = z.infer<typeof ForkTag>;
+
+/**
+ * The body of a multi-instance step (domain/engine/multi-instance.ts): how many instances it runs,
+ * how many have started and completed, and what it keeps between them.
+ */
+export const LoopBody = z.object({
+  count: z.number().int().nonnegative(),
+  started: z.number().int().nonnegative(),
+  completed: z.number().int().nonnegative(),
+  /** A sequential body's input collection, read once on entry; a parallel body hands each item out at once. */
+  items: z.array(z.unknown()).optional(),
+  /** The output collection being gathered, one slot per instance in instance order (null until it completes). */
+  outputs: z.array(z.unknown()).optional(),
+  /** The completion condition held: no further instance starts. */
+  done: z.boolean().optional(),
+});
+export type LoopBody = z.infer<typeof LoopBody>;
 
 export const Token = z.object({
   /** Also the element instance id, the task id of a user task or activity and a child case id. */
@@ -26,8 +43,21 @@ export const Token = z.object({
   via: z.string().optional(),
   forks: z.array(ForkTag),
   wait: WaitKind,
+  /** Variables local to this element instance (a multi-instance instance's item and loopCounter); absent on most tokens. */
+  vars: z.record(z.string(), z.unknown()).optional(),
+  /** Set on the body of a multi-instance step, whose scope holds its instances. */
+  loop: LoopBody.optional(),
 });
 export type Token = z.infer<typeof Token>;
+
+/** Where a task stands in its multi-instance step; `bodyId` names the step's run, shared by its instances. */
+export const TaskInstance = z.object({
+  index: z.number().int().positive(),
+  count: z.number().int().positive(),
+  completed: z.number().int().nonnegative(),
+  bodyId: z.string(),
+});
+export type TaskInstance = z.infer<typeof TaskInstance>;
 
 /** A user task while it is open: what the step asks for, the team holding it, who has claimed it. */
 export const OpenTask = z.object({
@@ -47,6 +77,8 @@ export const OpenTask = z.object({
     .optional(),
   /** The caseworker working on it; absent while it waits in its team's queue. */
   claimedBy: z.string().optional(),
+  /** When the task is one instance of a multi-instance step: which (from 1), of how many, how many are done. */
+  instance: TaskInstance.optional(),
 });
 export type OpenTask = z.infer<typeof OpenTask>;
 

@@ -7,7 +7,7 @@ import { failCase } from './case-outcome.ts';
 import type { Token } from './engine-state.ts';
 import { eventSubProcessStarts, scopeElement, scopeInterrupted, startEventSubProcess } from './event-sub-processes.ts';
 import { emit, type Run } from './run.ts';
-import { hostOf } from './scopes.ts';
+import { hostOf, loopBodyOf } from './scopes.ts';
 
 type Kind = 'error' | 'escalation';
 
@@ -31,14 +31,17 @@ type Catcher = { boundary: Node; host: Token } | { start: Node; scopeId: string 
 
 function findCatcher(run: Run, origin: Origin, kind: Kind, code: string | undefined): Catcher | undefined {
   const raiser = origin.tokenId === undefined ? undefined : run.state.tokens[origin.tokenId];
-  const onRaiser = raiser && pick(run.ir.boundaries(raiser.nodeId), kind, code);
+  // An instance of a multi-instance step has no boundaries of its own: its body, next out, has them.
+  const onRaiser = raiser && !loopBodyOf(run, raiser) ? pick(run.ir.boundaries(raiser.nodeId), kind, code) : undefined;
   if (raiser && onRaiser) return { boundary: onRaiser, host: raiser };
   for (let scopeId = raiser?.scopeId ?? origin.scopeId; ; ) {
-    const start = scopeInterrupted(run, scopeId) ? undefined : pick(eventSubProcessStarts(run, scopeElement(run, scopeId)), kind, code);
+    // A multi-instance body's scope holds its instances only; its event sub-processes live in each instance.
+    const inBody = run.state.tokens[scopeId]?.wait === 'multi-instance';
+    const start = inBody || scopeInterrupted(run, scopeId) ? undefined : pick(eventSubProcessStarts(run, scopeElement(run, scopeId)), kind, code);
     if (start) return { start, scopeId };
     const host = hostOf(run, scopeId);
     if (!host) return undefined;
-    const boundary = pick(run.ir.boundaries(host.nodeId), kind, code);
+    const boundary = loopBodyOf(run, host) ? undefined : pick(run.ir.boundaries(host.nodeId), kind, code);
     if (boundary) return { boundary, host };
     scopeId = host.scopeId;
   }

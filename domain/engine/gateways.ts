@@ -12,16 +12,17 @@ import type { Token } from './engine-state.ts';
 import { conditionHolds } from './feel.ts';
 import type { Move, Run } from './run.ts';
 import { consumeToken, createToken, leaveToken } from './tokens.ts';
+import { visibleData, type Place } from './variables.ts';
 
 type Choice = { flows: Flow[] } | undefined;
 
 /** Flows whose condition holds (unconditional ones always do), in IR order; the default flow is left out. */
-function holdingFlows(run: Run, node: Node, firstOnly: boolean): Choice {
+function holdingFlows(run: Run, node: Node, at: Place, firstOnly: boolean): Choice {
   const taken: Flow[] = [];
   for (const flow of run.ir.outgoing(node.id)) {
     if (flow.id === node.defaultFlow) continue;
     if (flow.condition !== undefined) {
-      const holds = conditionHolds(flow.condition, run.state.data, run.now);
+      const holds = conditionHolds(flow.condition, visibleData(run, at), run.now);
       if (!holds.ok) {
         failCase(run, `The condition on the path "${flow.name ?? flow.id}" out of ${run.ir.label(node.id)} cannot be read: ${holds.error}`, node.id);
         return undefined;
@@ -34,10 +35,10 @@ function holdingFlows(run: Run, node: Node, firstOnly: boolean): Choice {
   return { flows: taken };
 }
 
-function choose(run: Run, node: Node, firstOnly: boolean): Choice {
+function choose(run: Run, node: Node, at: Place, firstOnly: boolean): Choice {
   const outgoing = run.ir.outgoing(node.id);
   if (outgoing.length === 0) return { flows: [] };
-  const choice = holdingFlows(run, node, firstOnly);
+  const choice = holdingFlows(run, node, at, firstOnly);
   if (!choice || choice.flows.length > 0) return choice;
   const fallback = outgoing.find((f) => f.id === node.defaultFlow);
   if (fallback) return { flows: [fallback] };
@@ -51,7 +52,7 @@ function choose(run: Run, node: Node, firstOnly: boolean): Choice {
 
 export function enterExclusive(run: Run, move: Move, node: Node): void {
   const token = createToken(run, move);
-  const choice = choose(run, node, true);
+  const choice = choose(run, node, token, true);
   if (choice) leaveToken(run, token, { flows: choice.flows });
 }
 
@@ -89,7 +90,7 @@ export function enterInclusive(run: Run, move: Move, node: Node): void {
     carrier = merge(run, group);
     carrier.forks = carrier.forks.slice(0, -1);
   }
-  const choice = choose(run, node, false);
+  const choice = choose(run, node, carrier, false);
   if (!choice) return;
   const splits = run.ir.outgoing(node.id).length > 1;
   const forks = splits ? [...carrier.forks, { forkId: carrier.id, width: choice.flows.length }] : carrier.forks;

@@ -2,9 +2,10 @@
 // event-based gateways; a message is matched by subscription id and name.
 import type { Node } from '../process/ir.ts';
 import { failCase } from './case-outcome.ts';
-import type { MessageSubscription } from './engine-state.ts';
+import { ROOT_SCOPE, type MessageSubscription } from './engine-state.ts';
 import { evaluateFeel, feelText } from './feel.ts';
 import { issue, nextId, type Run } from './run.ts';
+import { visibleData } from './variables.ts';
 
 /** Subscribes `tokenId` to the message named on `node`; undefined (case failed) when it names none. */
 export function subscribe(
@@ -20,7 +21,7 @@ export function subscribe(
   }
   const sub: MessageSubscription = { subscriptionId: nextId(run, node.id), nodeId: node.id, messageName: trigger.messageName, tokenId, purpose };
   if (trigger.correlationKey) {
-    const outcome = evaluateFeel(trigger.correlationKey, run.state.data, run.now);
+    const outcome = evaluateFeel(trigger.correlationKey, visibleData(run, run.state.tokens[tokenId] ?? { scopeId: ROOT_SCOPE }), run.now);
     const key = outcome.ok ? feelText(outcome.value) : undefined;
     if (key !== undefined) sub.correlationKey = key;
   }

@@ -12,10 +12,12 @@ import { runBusinessRuleTask } from './business-rule-tasks.ts';
 import { throwCompensation } from './compensation.ts';
 import { runScriptTask } from './script-tasks.ts';
 import { subscribeSignal, throwSignal } from './signal-waits.ts';
+import { enterMultiInstance, isInstanceMove } from './multi-instance.ts';
 import { enterSubProcess } from './sub-processes.ts';
 import { planTimer, startTimer } from './timers.ts';
 import { consumeToken, createToken, enqueue, leaveToken } from './tokens.ts';
 import { openUserTask } from './user-tasks.ts';
+import { visibleData } from './variables.ts';
 
 function passThrough(run: Run, move: Move): void {
   leaveToken(run, createToken(run, move));
@@ -35,7 +37,7 @@ function scheduleActivity(run: Run, token: Token, node: Node, handler: string): 
     taskId: token.id,
     nodeId: node.id,
     handler,
-    input: copyJson(run.state.data),
+    input: copyJson(visibleData(run, token)),
     ...(retry ? { retry: copyJson(retry) } : {}),
   });
 }
@@ -67,7 +69,7 @@ function enterCallActivity(run: Run, move: Move, node: Node): void {
   }
   const token = createToken(run, move, 'child-case');
   run.state.childCases[token.id] = { childId: token.id, nodeId: node.id, calledElement: node.calledElement };
-  issue(run, { type: 'startChildCase', childId: token.id, nodeId: node.id, calledElement: node.calledElement, input: copyJson(run.state.data) });
+  issue(run, { type: 'startChildCase', childId: token.id, nodeId: node.id, calledElement: node.calledElement, input: copyJson(visibleData(run, token)) });
   armBoundaries(run, token);
 }
 
@@ -115,7 +117,7 @@ function enterCatchEvent(run: Run, move: Move, node: Node): void {
   const trigger = node.trigger;
   if (!trigger || trigger.type === 'none' || trigger.type === 'link') return passThrough(run, move);
   if (trigger.type === 'timer') {
-    const plan = planTimer(run, trigger.timer, node.id);
+    const plan = planTimer(run, trigger.timer, node.id, visibleData(run, move));
     if (!plan) return;
     const token = createToken(run, move, 'timer');
     startTimer(run, node.id, 'intermediate', token.id, { fireAt: plan.fireAt });
@@ -139,6 +141,7 @@ export function enterNode(run: Run, move: Move): void {
     return;
   }
   if (move.fired) return passThrough(run, move);
+  if (node.multiInstance && !isInstanceMove(run, move)) return enterMultiInstance(run, move, node);
   switch (node.kind) {
     case 'startEvent':
     case 'boundaryEvent':

@@ -11,6 +11,8 @@ export interface Move {
   via?: string;
   forks: ForkTag[];
   fired?: boolean;
+  /** Local variables the new token starts with (one instance of a multi-instance step). */
+  vars?: Record<string, unknown>;
 }
 
 export interface Run {

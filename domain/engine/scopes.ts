@@ -1,15 +1,31 @@
-// Scopes: the process and each running sub-process. A sub-process scope is named by its host
-// token's id; it is alive while its host waits on it, and cancelling it stops all the work inside.
+// Scopes: the process, each running sub-process and each multi-instance body. Such a scope is named
+// by its host token's id; it is alive while its host waits on it, and cancelling it stops all the work inside.
 // The bottom of the engine's moves: it calls back into nothing but the run.
 import { discardCompensation } from './compensation-log.ts';
 import { ROOT_SCOPE, type Token } from './engine-state.ts';
 import { emit, issue, type Run } from './run.ts';
 
-/** Tokens that host a scope: a sub-process, or a compensation event whose undo steps run inside it. */
-export const hostsScope = (token: Token | undefined): boolean => token?.wait === 'sub-process' || token?.wait === 'compensation';
+/** Tokens that host a scope: a sub-process, a compensation event whose undo steps run inside it, or a multi-instance body. */
+export function hostsScope(token: Token | undefined): boolean {
+  return token?.wait === 'sub-process' || token?.wait === 'compensation' || token?.wait === 'multi-instance';
+}
 
 export function scopeAlive(run: Run, scopeId: string): boolean {
   return scopeId === ROOT_SCOPE || hostsScope(run.state.tokens[scopeId]);
+}
+
+/**
+ * Whether a token's entering, completing and cancelling is logged. A multi-instance body is not:
+ * its instances are the step's executions, so the event log and insights count each instance once.
+ */
+export function logsLifecycle(token: Token): boolean {
+  return token.wait !== 'multi-instance';
+}
+
+/** The multi-instance body `token` is one instance of; undefined for any other token. */
+export function loopBodyOf(run: Run, token: Token): Token | undefined {
+  const host = run.state.tokens[token.scopeId];
+  return host?.loop && host.nodeId === token.nodeId ? host : undefined;
 }
 
 /** The host token of the sub-process a scope belongs to; undefined for the process itself. */
@@ -66,7 +82,7 @@ export function cancelToken(run: Run, tokenId: string): void {
     discardCompensation(run, token.id);
   }
   releaseWaits(run, token, 'cancelled');
-  emit(run, { kind: 'element-cancelled', nodeId: token.nodeId, instanceId: token.id });
+  if (logsLifecycle(token)) emit(run, { kind: 'element-cancelled', nodeId: token.nodeId, instanceId: token.id });
   delete run.state.tokens[tokenId];
 }
 

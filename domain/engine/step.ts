@@ -5,7 +5,7 @@ import { fireBoundary, isInterrupting } from './boundary-events.ts';
 import { cancelCase } from './case-outcome.ts';
 import type { EngineEvent, StepResult } from './contract.ts';
 import { calendarAddDuration } from './deadlines.ts';
-import type { EngineOptions, EngineState } from './engine-state.ts';
+import { ROOT_SCOPE, type EngineOptions, type EngineState } from './engine-state.ts';
 import { raiseError } from './errors-and-escalations.ts';
 import { winEventGateway } from './event-gateway.ts';
 import { isInterruptingStart, startEventSubProcess } from './event-sub-processes.ts';
@@ -17,6 +17,7 @@ import { drain } from './drain.ts';
 import { leaveToken } from './tokens.ts';
 import { acceptHandoff, claimTask, completeTask, reassignTask, returnTask } from './task-actions.ts';
 import { reportOverdue } from './user-tasks.ts';
+import { storeData } from './variables.ts';
 
 type Handler<T extends EngineEvent['type']> = (run: Run, event: Extract<EngineEvent, { type: T }>) => string | undefined;
 
@@ -24,7 +25,7 @@ const activityCompleted: Handler<'activityCompleted'> = (run, event) => {
   const token = run.state.tokens[event.taskId];
   if (!run.state.activities[event.taskId] || !token) return `No activity "${event.taskId}" is running.`;
   delete run.state.activities[event.taskId];
-  mergeData(run, event.output);
+  storeData(run, token, event.output);
   leaveToken(run, token);
   return undefined;
 };
@@ -90,7 +91,8 @@ const messageReceived: Handler<'messageReceived'> = (run, event) => {
   // A non-interrupting message boundary or event sub-process start keeps listening.
   const keep = (sub.purpose === 'boundary' && !isInterrupting(node)) || (forScope && !isInterruptingStart(node));
   if (!keep) delete run.state.subscriptions[sub.subscriptionId];
-  mergeData(run, event.data);
+  // A start of the process's own event sub-process has no token: its data is the case's.
+  storeData(run, token ?? { scopeId: ROOT_SCOPE }, event.data);
   emit(run, { kind: 'message-correlated', nodeId: sub.nodeId, messageName: sub.messageName });
   if (forScope) startEventSubProcess(run, node, sub.tokenId);
   else if (!token) return undefined;
@@ -104,7 +106,7 @@ const childCaseCompleted: Handler<'childCaseCompleted'> = (run, event) => {
   const token = run.state.tokens[event.childId];
   if (!run.state.childCases[event.childId] || !token) return `No child case "${event.childId}" is running.`;
   delete run.state.childCases[event.childId];
-  mergeData(run, event.data);
+  storeData(run, token, event.data);
   leaveToken(run, token);
   return undefined;
 };

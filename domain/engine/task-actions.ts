@@ -3,9 +3,10 @@
 // first among its step's commands, because the action is what caused everything after it.
 import type { EngineEvent } from './contract.ts';
 import type { OpenTask } from './engine-state.ts';
-import { copyJson, emit, mergeData, type Run } from './run.ts';
+import { copyJson, emit, type Run } from './run.ts';
 import { cancelTimersOf } from './timers.ts';
 import { leaveToken } from './tokens.ts';
+import { storeData } from './variables.ts';
 
 type Action<T extends EngineEvent['type']> = (run: Run, event: Extract<EngineEvent, { type: T }>) => string | undefined;
 
@@ -77,7 +78,7 @@ export const completeTask: Action<'userTaskCompleted'> = (run, event) => {
   if (!task || !token) return `There is no open task "${event.taskId}" to complete: it may already be done or cancelled.`;
   emit(run, { kind: 'task-completed', nodeId: task.nodeId, taskId: task.taskId, team: task.team, actor: event.actor, data: copyJson(event.data) });
   delete run.state.userTasks[event.taskId];
-  mergeData(run, event.data);
+  storeData(run, token, event.data);
   leaveToken(run, token);
   return undefined;
 };

@@ -2,7 +2,7 @@
 // case keeps running. Only a cycle's first firing is planned; non-interrupting boundaries re-arm,
 // and each of their firings is a reminder to the team of the step they sit on.
 import type { TimerSpec } from '../process/ir.ts';
-import type { TimerPurpose } from './contract.ts';
+import type { CaseData, TimerPurpose } from './contract.ts';
 import type { ActiveTimer, Token } from './engine-state.ts';
 import { failCase } from './case-outcome.ts';
 import { evaluateFeel, feelText } from './feel.ts';
@@ -33,10 +33,11 @@ export function planFromText(type: TimerSpec['type'], text: string, now: string)
 }
 
 /** When a timer first fires; fails the case (naming the element) when its definition cannot be read. */
-export function planTimer(run: Run, spec: TimerSpec, nodeId: string): TimerPlan | undefined {
+/** `data`: what a FEEL timer reads (the case data unless the timer sits inside a multi-instance step). */
+export function planTimer(run: Run, spec: TimerSpec, nodeId: string, data: CaseData = run.state.data): TimerPlan | undefined {
   let text: string | undefined = spec.expression;
   if (spec.feel) {
-    const outcome = evaluateFeel(spec.expression, run.state.data, run.now);
+    const outcome = evaluateFeel(spec.expression, data, run.now);
     text = outcome.ok ? feelText(outcome.value) : undefined;
   }
   const plan = text === undefined ? undefined : planFromText(spec.type, text, run.now);

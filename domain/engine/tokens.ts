@@ -7,7 +7,9 @@ import { recordCompletion } from './compensation-log.ts';
 import { conditionHolds } from './feel.ts';
 import type { ForkTag, Token, WaitKind } from './engine-state.ts';
 import { emit, isRunning, nextId, type Move, type Run } from './run.ts';
-import { releaseWaits } from './scopes.ts';
+import { finishInstance } from './loop-instances.ts';
+import { logsLifecycle, loopBodyOf, releaseWaits } from './scopes.ts';
+import { visibleData } from './variables.ts';
 
 export function enqueue(run: Run, move: Move): void {
   if (isRunning(run)) run.queue.push(move);
@@ -16,8 +18,9 @@ export function enqueue(run: Run, move: Move): void {
 export function createToken(run: Run, move: Move, wait: WaitKind = 'none'): Token {
   const token: Token = { id: nextId(run, move.nodeId), nodeId: move.nodeId, scopeId: move.scopeId, forks: move.forks, wait };
   if (move.via !== undefined) token.via = move.via;
+  if (move.vars !== undefined) token.vars = move.vars;
   run.state.tokens[token.id] = token;
-  emit(run, { kind: 'element-entered', nodeId: token.nodeId, instanceId: token.id });
+  if (logsLifecycle(token)) emit(run, { kind: 'element-entered', nodeId: token.nodeId, instanceId: token.id });
   return token;
 }
 
@@ -29,14 +32,19 @@ export interface LeaveOptions {
   fired?: boolean;
 }
 
-/** Completes the node a token is on, disarms what it waited on, and sends it along its flows. */
+/**
+ * Completes the node a token is on, disarms what it waited on, and sends it along its flows; one
+ * instance of a multi-instance step goes nowhere, it reports to its body instead.
+ */
 export function leaveToken(run: Run, token: Token, options: LeaveOptions = {}): void {
-  const flows = options.flows ?? activityFlows(run, token.nodeId);
+  const body = loopBodyOf(run, token);
+  const flows = body ? [] : (options.flows ?? activityFlows(run, token));
   if (!flows) return;
-  emit(run, { kind: 'element-completed', nodeId: token.nodeId, instanceId: token.id });
+  if (logsLifecycle(token)) emit(run, { kind: 'element-completed', nodeId: token.nodeId, instanceId: token.id });
   recordCompletion(run, token);
   releaseWaits(run, token, 'completed');
   delete run.state.tokens[token.id];
+  if (body) return finishInstance(run, body, token);
   for (const flow of flows) {
     const move: Move = { nodeId: flow.target, scopeId: token.scopeId, via: flow.id, forks: options.forks ?? token.forks };
     if (options.fired) move.fired = true;
@@ -53,7 +61,8 @@ export function consumeToken(run: Run, token: Token): void {
  * Flows out of anything but a gateway: every unconditional flow and every flow whose condition
  * holds (an implicit parallel split, as BPMN says), else the default flow. Undefined when the case failed.
  */
-function activityFlows(run: Run, nodeId: string): Flow[] | undefined {
+function activityFlows(run: Run, token: Token): Flow[] | undefined {
+  const nodeId = token.nodeId;
   const node = run.ir.node(nodeId);
   const taken: Flow[] = [];
   let fallback: Flow | undefined;
@@ -66,7 +75,7 @@ function activityFlows(run: Run, nodeId: string): Flow[] | undefined {
       taken.push(flow);
       continue;
     }
-    const holds = conditionHolds(flow.condition, run.state.data, run.now);
+    const holds = conditionHolds(flow.condition, visibleData(run, token), run.now);
     if (!holds.ok) {
       failCase(run, `The condition on the path "${flow.name ?? flow.id}" out of ${run.ir.label(nodeId)} cannot be read: ${holds.error}`, nodeId);
       return undefined;

@@ -4,6 +4,7 @@ import type { Node } from '../process/ir.ts';
 import { resolveDeadline } from './deadlines.ts';
 import type { OpenTask, Token } from './engine-state.ts';
 import { copyJson, emit, issue, type Run } from './run.ts';
+import { instanceProgress } from './loop-instances.ts';
 import { startTimer } from './timers.ts';
 
 /** The team of a step nobody owns; it never becomes the case's owning team. */
@@ -17,6 +18,8 @@ export function openUserTask(run: Run, token: Token, node: Node): void {
   if (node.owner?.assignee !== undefined) task.assignee = node.owner.assignee;
   const dueAt = node.sla ? resolveDeadline(run, node.sla) : undefined;
   if (dueAt !== undefined) task.dueAt = dueAt;
+  const instance = instanceProgress(run, token);
+  if (instance) task.instance = instance;
 
   if (team !== UNASSIGNED_TEAM && s.owner === undefined) {
     // The first team reached owns the case from the start: no handoff to accept.
@@ -41,6 +44,7 @@ export function openUserTask(run: Run, token: Token, node: Node): void {
     ...(task.assignee === undefined ? {} : { assignee: task.assignee }),
     form: node.form,
     ...(dueAt === undefined ? {} : { dueAt }),
+    ...(instance ? { instance: { ...instance } } : {}),
     ...(task.handoff ? { handoff: { fromTeam: task.handoff.fromTeam, toTeam: task.handoff.toTeam, ...(task.handoff.acceptBy === undefined ? {} : { acceptBy: task.handoff.acceptBy }) } } : {}),
   });
   if (dueAt !== undefined) startTimer(run, node.id, 'sla', token.id, { fireAt: dueAt });

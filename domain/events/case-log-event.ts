@@ -1,6 +1,7 @@
 // One entry of the case event log: every lifecycle fact of a case, with a stable id chosen by the
 // workflow so a retried write never duplicates it. Insights and duplication analyses read these.
 import { z } from 'zod';
+import { TaskInstance } from '../engine/engine-state.ts';
 import { FormField } from '../process/ir.ts';
 
 export const CaseLogEventKind = z.enum([
@@ -64,6 +65,8 @@ export const ReadyTask = z.object({
   handoffFrom: z.string().optional(),
   acceptBy: z.string().optional(),
   priority: z.number().int().default(0),
+  /** Set when the task is one instance of a multi-instance step. */
+  instance: TaskInstance.omit({ completed: true }).optional(),
 });
 export type ReadyTask = z.infer<typeof ReadyTask>;
 

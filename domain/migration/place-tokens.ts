@@ -98,6 +98,7 @@ function describeWait(wait: Token['wait']): string {
     'event-gateway': 'a wait for whichever event comes first',
     signal: 'a wait for a signal',
     compensation: 'a wait for undo steps to finish',
+    'multi-instance': 'a step running once per item',
   };
   return words[wait];
 }

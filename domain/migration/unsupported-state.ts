@@ -1,5 +1,5 @@
 // Parts of a case's state that migration does not move yet. The engine gained signals, compensation
-// and event sub-processes after migration was designed; until `migrateState` re-arms them, a case
+// event sub-processes and multi-instance steps after migration was designed; until `migrateState` re-arms them, a case
 // holding any of them is refused whole (`not-supported`) rather than moved with stale node ids.
 import type { EngineState } from '../engine/engine-state.ts';
 import type { IrIndex } from '../engine/ir-index.ts';
@@ -9,6 +9,9 @@ export function unsupportedState(state: EngineState, to: IrIndex): MigrationRefu
   const refusals: MigrationRefusal[] = [];
   const refuse = (elementId: string | undefined, message: string) =>
     refusals.push({ code: 'not-supported', ...(elementId ? { elementId } : {}), message });
+  for (const token of Object.values(state.tokens)) {
+    if (token.wait === 'multi-instance') refuse(token.nodeId, `The case is inside a multi-instance step (${token.nodeId}); migration does not move its instances yet.`);
+  }
   for (const wait of Object.values(state.signals ?? {})) {
     refuse(wait.nodeId, `The case waits for the signal "${wait.signalName}"; migration does not move signal waits yet.`);
   }

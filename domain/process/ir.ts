@@ -119,6 +119,27 @@ export const Owner = z.object({
 });
 export type Owner = z.infer<typeof Owner>;
 
+/**
+ * A multi-instance step's data (Zeebe's `zeebe:loopCharacteristics`, or the same attributes as
+ * `casework:loopCharacteristics`, plus BPMN's loopCardinality and completionCondition). Expressions
+ * are FEEL without the leading `=`; `inputElement` and `outputCollection` are variable names.
+ */
+export const MultiInstance = z.object({
+  /** The list to run over, one instance per item. */
+  inputCollection: z.string().optional(),
+  /** The variable each instance sees its item as. */
+  inputElement: z.string().optional(),
+  /** The variable the gathered outputs are stored in, in instance order. */
+  outputCollection: z.string().optional(),
+  /** What each instance contributes to the output collection. */
+  outputElement: z.string().optional(),
+  /** How many instances to run when there is no input collection. */
+  cardinality: z.string().optional(),
+  /** Checked after each instance completes; when true the open instances are cancelled and the step moves on. */
+  completionCondition: z.string().optional(),
+});
+export type MultiInstance = z.infer<typeof MultiInstance>;
+
 export const Node = z.object({
   id: z.string(),
   kind: NodeKind,
@@ -160,8 +181,10 @@ export const Node = z.object({
   decision: z.object({ decisionId: z.string(), resultVariable: z.string() }).optional(),
   /** A compensation activity (`isForCompensation`): entered only to undo a completed step, never by a sequence flow. */
   isForCompensation: z.boolean().optional(),
-  /** Multi-instance marker, mapped for analysis; running it is not supported yet. */
+  /** Multi-instance marker: the step runs once per item, all at once (parallel) or one after another. */
   multiInstance: z.enum(['parallel', 'sequential']).optional(),
+  /** What a multi-instance step runs over and gathers (FEEL without `=`); see MultiInstance. */
+  instances: MultiInstance.optional(),
   loop: z.boolean().optional(),
   documentation: z.string().optional(),
 });

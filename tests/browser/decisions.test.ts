@@ -63,15 +63,12 @@ describe('decision tables in the Designer', () => {
 
   it('sets the decision a business rule task calls in the properties panel, picked from the DMN beside the diagram, and Undo takes it back', async () => {
     // given a designer with a business rule task that calls no decision yet, and the ERS decisions open beside it
-    const { casemap, openPage, signIn, consoleErrors } = harness;
-    const designer = await openPage();
-    await signIn(designer, 'designer');
-    await designer.goto(`${casemap.url}/#/designer/new`);
+    const { harness } = browser;
+    const { consoleErrors } = harness;
     const undecided = join(mkdtempSync(join(tmpdir(), 'casemap-decision-')), 'ers-undecided.bpmn');
     writeFileSync(undecided, readFileSync(bpmnFixture, 'utf8').replace(/<bpmn:extensionElements><zeebe:calledDecision [^>]*\/><\/bpmn:extensionElements>/, ''));
-    await designer.locator('#import-bpmn').setInputFiles(undecided);
+    const designer = await designerWithDiagram(harness, undecided, 'Decide_ers');
     const task = designer.locator('.djs-element[data-element-id="Decide_ers"]');
-    await task.waitFor();
     const notExecutable = designer.getByText(/is a business rule task that calls no decision/);
     await notExecutable.first().waitFor();
     await designer.locator('#import-dmn').setInputFiles(dmnFixture);

@@ -235,6 +235,15 @@ const scenarios: Record<string, Scenario> = {
     await engine.completeStep(caseId, 'Task_update_record');
     return { compensation: caseId };
   },
+  async 'multi-instance'(engine) {
+    const { caseId } = await engine.startCase('Process_multi_instance', { dependants: [{ name: 'Ana' }, { name: 'Ben' }] });
+    await engine.completeStep(caseId, 'Task_interview', { outcome: 'seen' });
+    await engine.completeStep(caseId, 'Task_interview', { outcome: 'refused' });
+    // Two of the three reviews suffice: the third is withdrawn by the completion condition.
+    await engine.completeStep(caseId, 'Task_review', { agreed: true });
+    await engine.completeStep(caseId, 'Task_review', { agreed: false });
+    return { 'multi-instance': caseId };
+  },
   async 'watchdog'(engine) {
     const { caseId } = await engine.startCase('Process_watchdog');
     await eventually(() => engine.lifecycle(caseId), (kinds) => kinds.includes('case-stalled'), 10_000);
@@ -284,7 +293,7 @@ async function historyOf(engine: EngineHarness, recorded: Recorded[string]): Pro
   return { workflowId: handle.workflowId, status: continued ? 'continued-as-new' : view.status, history: JSON.parse(historyToJSON(history)) };
 }
 
-const fixtures = ['exclusive', 'parallel', 'inclusive', 'service-error', 'event-gateway', 'intermediate-events', 'receive-task', 'send-and-manual', 'boundary-timers', 'message-boundary', 'escalation', 'terminate', 'call-parent', 'deadlines', 'reminder-cycle', 'message-boundary-non-interrupting', 'sub-process-error', 'escalation-end', 'call-failing-parent', 'handoff', 'watchdog', 'timer-dates', 'parallel-services', 'event-sub-processes', 'signals', 'signal-publisher', 'compensation'];
+const fixtures = ['exclusive', 'parallel', 'inclusive', 'service-error', 'event-gateway', 'intermediate-events', 'receive-task', 'send-and-manual', 'boundary-timers', 'message-boundary', 'escalation', 'terminate', 'call-parent', 'deadlines', 'reminder-cycle', 'message-boundary-non-interrupting', 'sub-process-error', 'escalation-end', 'call-failing-parent', 'handoff', 'watchdog', 'timer-dates', 'parallel-services', 'event-sub-processes', 'signals', 'signal-publisher', 'compensation', 'multi-instance'];
 
 async function main(): Promise<void> {
   quietRuntime();
@@ -305,6 +314,7 @@ async function main(): Promise<void> {
       // The airline's booking system is outside Casemap: mocks for the compensation scenario.
       'book-flight': async () => ({ ticketReference: 'TK-1' }),
       'cancel-flight': async () => ({ flightCancelled: true }),
+      'check-dependant-record': async ({ input }) => ({ record: `${(input.dependant as { name: string }).name}: no record` }),
     },
   });
   const histories: Record<string, RecordedHistory> = {};

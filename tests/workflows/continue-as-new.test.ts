@@ -27,8 +27,12 @@ describe('continue-as-new of a long-running case', () => {
         extraArgs: ['--log-level', 'error', '--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${SUGGEST_AFTER_EVENTS}`],
       },
     });
-    engine = await EngineHarness.start({ address: `127.0.0.1:${port}` });
+    engine = await EngineHarness.start({
+      address: `127.0.0.1:${port}`,
+      serviceHandlers: { 'check-dependant-record': async ({ input }) => ({ record: `${(input.dependant as { name: string }).name}: no record` }) },
+    });
     await engine.deploy(fixture('review-cycle.bpmn'));
+    await engine.deploy(fixture('multi-instance.bpmn'));
   });
   afterAll(async () => {
     await engine?.stop();
@@ -70,4 +74,32 @@ describe('continue-as-new of a long-running case', () => {
     const firstRun = await engine.client.workflow.getHandle(handle.workflowId, firstRunId).fetchHistory();
     expect(firstRun.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
   });
+
+  it('carries a multi-instance step into the next run: its open instance, its item and the outputs gathered so far', async () => {
+    // given a case over 12 dependants: 12 record checks at once (well over 40 history events), then one interview each
+    const dependants = Array.from({ length: 12 }, (_, i) => ({ name: `D${i + 1}` }));
+    const { caseId, handle } = await engine.startCase('Process_multi_instance', { dependants });
+    const firstRunId = (await handle.describe()).runId;
+    let interviewed = 0;
+    while ((await handle.describe()).runId === firstRunId && interviewed < dependants.length) {
+      await engine.completeStep(caseId, 'Task_interview', { outcome: `seen ${interviewed + 1}` });
+      interviewed += 1;
+    }
+    expect((await handle.describe()).runId).not.toBe(firstRunId);
+
+    // then the new run holds the next interview, knowing which dependant it is for and how many are done
+    const next = await engine.waitForTask(caseId, 'Task_interview');
+    expect(next.instance).toMatchObject({ index: interviewed + 1, count: 12, completed: interviewed });
+
+    // when the rest are interviewed and two reviewers agree
+    for (let i = interviewed; i < dependants.length; i += 1) await engine.completeStep(caseId, 'Task_interview', { outcome: `seen ${i + 1}` });
+    await engine.completeStep(caseId, 'Task_review', { agreed: true });
+    await engine.completeStep(caseId, 'Task_review', { agreed: true });
+
+    // then every output was gathered in order, across both runs
+    const done = await engine.result(caseId);
+    expect(done.status).toBe('completed');
+    expect(done.data.records).toEqual(dependants.map((d) => `${d.name}: no record`));
+    expect(done.data.interviews).toEqual(dependants.map((d, i) => `${d.name}: seen ${i + 1}`));
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { useTemporalUi, workflowUrl } from '../api/get-health.ts';
 import { progressByElement } from '../lib/progress-markers.ts';
 import { kindText } from '../lib/event-text.ts';
 import { CaseTimeline } from './case-timeline.tsx';
+import { InstanceProgress } from '../../../shared/components/instance-progress.tsx';
 
 const CaseDiagram = lazy(() => import('./case-diagram.tsx'));
 
@@ -35,7 +36,8 @@ function OpenWork({ detail, now }: { detail: CaseDetail; now: Date }) {
           const due = task.dueAt ? describeDeadline(task.dueAt, now) : undefined;
           return (
             <li key={task.id}>
-              <strong>{task.name}</strong> — team {task.team}, {task.assignee ? `claimed by ${task.assignee}` : 'not claimed'}
+              <strong>{task.name}</strong>
+              {task.instance ? <> (<InstanceProgress instance={task.instance} />)</> : null} — team {task.team}, {task.assignee ? `claimed by ${task.assignee}` : 'not claimed'}
               {due ? <span className={due.overdue ? 'overdue' : undefined}> · {due.text} (due {due.at})</span> : null}
               {task.handoffFrom && !task.acceptedAt && task.acceptBy ? ` · handed over from ${task.handoffFrom}, accept by ${formatWhen(task.acceptBy)}` : null}
             </li>

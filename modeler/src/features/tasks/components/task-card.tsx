@@ -9,6 +9,7 @@ import { useReturnTask } from '../api/return-task.ts';
 import { useReassignTask } from '../api/reassign-task.ts';
 import type { TaskActionResult } from '../api/next-steps.ts';
 import { TaskForm } from './task-form.tsx';
+import { InstanceProgress } from '../../../shared/components/instance-progress.tsx';
 
 function Deadline({ dueAt, now }: { dueAt: string; now: Date }) {
   const deadline = describeDeadline(dueAt, now);
@@ -74,7 +75,10 @@ export function TaskCard({ task, now, onCompleted }: { task: Task; now: Date; on
   return (
     <li className={`task-card${task.dueAt && describeDeadline(task.dueAt, now).overdue ? ' is-overdue' : ''}`} aria-label={task.name}>
       <div className="task-head">
-        <h3>{task.name}</h3>
+        <h3>
+          {task.name}
+          {task.instance ? <> <InstanceProgress instance={task.instance} /></> : null}
+        </h3>
         <a href={`#/cases/${encodeURIComponent(task.caseId)}`}>Case {task.caseId}</a>
       </div>
       <p className="task-meta">

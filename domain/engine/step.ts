@@ -10,7 +10,7 @@ import { raiseError } from './errors-and-escalations.ts';
 import { winEventGateway } from './event-gateway.ts';
 import { isInterruptingStart, startEventSubProcess } from './event-sub-processes.ts';
 import { indexIr } from './ir-index.ts';
-import { emit, mergeData, openRun, type Run } from './run.ts';
+import { emit, openRun, type Run } from './run.ts';
 import { receiveSignal } from './signals.ts';
 import { rearmCycle, reportReminder } from './timers.ts';
 import { drain } from './drain.ts';

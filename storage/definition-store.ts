@@ -134,25 +134,39 @@ export async function findDraft(sql: Sql, definitionId: string): Promise<Draft |
   return row ?? null;
 }
 
-export interface MessageStart {
+/** A top-level start event of a latest deployed version that a message or a signal starts. */
+export interface TriggeredStart {
   definitionId: string;
   startEventId: string;
 }
+export type MessageStart = TriggeredStart;
+
+/** Where the IR keeps the name a start event's trigger listens for. */
+const TRIGGER_NAME = { message: 'messageName', signal: 'signalName' } as const;
 
 /**
- * The latest deployed versions whose main process has a top-level message start event for
- * `messageName`: a message with that name, awaited by no case, starts a case of each.
+ * The latest deployed versions whose main process has a top-level start event of `trigger` for
+ * `name`, read from the compiled IR (no second record to keep in step with deploys): a message of
+ * that name awaited by no case, or any broadcast of that signal, starts a case of each.
  */
-export async function findMessageStarts(sql: Sql, messageName: string): Promise<MessageStart[]> {
-  return sql.query<MessageStart>(
+async function findTriggeredStarts(sql: Sql, trigger: keyof typeof TRIGGER_NAME, name: string): Promise<TriggeredStart[]> {
+  return sql.query<TriggeredStart>(
     `SELECT v.definition_id AS "definitionId", n.node->>'id' AS "startEventId"
      FROM definition_versions v
      JOIN (SELECT definition_id, max(version) AS version FROM definition_versions GROUP BY definition_id) latest
        ON latest.definition_id = v.definition_id AND latest.version = v.version
      CROSS JOIN LATERAL jsonb_array_elements(v.ir->'nodes') AS n(node)
      WHERE n.node->>'kind' = 'startEvent' AND n.node->>'processId' = v.ir->>'mainProcessId' AND NOT (n.node ? 'parentId')
-       AND n.node->'trigger'->>'type' = 'message' AND n.node->'trigger'->>'messageName' = $1
+       AND n.node->'trigger'->>'type' = $1 AND n.node->'trigger'->>$2 = $3
      ORDER BY v.definition_id, n.node->>'id'`,
-    [messageName],
+    [trigger, TRIGGER_NAME[trigger], name],
   );
+}
+
+export async function findMessageStarts(sql: Sql, messageName: string): Promise<MessageStart[]> {
+  return findTriggeredStarts(sql, 'message', messageName);
+}
+
+export async function findSignalStarts(sql: Sql, signalName: string): Promise<TriggeredStart[]> {
+  return findTriggeredStarts(sql, 'signal', signalName);
 }

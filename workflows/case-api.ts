@@ -73,6 +73,8 @@ export interface SignalBroadcastInput {
   broadcastId: string;
   signalName: string;
   data: CaseData;
+  /** Who broadcast it through the API, the starter of any case it starts; absent for a signal a case throws. */
+  sentBy?: string;
   /** Set by continue-as-new: the last case id already handled, and how many cases were signalled. */
   after?: string;
   signalled?: number;
@@ -83,6 +85,15 @@ export interface SignalBroadcastResult {
   signalName: string;
   /** Cases the signal was delivered to (a case closed meanwhile is not counted). */
   signalled: number;
+  /** What the broadcast did at top-level signal start events, once the waiting cases had it. */
+  starts: SignalStarts;
+}
+
+/** The cases a broadcast started, one per process with a signal start for its name, and the starts refused. */
+export interface SignalStarts {
+  startedCases: { caseId: string; definitionId: string; version: number }[];
+  /** A start whose form refused the broadcast's data: nothing was started for that process. */
+  refusedStarts: { definitionId: string; startEventId: string; refusal: { readonly code: string } }[];
 }
 
 export const claimTaskUpdate = defineUpdate<NextSteps, [TaskAction]>('claimTask');

@@ -62,10 +62,7 @@ function problemOf(node: BpmnElement): string | undefined {
   const element = UNSUPPORTED_ELEMENTS.find(([type]) => is(node, type));
   if (element) return element[1];
   if (isEventSubProcess(node)) return eventSubProcessProblem(node);
-  if (is(node, 'bpmn:StartEvent') && !isEventSubProcess(node.$parent) && hasDefinition(node, 'bpmn:SignalEventDefinition')) {
-    return 'is triggered by a signal: a signal starts an event sub-process inside a case, not a new case; use a message start event instead';
-  }
-  if (is(node, 'bpmn:StartEvent') && elements(node, 'eventDefinitions').some((definition) => is(definition, 'bpmn:CompensateEventDefinition'))) {
+  if (is(node, 'bpmn:StartEvent') && hasDefinition(node, 'bpmn:CompensateEventDefinition')) {
     return 'is a compensation start event: undo steps run from compensation boundary events (each associated with its undo step), not from compensation event sub-processes';
   }
   if (is(node, 'bpmn:Event')) {

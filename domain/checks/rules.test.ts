@@ -93,7 +93,6 @@ const invalid: Record<CasemapRuleId, Record<string, Expected>> = {
       ['Rule_1', 'error', /^Step "Decide eligibility" is a business rule task/],
       ['Script_1', 'error', /^Step "Calculate ERS date" is a script task in "groovy": Casemap runs only FEEL script tasks .*Casemap cannot run it in an executable process\.$/],
       ['Script_2', 'error', /^Step "Count dependants" is a FEEL script task with no result variable: name the case data field its result is stored in/],
-      ['Signal_1', 'error', /is triggered by a signal/],
       ['Transaction_1', 'error', /is a transaction/],
     ],
   },

@@ -11,7 +11,7 @@ type TriggerType = Trigger['type'];
 
 /** Event triggers Casemap runs, by event type. */
 const RUNNABLE_TRIGGERS: Record<string, readonly TriggerType[]> = {
-  'bpmn:StartEvent': ['none', 'timer', 'message'],
+  'bpmn:StartEvent': ['none', 'timer', 'message', 'signal'],
   'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal', 'compensate'],
   'bpmn:IntermediateCatchEvent': ['timer', 'message', 'link', 'signal'],
   'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'link', 'signal', 'compensate'],
@@ -48,7 +48,6 @@ const MAPPED_ONLY: Record<string, string> = {
 };
 
 const triggerAlternatives: Partial<Record<TriggerType, string>> = {
-  signal: 'signals start event sub-processes, not cases; use a message start event instead',
   conditional: 'use an exclusive gateway or a message event instead',
   link: 'connect the steps with a sequence flow instead',
   compensate: 'put a compensation boundary event on the step to undo, associated with its undo step, instead',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Driver } from './engine-driver.testing.ts';
+import { Driver, T0 } from './engine-driver.testing.ts';
+import { start } from './index.ts';
 import { ir, signal, team, timer } from './ir-builder.testing.ts';
 
 const A = team('A');
@@ -138,5 +139,36 @@ describe('signal throw events', () => {
   it('makes the same broadcast id on every replay of the same case', () => {
     const process = ir().node('s', 'startEvent').node('e', 'endEvent', { trigger: signal('x') }).seq('s', 'e').build();
     expect(new Driver(process).lastOf('broadcastSignal')[0]!.broadcastId).toBe(new Driver(process).lastOf('broadcastSignal')[0]!.broadcastId);
+  });
+});
+
+describe('signal start events', () => {
+  // s (none) → keyed (user task) → e; sig (signal "guidance") → review (user task) → e
+  const twoStarts = () =>
+    ir()
+      .node('s', 'startEvent').node('keyed', 'userTask', { owner: A })
+      .node('sig', 'startEvent', { trigger: signal('guidance') }).node('review', 'userTask', { owner: A })
+      .node('e', 'endEvent').seq('s', 'keyed', 'e').seq('sig', 'review', 'e').build();
+
+  it('begins a case started by a broadcast at the signal start event, as a none start', () => {
+    const result = start(twoStarts(), { caseId: 'c', data: { guidanceNote: 'CPIN v3' }, startEventId: 'sig' }, T0);
+    expect(Object.values(result.state.userTasks).map((task) => task.nodeId)).toEqual(['review']);
+    expect(result.state.data.guidanceNote).toBe('CPIN v3');
+    expect(result.commands.filter((command) => command.type === 'subscribeSignal')).toEqual([]);
+  });
+
+  it('begins a case started by hand at the none start beside it', () => {
+    const run = new Driver(twoStarts());
+    expect(run.waitingAt()).toEqual(['keyed']);
+  });
+
+  it('does not start a second path in a running case when the signal is broadcast', () => {
+    // given a case started at the none start
+    const run = new Driver(twoStarts());
+    // when the signal of its signal start is broadcast (it starts new cases, not this one again)
+    broadcast(run, 'guidance', 'b1');
+    // then
+    expect(run.waitingAt()).toEqual(['keyed']);
+    expect(run.events('signal-received', run.last)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// Starts a case at its start event. A message or timer start is run as a none start: whatever
+// Starts a case at its start event. A message, timer or signal start is run as a none start: whatever
 // triggered it has already happened when the shell calls start.
 import type { Node, ProcessIR } from '../process/ir.ts';
 import { failCase } from './case-outcome.ts';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ProcessIR } from '../../domain/process/ir.ts';
-import { MigrationPlan, MigrationPreview, MigrationProgress, MigrationProposal } from '../../domain/contract/migration.ts';
+import { MigrationList, MigrationPlan, MigrationPreview, MigrationProgress, MigrationProposal } from '../../domain/contract/migration.ts';
 import { proposeMapping } from '../../domain/migration/propose-mapping.ts';
 import { planIssues } from '../../domain/migration/plan-issues.ts';
 import { mappableElements } from '../../domain/migration/wait-elements.ts';
@@ -22,7 +22,6 @@ import { previewCases } from './case-previews.ts';
 const IdParams = z.object({ id: DefinitionId });
 const PlanQuery = z.object({ from: VersionNumber, to: VersionNumber });
 const MigrationParams = z.object({ migrationId: z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'A migration id has letters, digits, ., _ and - only') });
-const MigrationList = z.object({ items: z.array(MigrationProgress) });
 
 interface Versions {
   from: ProcessIR;

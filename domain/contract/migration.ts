@@ -127,3 +127,7 @@ export const MigrationProgress = z.object({
   cases: z.array(z.object({ caseId: z.string(), outcome: CaseMigrationOutcome, refusals: z.array(MigrationRefusal) })),
 });
 export type MigrationProgress = z.infer<typeof MigrationProgress>;
+
+/** `GET /api/definitions/:id/migrations`: the runs on a process, newest first. */
+export const MigrationList = z.object({ items: z.array(MigrationProgress) });
+export type MigrationList = z.infer<typeof MigrationList>;

@@ -76,4 +76,25 @@ describe('the demo load plan', () => {
     expect(cancellations.length).toBeLessThan(100);
     expect(messageDelayHours('Travel document issued', 'c1')).toBeGreaterThan(0);
   });
+
+  it('withdraws only the cases planned to be withdrawn, about one in ten, none of them meant to stall', () => {
+    const plans = Array.from({ length: 100 }, (_, index) => scenarioFor(index));
+    const withdrawn = plans.filter((scenario) => scenario === 'withdrawn');
+    expect(withdrawn.length).toBeGreaterThanOrEqual(5);
+    expect(withdrawn.length).toBeLessThanOrEqual(15);
+    expect(stallsAt.withdrawn).toBeUndefined();
+    expect(messageDelayHours('Case withdrawn', 'c1', 'withdrawn')).toBeGreaterThan(0);
+    expect(messageDelayHours('Case withdrawn', 'c1', 'runs-to-the-end')).toBeNull();
+    expect(messageDelayHours('Case withdrawn', 'c1', 'stalls-before-decision')).toBeNull();
+  });
+
+  it('names none, one or a few dependants at case creation, so some cases check each of several', () => {
+    const create = userTasks.find((task) => task.id === 'Task_create_case')!;
+    const counts = Array.from({ length: 200 }, (_, n) => {
+      const names = formDataFor(create.form, context('Task_create_case', `k${n}`, { caseData: { surname: 'Nowak' } })).dependantNames as string;
+      return names === '' ? 0 : names.split(', ').length;
+    });
+    expect(new Set(counts)).toEqual(new Set([0, 1, 2, 3]));
+    expect(formDataFor(create.form, context('Task_create_case', 'k1', { caseData: { surname: 'Nowak' } })).dependantNames).toMatch(/^$|Nowak/);
+  });
 });

@@ -10,13 +10,15 @@ export const DEMO_MARKER = 'casemap-demo-load';
 
 /**
  * Most cases run to the end; some are left open on purpose with their ERS date close, so the
- * at-risk list and the SLA-breach overlay have something to show.
+ * at-risk list and the SLA-breach overlay have something to show; a few are withdrawn part-way
+ * by the message "Case withdrawn", which cancels whatever is open.
  */
-export type DemoScenario = 'runs-to-the-end' | 'stalls-before-decision' | 'stalls-at-removal-directions';
+export type DemoScenario = 'runs-to-the-end' | 'stalls-before-decision' | 'stalls-at-removal-directions' | 'withdrawn';
 
 export function scenarioFor(index: number): DemoScenario {
   if (index % 5 === 2) return 'stalls-before-decision';
   if (index % 11 === 7) return 'stalls-at-removal-directions';
+  if (index % 10 === 8) return 'withdrawn';
   return 'runs-to-the-end';
 }
 
@@ -25,6 +27,7 @@ export const stallsAt: Record<DemoScenario, string | undefined> = {
   'runs-to-the-end': undefined,
   'stalls-before-decision': 'Task_decide',
   'stalls-at-removal-directions': 'Task_directions',
+  withdrawn: undefined,
 };
 
 /** A generator of numbers in [0, 1) seeded by text: FNV-1a of the seed feeds mulberry32. */
@@ -90,18 +93,20 @@ export function stepTiming(nodeId: string, taskKey: string): StepTiming {
 }
 
 /** The messages other systems send to FNO and removal cases, and how long after the case starts waiting. */
-export const demoMessages = ['Appeal lodged', 'Appeal determined', 'Travel document issued', 'Removal cancelled'] as const;
+export const demoMessages = ['Appeal lodged', 'Appeal determined', 'Travel document issued', 'Removal cancelled', 'Case withdrawn'] as const;
 export type DemoMessage = (typeof demoMessages)[number];
 
-const replyHours: Record<DemoMessage, number> = { 'Appeal lodged': 120, 'Appeal determined': 600, 'Travel document issued': 300, 'Removal cancelled': 4 };
+const replyHours: Record<DemoMessage, number> = { 'Appeal lodged': 120, 'Appeal determined': 600, 'Travel document issued': 300, 'Removal cancelled': 4, 'Case withdrawn': 150 };
 
 /**
  * Hours until the message arrives for a case waiting for it, or null when it never comes. Most
  * removals go ahead: a late cancellation (e.g. a judicial review) comes for about one in twelve.
+ * Only the cases planned to be withdrawn are, so the others run as their scenario says.
  */
-export function messageDelayHours(message: DemoMessage, caseId: string): number | null {
+export function messageDelayHours(message: DemoMessage, caseId: string, scenario: DemoScenario = 'runs-to-the-end'): number | null {
   const random = seededRandom(`message:${message}:${caseId}`);
   if (message === 'Removal cancelled' && random() >= 0.08) return null;
+  if (message === 'Case withdrawn' && scenario !== 'withdrawn') return null;
   return around(random, replyHours[message]);
 }
 
@@ -122,6 +127,7 @@ const inHomeOfficeControl = new Set(['documentation-problem', 'no-escort-availab
 
 const surnames = ['Okafor', 'Hoxha', 'Nowak', 'Ahmed', 'Popescu', 'Silva', 'Mensah', 'Khan', 'Ivanov', 'Garcia'];
 const givenNames = ['Daniel', 'Arben', 'Piotr', 'Yusuf', 'Andrei', 'Joao', 'Kwame', 'Imran', 'Sergei', 'Luis'];
+const dependantNames = ['Amara', 'Leon', 'Sofia', 'Adam', 'Maya', 'Noah'];
 const countries = ['Nigeria', 'Albania', 'Poland', 'Pakistan', 'Romania', 'Brazil', 'Ghana', 'India', 'Lithuania', 'Jamaica'];
 
 export interface FormContext {
@@ -215,6 +221,11 @@ function chosen(field: FormField, ctx: FormContext, random: () => number): unkno
       return caseData.pendingLegalChallenge === true || caseData.disruptionHistory === true || caseData.violenceRisk === 'high';
     case 'ticketCost':
       return Math.round(between(300, 1500));
+    case 'dependantNames': {
+      // About half the offenders have family in the UK: one check per name.
+      const count = Number(pick(random, { 0: 50, 1: 25, 2: 17, 3: 8 }));
+      return dependantNames.slice(0, count).map((name) => `${name} ${String(caseData.surname ?? '')}`.trim()).join(', ');
+    }
     case 'nationalityConfirmed':
     case 'removalDirectionsServed':
     case 'escortsConfirmed':

@@ -140,7 +140,7 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
         }
         const since = waitingSince.get(key) ?? now;
         waitingSince.set(key, since);
-        const delay = messageDelayHours(name, row.id);
+        const delay = messageDelayHours(name, row.id, (row.data.demoScenario ?? 'runs-to-the-end') as DemoScenario);
         if (delay === null || now < since + hours(delay)) continue;
         waitingSince.delete(key);
         actions.push(async () => {

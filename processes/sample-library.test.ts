@@ -113,9 +113,12 @@ describe('the sample library', () => {
           shape.$type === 'bpmndi:BPMNShape' && !!shape.bounds && !!shape.bpmnElement && ir.nodes.some((n) => n.id === shape.bpmnElement?.id) && !boundary.has(shape.bpmnElement.id),
       );
       expect(placed).toHaveLength(ir.nodes.length - boundary.size);
+      // A sub-process is drawn around the steps inside it; only siblings must not overlap.
+      const parentOf = new Map(ir.nodes.map((n) => [n.id, n.parentId]));
+      const nested = (a: string, b: string) => parentOf.get(a) === b || parentOf.get(b) === a;
       const overlaps: string[] = [];
       placed.forEach((a, i) => {
-        for (const b of placed.slice(i + 1)) if (intersects(a.bounds, b.bounds)) overlaps.push(`${a.bpmnElement.id} / ${b.bpmnElement.id}`);
+        for (const b of placed.slice(i + 1)) if (intersects(a.bounds, b.bounds) && !nested(a.bpmnElement.id, b.bpmnElement.id)) overlaps.push(`${a.bpmnElement.id} / ${b.bpmnElement.id}`);
       });
       expect(overlaps).toEqual([]);
     });
@@ -170,9 +173,31 @@ describe('fno-returns-casework', () => {
     ]);
   });
 
-  it('waits for appeals and the travel document as correlated messages', () => {
+  it('waits for appeals, the travel document and a withdrawal as correlated messages', () => {
     const messages = sample('fno-returns-casework').ir.messages.map((m) => m.name).sort();
-    expect(messages).toEqual(['Appeal determined', 'Appeal lodged', 'Travel document issued']);
+    expect(messages).toEqual(['Appeal determined', 'Appeal lodged', 'Case withdrawn', 'Travel document issued']);
+  });
+
+  it('checks each dependant at once before the deportation decision, over the names keyed at case creation', () => {
+    const { ir } = sample('fno-returns-casework');
+    const into = (target: string) => ir.flows.filter((flow) => flow.target === target).map((flow) => flow.source);
+    expect(into('Script_list_dependants')).toEqual(['Task_create_case']);
+    expect(into('Task_check_dependant')).toEqual(['Script_list_dependants']);
+    expect(into('Task_decide')).toEqual(['Task_check_dependant']);
+    expect(node('fno-returns-casework', 'Task_check_dependant')).toMatchObject({
+      multiInstance: 'parallel',
+      instances: { inputCollection: 'dependants', inputElement: 'dependant', outputCollection: 'dependantChecks' },
+      owner: { team: 'fno-returns' },
+    });
+  });
+
+  it('lets the case be withdrawn at any time by an interrupting message event sub-process', () => {
+    const { ir } = sample('fno-returns-casework');
+    expect(node('fno-returns-casework', 'Event_sub_withdrawal')).toMatchObject({ kind: 'subProcess', triggeredByEvent: true });
+    const start = node('fno-returns-casework', 'Start_case_withdrawn');
+    expect(start).toMatchObject({ parentId: 'Event_sub_withdrawal', trigger: { type: 'message', messageName: 'Case withdrawn', correlationKey: 'caseReference' } });
+    expect(start.cancelActivity).not.toBe(false);
+    expect(ir.nodes.filter((n) => n.parentId === 'Event_sub_withdrawal').map((n) => n.id).sort()).toEqual(['End_withdrawn', 'Start_case_withdrawn', 'Task_record_withdrawal']);
   });
 
   it('hands the removal to removals-logistics as a child case', () => {

@@ -280,7 +280,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
   setHandler(acceptHandoffUpdate, (request) => act({ type: 'acceptHandoff', ...request }), { validator: (request) => validate({ type: 'acceptHandoff', ...request }) });
   setHandler(messageSignal, (message) => {
     const match = Object.values(engine.subscriptions).find(
-      (sub) => sub.messageName === message.messageName && (sub.correlationKey === undefined || sub.correlationKey === message.correlationKey),
+      (sub) => !sub.keyPending && sub.messageName === message.messageName && (sub.correlationKey === undefined || sub.correlationKey === message.correlationKey),
     );
     // A matched message is logged once, by the engine, when it is correlated.
     if (match) {

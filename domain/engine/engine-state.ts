@@ -115,6 +115,11 @@ export const MessageSubscription = z.object({
   /** As for timers: the waiting token, or for an event sub-process's start the scope it listens in. */
   tokenId: z.string(),
   purpose: z.enum(['catch', 'boundary', 'event-gateway', 'event-sub-process']),
+  /**
+   * An event sub-process start whose correlation key has no value yet (e.g. a case reference keyed
+   * later): it takes no message until the key has one, so it never catches another case's message.
+   */
+  keyPending: z.boolean().optional(),
 });
 export type MessageSubscription = z.infer<typeof MessageSubscription>;
 

@@ -145,6 +145,36 @@ describe('event sub-processes at the process level', () => {
     expect(run.state.timers).toEqual({});
   });
 
+  it('takes no message on a correlation key that has no value yet, and listens on the key once a step sets it', () => {
+    // given a withdrawal keyed on the case reference, which the case does not have yet
+    const run = new Driver(processLevel(message('withdrawn', 'caseReference'), true));
+    const waiting = messageSub(run, 'es');
+    expect(waiting).toMatchObject({ keyPending: true });
+    expect(run.all.filter((command) => command.type === 'subscribeMessage' && command.nodeId === 'es')).toEqual([]);
+    // then another case's withdrawal is refused rather than taken
+    send(run, 'es', 'withdrawn');
+    expect(run.rejected).toBeDefined();
+    expect(run.waitingAt()).toContain('work');
+
+    // when a step keys the reference, the start subscribes on it
+    run.complete('work', { caseReference: 'FNO-1' });
+    expect(run.last.filter((command) => command.type === 'subscribeMessage')).toEqual([
+      { type: 'subscribeMessage', subscriptionId: waiting.subscriptionId, nodeId: 'es', messageName: 'withdrawn', correlationKey: 'FNO-1' },
+    ]);
+    expect(messageSub(run, 'es')).toMatchObject({ correlationKey: 'FNO-1' });
+    expect(messageSub(run, 'es').keyPending).toBeUndefined();
+    // and its own withdrawal now interrupts the case
+    send(run, 'es', 'withdrawn');
+    expect(run.rejected).toBeUndefined();
+    expect(run.waitingAt()).toEqual(['esp', 'handle']);
+  });
+
+  it('subscribes at once when the key already has a value when the case starts', () => {
+    const run = new Driver(processLevel(message('withdrawn', 'caseReference'), true), { caseReference: 'FNO-2' });
+    expect(messageSub(run, 'es')).toMatchObject({ correlationKey: 'FNO-2' });
+    expect(run.all.filter((command) => command.type === 'subscribeMessage' && command.nodeId === 'es')).toHaveLength(1);
+  });
+
   it('merges the data of the message that starts it into the case', () => {
     const run = new Driver(processLevel(message('withdrawn'), true));
     send(run, 'es', 'withdrawn', { withdrawalReason: 'left the country' });

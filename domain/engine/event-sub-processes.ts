@@ -4,7 +4,7 @@
 // as often as it fires). The scope completes only when the instances it started are done too.
 import type { Node } from '../process/ir.ts';
 import { ROOT_SCOPE, type ActiveTimer } from './engine-state.ts';
-import { subscribe } from './messages.ts';
+import { correlationKeyOf, subscribe } from './messages.ts';
 import { emit, isRunning, issue, type Run } from './run.ts';
 import { cancelScope, tokensIn } from './scopes.ts';
 import { subscribeSignal } from './signal-waits.ts';
@@ -49,6 +49,19 @@ export function armEventSubProcesses(run: Run, scopeId: string): void {
     } else if (trigger?.type === 'signal') {
       subscribeSignal(run, start, scopeId, 'event-sub-process');
     }
+  }
+}
+
+/** Subscribes the event sub-process message starts whose correlation key has a value now (see MessageSubscription.keyPending). */
+export function keyEventSubProcessStarts(run: Run): void {
+  for (const sub of Object.values(run.state.subscriptions)) {
+    if (!sub.keyPending) continue;
+    const node = run.ir.node(sub.nodeId);
+    const key = node && correlationKeyOf(run, node, sub.tokenId);
+    if (key === undefined) continue;
+    delete sub.keyPending;
+    sub.correlationKey = key;
+    issue(run, { type: 'subscribeMessage', subscriptionId: sub.subscriptionId, nodeId: sub.nodeId, messageName: sub.messageName, correlationKey: key });
   }
 }
 

@@ -7,6 +7,14 @@ import { evaluateFeel, feelText } from './feel.ts';
 import { issue, nextId, type Run } from './run.ts';
 import { visibleData } from './variables.ts';
 
+/** The value of `node`'s correlation key for `tokenId`; undefined when it names none or it has no value yet. */
+export function correlationKeyOf(run: Run, node: Node, tokenId: string): string | undefined {
+  const trigger = node.trigger;
+  if (trigger?.type !== 'message' || !trigger.correlationKey) return undefined;
+  const outcome = evaluateFeel(trigger.correlationKey, visibleData(run, run.state.tokens[tokenId] ?? { scopeId: ROOT_SCOPE }), run.now);
+  return outcome.ok ? feelText(outcome.value) : undefined;
+}
+
 /** Subscribes `tokenId` to the message named on `node`; undefined (case failed) when it names none. */
 export function subscribe(
   run: Run,
@@ -20,12 +28,15 @@ export function subscribe(
     return undefined;
   }
   const sub: MessageSubscription = { subscriptionId: nextId(run, node.id), nodeId: node.id, messageName: trigger.messageName, tokenId, purpose };
-  if (trigger.correlationKey) {
-    const outcome = evaluateFeel(trigger.correlationKey, visibleData(run, run.state.tokens[tokenId] ?? { scopeId: ROOT_SCOPE }), run.now);
-    const key = outcome.ok ? feelText(outcome.value) : undefined;
-    if (key !== undefined) sub.correlationKey = key;
-  }
+  const key = correlationKeyOf(run, node, tokenId);
+  if (key !== undefined) sub.correlationKey = key;
   run.state.subscriptions[sub.subscriptionId] = sub;
+  // An event sub-process listens from the start of its scope, often before the data its key reads
+  // exists: it waits, unsubscribed, until the key has a value (keyEventSubProcessStarts).
+  if (purpose === 'event-sub-process' && trigger.correlationKey && key === undefined) {
+    sub.keyPending = true;
+    return sub;
+  }
   issue(run, {
     type: 'subscribeMessage',
     subscriptionId: sub.subscriptionId,

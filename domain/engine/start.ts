@@ -6,9 +6,9 @@ import type { EngineInput, StepResult } from './contract.ts';
 import { calendarAddDuration } from './deadlines.ts';
 import { emptyState, ROOT_SCOPE, type EngineOptions, type EngineState } from './engine-state.ts';
 import { indexIr, type IrIndex } from './ir-index.ts';
-import { emit, openRun } from './run.ts';
+import { emit, isRunning, openRun } from './run.ts';
 import { drain } from './drain.ts';
-import { armEventSubProcesses } from './event-sub-processes.ts';
+import { armEventSubProcesses, keyEventSubProcessStarts } from './event-sub-processes.ts';
 import { enqueue } from './tokens.ts';
 
 function startEvent(ir: IrIndex, startEventId: string | undefined): Node | undefined {
@@ -37,5 +37,6 @@ export function start(ir: ProcessIR, input: EngineInput, now: string, options: E
   armEventSubProcesses(run, ROOT_SCOPE);
   enqueue(run, { nodeId: first.id, scopeId: ROOT_SCOPE, forks: [] });
   drain(run);
+  if (isRunning(run)) keyEventSubProcessStarts(run);
   return { state: run.state, commands: run.commands };
 }

@@ -8,9 +8,9 @@ import { calendarAddDuration } from './deadlines.ts';
 import { ROOT_SCOPE, type EngineOptions, type EngineState } from './engine-state.ts';
 import { raiseError } from './errors-and-escalations.ts';
 import { winEventGateway } from './event-gateway.ts';
-import { isInterruptingStart, startEventSubProcess } from './event-sub-processes.ts';
+import { isInterruptingStart, keyEventSubProcessStarts, startEventSubProcess } from './event-sub-processes.ts';
 import { indexIr } from './ir-index.ts';
-import { emit, openRun, type Run } from './run.ts';
+import { emit, isRunning, openRun, type Run } from './run.ts';
 import { receiveSignal } from './signals.ts';
 import { rearmCycle, reportReminder } from './timers.ts';
 import { drain } from './drain.ts';
@@ -79,7 +79,7 @@ const timerFired: Handler<'timerFired'> = (run, event) => {
 
 const messageReceived: Handler<'messageReceived'> = (run, event) => {
   const sub = run.state.subscriptions[event.subscriptionId];
-  if (!sub) return `No step is waiting on subscription "${event.subscriptionId}".`;
+  if (!sub || sub.keyPending) return `No step is waiting on subscription "${event.subscriptionId}".`;
   if (sub.messageName !== event.messageName) {
     return `Subscription "${sub.subscriptionId}" waits for the message "${sub.messageName}", not "${event.messageName}".`;
   }
@@ -164,5 +164,6 @@ export function step(
   const rejected = apply(run, event);
   if (rejected !== undefined) return { state, commands: [], rejected };
   drain(run);
+  if (isRunning(run)) keyEventSubProcessStarts(run);
   return { state: run.state, commands: run.commands };
 }

@@ -1,10 +1,11 @@
 // The casework properties of the selected element: who owns the step, how long it may take, what
 // the caseworker fills in, what it measures, which decision a business rule task calls. Edits go
-// through the command stack (see bpmn/casework-properties, bpmn/called-decision), so Ctrl+Z on the
+// through the command stack (see bpmn/casework-properties, bpmn/called-decision, bpmn/multi-instance), so Ctrl+Z on the
 // canvas undoes them.
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
 import type CalledDecision from '../bpmn/called-decision/called-decision.ts';
+import type MultiInstance from '../bpmn/multi-instance/multi-instance.ts';
 import type CaseworkProperties from '../bpmn/casework-properties/casework-properties.ts';
 import type { CaseworkAttribute } from '../bpmn/casework-properties/casework-properties.ts';
 import type { DiagramElement } from '../bpmn/services.ts';
@@ -16,6 +17,7 @@ interface ElementRegistry {
 import { ChoiceProperty, TextProperty } from './property-inputs.tsx';
 import { FormFieldsEditor } from './form-fields-editor.tsx';
 import { CalledDecisionProperties } from './called-decision-properties.tsx';
+import { MultiInstanceProperties } from './multi-instance-properties.tsx';
 
 type IsTarget = Parameters<typeof is>[0];
 const isA = (element: DiagramElement, type: string) => is(element as unknown as IsTarget, type);
@@ -78,6 +80,7 @@ export function PropertiesPanel({ modeler, selected, revision, decisions }: { mo
       ) : null}
       {isA(element, 'bpmn:ServiceTask') || isA(element, 'bpmn:SendTask') ? attr('handler', 'Service handler', 'The registered handler name, e.g. notify-travel-contractor') : null}
       {isA(element, 'bpmn:BusinessRuleTask') ? <CalledDecisionProperties element={element} service={modeler.get<CalledDecision>('calledDecision')} decisions={decisions} /> : null}
+      {isActivity && modeler.get<MultiInstance>('multiInstance').marker(element) ? <MultiInstanceProperties element={element} service={modeler.get<MultiInstance>('multiInstance')} /> : null}
       {isA(element, 'bpmn:UserTask') ? <FormFieldsEditor elementId={element.id} fields={props.formFields(element)} onChange={(fields) => props.setFormFields(element, fields)} /> : null}
     </aside>
   );

@@ -8,6 +8,7 @@ import { caseworkModdleDescriptor, zeebeModdleDescriptor } from '../../../../../
 import type { LintFinding } from '../../../../../domain/checks/lint-bpmn.ts';
 import caseworkPropertiesModule from '../bpmn/casework-properties/index.ts';
 import calledDecisionModule from '../bpmn/called-decision/index.ts';
+import multiInstanceModule from '../bpmn/multi-instance/index.ts';
 import caseworkLintModule from '../bpmn/casework-lint/index.ts';
 import juelQuickFixModule from '../bpmn/juel-quick-fix/index.ts';
 import { LINT_DONE, LINT_PENDING } from '../bpmn/casework-lint/casework-lint.ts';
@@ -41,7 +42,7 @@ export function useModeler(container: React.RefObject<HTMLDivElement | null>, so
     const instance = new Modeler({
       container: container.current,
       keyboard: { bind: true },
-      additionalModules: [caseworkPropertiesModule, calledDecisionModule, caseworkLintModule, juelQuickFixModule, tokenSimulationModule],
+      additionalModules: [caseworkPropertiesModule, calledDecisionModule, multiInstanceModule, caseworkLintModule, juelQuickFixModule, tokenSimulationModule],
       // zeebe: so a business rule task's called decision is a typed element the properties panel can create
       moddleExtensions: { casework: caseworkModdleDescriptor, zeebe: zeebeModdleDescriptor },
     });

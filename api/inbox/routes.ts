@@ -11,7 +11,7 @@ import { actionableTask, checkReassignment, inboxTeams } from '../access/access-
 import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
 import type { RouteTable, RouteSpec } from '../routes/route.ts';
 import { CompleteTaskBody, ReassignTaskBody, TaskActionReply, TaskPage, TaskRecord } from '../../domain/contract/task.ts';
-import { CaseId, Page } from '../schemas.ts';
+import { CaseId, Page } from '../../domain/contract/request-fields.ts';
 
 const InboxQuery = z
   .object({

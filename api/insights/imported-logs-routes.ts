@@ -17,7 +17,7 @@ import { chooseLogObjectType, deleteLog, findLog, importLog, listLogs, logEvents
 import type { UserRecord } from '../../services/accounts.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
+import { DefinitionId, Instant, VersionNumber } from '../../domain/contract/request-fields.ts';
 
 const tag = 'insights';
 const rule = 'insights.logs';

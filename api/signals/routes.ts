@@ -10,7 +10,7 @@ import { broadcastIdFor, signalWaiterCount } from '../../services/signals.ts';
 import { workflowIdForBroadcast, type SignalBroadcastInput } from '../../workflows/case-api.ts';
 import type { CaseStartDeps } from '../../services/case-start.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { DataRecord } from '../schemas.ts';
+import { DataRecord } from '../../domain/contract/request-fields.ts';
 
 export const BroadcastSignalBody = z
   .object({

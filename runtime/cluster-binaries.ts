@@ -1,10 +1,8 @@
 // Finds or builds the full Temporal server and its SQL schema tool for the cluster topology
 // (docs/operations.md): the dev server inside the CLI is one process on SQLite, so production
 // runs the real services, built from the Go module proxy once and cached in .tools/.
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { toolsCache } from './temporal-binaries.ts';
+import { goInstall, isExecutable, toolsCache } from './tools-cache.ts';
 
 export const TEMPORAL_SERVER_VERSION = '1.32.2';
 
@@ -31,15 +29,6 @@ export class ClusterBinariesMissing extends Error {
 const binDir = () => join(toolsCache, `temporal-server-${TEMPORAL_SERVER_VERSION}`, 'bin');
 const MODULE = 'go.temporal.io/server';
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The server and SQL tool: from TEMPORAL_SERVER_PATH / TEMPORAL_SQL_TOOL_PATH, else the tools cache,
  * else (when `install`) built with `go install` into the cache. Never rebuilt when present.
@@ -52,15 +41,9 @@ export function requireClusterBinaries(options: { install?: boolean; log?: (line
   const looked = [`${server} (TEMPORAL_SERVER_PATH or the tools cache)`, `${sqlTool} (TEMPORAL_SQL_TOOL_PATH or the tools cache)`];
   if (!(isExecutable(server) && isExecutable(sqlTool))) {
     if (!install || process.env.TEMPORAL_SERVER_PATH) throw new ClusterBinariesMissing(looked);
-    mkdirSync(binDir(), { recursive: true });
     log(`Building Temporal server ${TEMPORAL_SERVER_VERSION} and its SQL tool with go install into ${binDir()} (about 5 minutes) …`);
     try {
-      // GOTOOLCHAIN=auto: the server needs a newer Go than Debian ships; the proxy serves it.
-      execFileSync('go', ['install', `${MODULE}/cmd/server@v${TEMPORAL_SERVER_VERSION}`, `${MODULE}/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`], {
-        env: { ...process.env, GOTOOLCHAIN: 'auto', GOBIN: binDir() },
-        stdio: ['ignore', 'ignore', 'inherit'],
-        cwd: binDir(),
-      });
+      goInstall([`${MODULE}/cmd/server@v${TEMPORAL_SERVER_VERSION}`, `${MODULE}/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`], binDir(), { stderr: 'inherit' });
     } catch (error) {
       throw new ClusterBinariesMissing([...looked, `go install ${MODULE}/cmd/{server,tools/sql}@v${TEMPORAL_SERVER_VERSION} (failed)`], error);
     }

@@ -9,7 +9,7 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
 import type { ClusterBinaries } from './cluster-binaries.ts';
 import { ensureDatabase, type ClusterPostgres } from './cluster-postgres.ts';
-import { superviseClusterProcess, type ClusterProcess } from './cluster-process.ts';
+import { superviseProcess, type SupervisedProcess } from './supervised-process.ts';
 
 const run$ = promisify(execFile);
 
@@ -19,7 +19,7 @@ export type TemporalService = (typeof TemporalServices)[number];
 export interface TemporalCluster {
   address: string;
   namespace: string;
-  services: Record<TemporalService, ClusterProcess>;
+  services: Record<TemporalService, SupervisedProcess>;
   /** Each service's Prometheus endpoint (host:port, path /metrics). */
   metricsEndpoints: Record<TemporalService, string>;
   stop(): Promise<void>;
@@ -146,7 +146,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   };
   const configFile = join(options.repoRoot, 'cluster', 'temporal', 'config.yaml');
   const launch = (service: TemporalService) =>
-    superviseClusterProcess(
+    superviseProcess(
       {
         name: `temporal-${service}`,
         command: binaries.server,
@@ -159,7 +159,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     );
   // History first: on a new database every service writes the cluster's metadata record as it
   // starts, and four at once collide on its key (the losers exit and are restarted, slowly).
-  const services: Partial<Record<TemporalService, ClusterProcess>> = { history: launch('history') };
+  const services: Partial<Record<TemporalService, SupervisedProcess>> = { history: launch('history') };
   const stop = async () => {
     await Promise.all(Object.values(services).map((service) => service.stop()));
   };
@@ -176,7 +176,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   return {
     address,
     namespace,
-    services: services as Record<TemporalService, ClusterProcess>,
+    services: services as Record<TemporalService, SupervisedProcess>,
     metricsEndpoints: Object.fromEntries(TemporalServices.map((service) => [service, `127.0.0.1:${ports[service].metrics}`])) as Record<TemporalService, string>,
     stop,
   };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildBrowserApp } from './browser-app.ts';
 import { requireClusterBinaries } from './cluster-binaries.ts';
 import { ensureDatabase, startClusterPostgres, type ClusterPostgres } from './cluster-postgres.ts';
-import { superviseClusterProcess, type ClusterProcess } from './cluster-process.ts';
+import { superviseProcess, type ProcessRun, type SupervisedProcess } from './supervised-process.ts';
 import { startTemporalCluster, waitUntil, type TemporalCluster } from './cluster-temporal.ts';
 import { freePort } from './free-port.ts';
 import { WORKER_METRICS_ADDRESS_ENV } from './worker-telemetry.ts';
@@ -32,9 +32,9 @@ export interface ClusterTopology {
   databaseUrl: string;
   postgres: ClusterPostgres;
   temporal: TemporalCluster;
-  apis: { process: ClusterProcess; url: string }[];
-  workers: { process: ClusterProcess; metricsUrl: string }[];
-  haproxy: { process: ClusterProcess; statsUrl: string };
+  apis: { process: SupervisedProcess; url: string }[];
+  workers: { process: SupervisedProcess; metricsUrl: string }[];
+  haproxy: { process: SupervisedProcess; statsUrl: string };
   logDir: string;
   stop(): Promise<void>;
 }
@@ -91,14 +91,14 @@ export async function startClusterTopology(options: ClusterTopologyOptions): Pro
       CASEMAP_DEMO_LOAD: 'false',
       ...options.casemapEnv,
     };
-    const casemap = (name: string, command: 'serve' | 'worker', env: NodeJS.ProcessEnv, ready: (output: () => string) => Promise<void>) =>
-      superviseClusterProcess({ name, command: process.execPath, args: ['--import', 'tsx', join(options.repoRoot, 'bin', 'casemap.ts'), command], env: { ...casemapEnv, ...env }, logFile: join(logDir, `${name}.log`), ready }, log);
+    const casemap = (name: string, command: 'serve' | 'worker', env: NodeJS.ProcessEnv, ready: (run: ProcessRun) => Promise<void>) =>
+      superviseProcess({ name, command: process.execPath, args: ['--import', 'tsx', join(options.repoRoot, 'bin', 'casemap.ts'), command], env: { ...casemapEnv, ...env }, logFile: join(logDir, `${name}.log`), ready }, log);
 
     const workers = await Promise.all(
       Array.from({ length: options.workers ?? 2 }, async (_, i) => {
         const metricsPort = await freePort();
-        const worker = casemap(`worker-${i + 1}`, 'worker', { [WORKER_METRICS_ADDRESS_ENV]: `127.0.0.1:${metricsPort}` }, async (output) => {
-          if (!/worker polling task queue/.test(output())) throw new Error('not polling yet');
+        const worker = casemap(`worker-${i + 1}`, 'worker', { [WORKER_METRICS_ADDRESS_ENV]: `127.0.0.1:${metricsPort}` }, async (run) => {
+          if (!/worker polling task queue/.test(run.output())) throw new Error('not polling yet');
         });
         stops.push(() => worker.stop());
         hardStops.push(() => worker.killSync());
@@ -120,7 +120,7 @@ export async function startClusterTopology(options: ClusterTopologyOptions): Pro
 
     const lbPort = options.port || (await freePort());
     const statsPort = await freePort();
-    const haproxy = superviseClusterProcess(
+    const haproxy = superviseProcess(
       {
         name: 'haproxy',
         command: 'haproxy',

@@ -2,15 +2,12 @@
 // SDK's own downloader cannot reach the internet on most machines Casemap is built on.
 // Order: env var, PATH, the repo's tools cache, pip into the cache, `go install`, then the SDK.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { goInstall, isExecutable, toolsCache } from './tools-cache.ts';
 
 export const TEMPORAL_CLI_VERSION = '1.9.1';
 export const TEMPORAL_TEST_SERVER_VERSION = '1.40.0';
-
-const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
-export const toolsCache = process.env.CASEMAP_TOOLS_DIR ?? join(repoRoot, '.tools');
 
 interface BinarySpec {
   label: string;
@@ -51,15 +48,6 @@ export class TemporalBinaryNotFound extends Error {
   }
 }
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function onPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir && isExecutable(join(dir, command))) return join(dir, command);
@@ -94,10 +82,7 @@ function tryGoInstall(spec: BinarySpec, log: (line: string) => void): string | u
   const binDir = join(toolsCache, `go-${spec.command}-${spec.version}`);
   try {
     log(`Building ${spec.goModule}@v${spec.version} with go install (a few minutes) …`);
-    execFileSync('go', ['install', `${spec.goModule}@v${spec.version}`], {
-      env: { ...process.env, GOBIN: binDir },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    goInstall([`${spec.goModule}@v${spec.version}`], binDir);
     const built = join(binDir, spec.command);
     return isExecutable(built) ? built : undefined;
   } catch {
@@ -159,8 +144,6 @@ export function requireTemporalTestServer(options: FindOptions = {}): string {
   if (found.kind === 'path') return found.path;
   throw new TemporalBinaryNotFound(TEST_SERVER.label, found.looked);
 }
-
-
 
 /** The time-skipping test server as the SDK takes it: the local binary, else the SDK's downloader. */
 export function timeSkippingServerExecutable(options: FindOptions = {}): { type: 'existing-path'; path: string } | { type: 'cached-download' } {

@@ -1,13 +1,11 @@
 // Reads of the task projection: inbox views, one task, a case's tasks. Which teams' tasks a reader
 // may see is decided by the access policy (api/access) and passed in.
 import type { Database } from '../storage/database.ts';
-import { caseTasks, findTask, InboxSorts, InboxViews, queryInbox, type InboxQuery, type InboxSort, type InboxView } from '../storage/task-queries.ts';
+import { caseTasks, findTask, queryInbox, type InboxFilters } from '../storage/task-queries.ts';
 import type { TaskPage, TaskRecord } from '../domain/contract/task.ts';
 
-export { InboxSorts, InboxViews, type InboxQuery, type InboxSort, type InboxView };
-
 /** One page of an inbox view over the tasks of `filters.teams` (all teams when undefined). */
-export async function listInbox(db: Database, filters: InboxQuery): Promise<TaskPage> {
+export async function listInbox(db: Database, filters: InboxFilters): Promise<TaskPage> {
   return queryInbox(db, filters);
 }
 

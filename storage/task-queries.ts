@@ -1,6 +1,8 @@
 // Inbox reads: a user's tasks, their teams' queues, unassigned, overdue and due-soon views, and the
 // open tasks whose missed deadline was escalated to their team's lead.
+import type { z } from 'zod';
 import type { TaskRecord } from '../domain/contract/task.ts';
+import type { InboxQuery, InboxSort } from '../domain/contract/inbox-query.ts';
 import type { Sql } from './database.ts';
 
 /** A row of the task projection, in the contract's shape (its id is `<caseId>:<taskId>`). */
@@ -17,23 +19,13 @@ const taskColumns = `t.id, t.case_id AS "caseId", t.node_id AS "nodeId", t.name,
   t.created_at AS "createdAt", t.claimed_at AS "claimedAt", t.completed_at AS "completedAt", t.completed_by AS "completedBy",
   ${instanceColumn}`;
 
-export const InboxViews = ['mine', 'team', 'unassigned', 'overdue', 'due-soon', 'escalated', 'all-open'] as const;
-export type InboxView = (typeof InboxViews)[number];
-export const InboxSorts = ['due', 'priority', 'age'] as const;
-export type InboxSort = (typeof InboxSorts)[number];
-
-export interface InboxQuery {
+/** An inbox request as the API parsed it, with who asks, the teams they may see and the time it is. */
+export type InboxFilters = z.output<typeof InboxQuery> & {
   userId: string;
   /** Teams whose tasks the reader may see; undefined for admins. */
   teams: string[] | undefined;
-  view: InboxView;
-  sort: InboxSort;
-  caseId?: string;
   now: string;
-  dueSoonHours: number;
-  limit: number;
-  offset: number;
-}
+};
 
 const orderBy: Record<InboxSort, string> = {
   due: 't.due_at ASC NULLS LAST, t.created_at ASC, t.id',
@@ -42,7 +34,7 @@ const orderBy: Record<InboxSort, string> = {
 };
 
 /** Builds the WHERE clause with only the parameters the view uses (PostgreSQL refuses unused ones). */
-function inboxWhere(query: InboxQuery): { where: string; params: unknown[] } {
+function inboxWhere(query: InboxFilters): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -78,7 +70,7 @@ function inboxWhere(query: InboxQuery): { where: string; params: unknown[] } {
   return { where: clauses.join(' AND '), params };
 }
 
-export async function queryInbox(sql: Sql, query: InboxQuery): Promise<{ items: TaskRow[]; total: number }> {
+export async function queryInbox(sql: Sql, query: InboxFilters): Promise<{ items: TaskRow[]; total: number }> {
   const { where, params } = inboxWhere(query);
   const n = params.length;
   const items = await sql.query<TaskRow>(`SELECT ${taskColumns} FROM tasks t WHERE ${where} ORDER BY ${orderBy[query.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, query.limit, query.offset]);

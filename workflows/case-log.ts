@@ -5,6 +5,7 @@ import { condition } from '@temporalio/workflow';
 import type { CaseEvent } from '../domain/engine/contract.ts';
 import type { CaseLogEvent, CaseLogEventKind } from '../domain/events/case-log-event.ts';
 import type { OpenTask } from './case-api.ts';
+import { taskAssignment } from './case-view.ts';
 
 type NewEvent = Omit<CaseLogEvent, 'id' | 'caseId' | 'at' | 'data'> & { data?: Record<string, unknown> };
 
@@ -34,12 +35,7 @@ export class CaseLog {
       nodeId: task.nodeId,
       team: task.team,
       task: {
-        name: task.name,
-        team: task.team,
-        role: task.role,
-        assignee: task.assignee,
-        form: task.form,
-        dueAt: task.dueAt,
+        ...taskAssignment(task),
         handoffFrom: task.handoff?.fromTeam,
         acceptBy: task.handoff?.acceptBy,
         priority: 0,

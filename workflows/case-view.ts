@@ -3,17 +3,20 @@
 import type { EngineCommand, EngineState, OpenTask as EngineTask } from '../domain/engine/index.ts';
 import type { CaseView, OpenTask } from './case-api.ts';
 
+/** What a task asks of whom, and by when. */
+export type TaskAssignment = Pick<OpenTask, 'name' | 'team' | 'role' | 'assignee' | 'form' | 'dueAt'>;
+
+/** Spelled out in this order, so a task's view, its opening and its log entry keep the payloads they had. */
+export function taskAssignment({ name, team, role, assignee, form, dueAt }: TaskAssignment): TaskAssignment {
+  return { name, team, role, assignee, form, dueAt };
+}
+
 export function taskView(task: EngineTask): OpenTask {
   const handoff = task.handoff && { fromTeam: task.handoff.fromTeam, toTeam: task.handoff.toTeam, acceptBy: task.handoff.acceptBy, acceptedBy: task.handoff.acceptedBy };
   return {
     taskId: task.taskId,
     nodeId: task.nodeId,
-    name: task.name,
-    team: task.team,
-    role: task.role,
-    assignee: task.assignee,
-    form: task.form,
-    dueAt: task.dueAt,
+    ...taskAssignment(task),
     handoff,
     claimedBy: task.claimedBy,
     instance: task.instance,
@@ -26,12 +29,7 @@ export function openedTask(command: Extract<EngineCommand, { type: 'openUserTask
   return {
     taskId: command.taskId,
     nodeId: command.nodeId,
-    name: command.name,
-    team: command.team,
-    role: command.role,
-    assignee: command.assignee,
-    form: command.form,
-    dueAt: command.dueAt,
+    ...taskAssignment(command),
     handoff: command.handoff,
     instance: command.instance,
     createdAt: openedAt,

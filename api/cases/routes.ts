@@ -12,7 +12,7 @@ import { cancelCase } from '../../services/case-cancel.ts';
 import { cancellableCase, caseScopeOf, mayStart, readableCase } from '../access/access-policy.ts';
 import { startRefusalProblem } from '../problems/start-refusal.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { CaseId } from '../schemas.ts';
+import { CaseId } from '../../domain/contract/request-fields.ts';
 
 const CaseParams = z.object({ caseId: CaseId });
 

@@ -8,7 +8,7 @@ import { checkForDeploy } from '../../domain/deploy/check-for-deploy.ts';
 import { diffIr } from '../../domain/process/diff-ir.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { DefinitionId, VersionNumber } from '../schemas.ts';
+import { DefinitionId, VersionNumber } from '../../domain/contract/request-fields.ts';
 import type { CaseStartDeps } from '../../services/case-start.ts';
 import { syncTimerStartSchedules } from './timer-start-schedules.ts';
 import { CheckRequest, DefinitionList, DeployCheckReply, DeployedVersion, DeployReply, DeployRequest, DiffQuery, Draft, DraftRequest, VersionDiff, VersionList } from '../../domain/contract/definition.ts';

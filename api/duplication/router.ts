@@ -13,7 +13,7 @@ import { DuplicationReport, IntendedMark } from '../../domain/duplication/types.
 import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
-import { DefinitionId } from '../schemas.ts';
+import { DefinitionId } from '../../domain/contract/request-fields.ts';
 import { DefinitionDuplication, DuplicationReportQuery, MarkedIntended } from '../../domain/contract/duplication.ts';
 
 const IdParams = z.object({ id: DefinitionId });

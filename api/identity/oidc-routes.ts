@@ -9,7 +9,7 @@ import { allTeams } from '../../services/teams.ts';
 import { recordAudit } from '../../services/audit.ts';
 import { Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { Empty } from '../schemas.ts';
+import { Empty } from '../../domain/contract/request-fields.ts';
 import { accountFromClaims, claimValues, type ExternalAccount } from './oidc-claims.ts';
 import { OidcRelyingParty, PendingLogin, type OidcSettings } from './oidc-login.ts';
 import { readCookie, startSession } from './sessions.ts';

@@ -4,24 +4,15 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../services/database.ts';
-import { InboxSorts, InboxViews, listInbox } from '../../services/tasks.ts';
+import { listInbox } from '../../services/tasks.ts';
 import { recordAudit } from '../../services/audit.ts';
 import type { UserRecord } from '../../services/accounts.ts';
 import { actionableTask, checkReassignment, inboxTeams } from '../access/access-policy.ts';
 import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
 import type { RouteTable, RouteSpec } from '../routes/route.ts';
 import { CompleteTaskBody, ReassignTaskBody, TaskActionReply, TaskPage, TaskRecord } from '../../domain/contract/task.ts';
-import { CaseId, Page } from '../schemas.ts';
+import { InboxQuery } from '../../domain/contract/inbox-query.ts';
 
-const InboxQuery = z
-  .object({
-    view: z.enum(InboxViews).default('team'),
-    sort: z.enum(InboxSorts).default('due'),
-    caseId: CaseId.optional(),
-    dueSoonHours: z.coerce.number().int().min(1).max(24 * 90).default(48),
-    ...Page,
-  })
-  .strict();
 const TaskParams = z.object({ taskId: z.string().min(3).max(400).regex(/^[^:]+:.+$/, 'A task id looks like <caseId>:<taskId>') });
 function actorOf(user: UserRecord): Actor {
   return { userId: user.id, teams: user.teams, leadOf: user.leadOf, roles: user.roles };

@@ -17,26 +17,12 @@ import { chooseLogObjectType, deleteLog, findLog, importLog, listLogs, logEvents
 import type { UserRecord } from '../../services/accounts.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
+import { DefinitionId, Instant, VersionNumber } from '../../domain/contract/request-fields.ts';
+import { KeptLogUploadQuery, LogObjectTypeBody } from '../../domain/contract/insights.ts';
 
 const tag = 'insights';
 const rule = 'insights.logs';
 
-const UploadQuery = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  /** xes, csv, jsonocel or xmlocel; else taken from the name's extension (.xes, .csv, .jsonocel, .json, .xmlocel, each also .gz) or the Content-Type. */
-  format: ImportedLogFormat.optional(),
-  /** OCEL only: the object type whose objects become the cases (default: the type with most events). */
-  objectType: z.string().min(1).max(200).optional(),
-  caseId: z.string().min(1).max(200).optional(),
-  activity: z.string().min(1).max(200).optional(),
-  timestamp: z.string().min(1).max(200).optional(),
-  lifecycle: z.string().min(1).max(200).optional(),
-  resource: z.string().min(1).max(200).optional(),
-  team: z.string().min(1).max(200).optional(),
-  delimiter: z.enum([',', ';', '\t', '|']).optional(),
-});
-const ObjectTypeBody = z.object({ objectType: z.string().min(1).max(200) });
 const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
 const RangeQuery = z.object({ from: Instant.optional(), to: Instant.optional() });
 const LogReportQuery = RangeQuery.extend({
@@ -71,7 +57,7 @@ const statusOf: Record<ImportFailure['code'], 'invalid-request' | 'payload-too-l
   'empty-log': 'invalid-request',
 };
 
-function formatOf(query: z.infer<typeof UploadQuery>, contentType: string | undefined): z.infer<typeof ImportedLogFormat> {
+function formatOf(query: z.infer<typeof KeptLogUploadQuery>, contentType: string | undefined): z.infer<typeof ImportedLogFormat> {
   if (query.format) return query.format;
   const name = (query.name ?? '').toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.xes')) return 'xes';
@@ -103,7 +89,7 @@ export function importedLogRoutes(table: RouteTable, router: Router, db: Databas
   table.add(
     router,
     {
-      method: 'post', path: '/insights/logs', tag, rule, query: UploadQuery, response: ImportedLogSummary, successStatus: 201,
+      method: 'post', path: '/insights/logs', tag, rule, query: KeptLogUploadQuery, response: ImportedLogSummary, successStatus: 201,
       summary: 'Import and keep an event log from another system: the file itself as the body (XES or CSV, gzipped or not), read as it arrives',
     },
     async ({ req, query, user }) => {
@@ -143,7 +129,7 @@ export function importedLogRoutes(table: RouteTable, router: Router, db: Databas
 
   table.add(
     router,
-    { method: 'put', path: '/insights/logs/:logId/object-type', summary: 'Analyse a kept OCEL log by another object type: a second flattening from the kept rows, without a new upload', tag, rule, params: LogParams, body: ObjectTypeBody, response: ImportedLogSummary },
+    { method: 'put', path: '/insights/logs/:logId/object-type', summary: 'Analyse a kept OCEL log by another object type: a second flattening from the kept rows, without a new upload', tag, rule, params: LogParams, body: LogObjectTypeBody, response: ImportedLogSummary },
     async ({ user, params, body }) => {
       const chosen = await chooseLogObjectType(db, user, params.logId, body.objectType);
       if (!chosen) throw notFound(`Imported log ${params.logId}`);

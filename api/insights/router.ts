@@ -17,7 +17,7 @@ import { atRiskVisibleTo } from '../access/access-policy.ts';
 import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
-import { DefinitionId } from '../schemas.ts';
+import { DefinitionId } from '../../domain/contract/request-fields.ts';
 import { AtRiskList, AtRiskQuery, ComparisonQuery, ImportedLog, ImportLogRequest, InsightsReportQuery, ProcessLogQuery } from '../../domain/contract/insights.ts';
 import { importedLogRoutes } from './imported-logs-routes.ts';
 import { simulationRoutes } from './simulation-routes.ts';

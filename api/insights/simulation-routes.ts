@@ -6,7 +6,7 @@ import { simulateFromHistory } from '../../services/simulation.ts';
 import { SimulationAnswer, SimulationRequest } from '../../domain/contract/simulation.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { DefinitionId, Instant, VersionNumber } from '../schemas.ts';
+import { DefinitionId, Instant, VersionNumber } from '../../domain/contract/request-fields.ts';
 
 const SimulateBody = SimulationRequest.extend({ definitionId: DefinitionId, version: VersionNumber.optional(), historyFrom: Instant.optional(), historyTo: Instant.optional() });
 

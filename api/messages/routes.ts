@@ -15,7 +15,7 @@ import { messageScopeOf } from '../access/access-policy.ts';
 import { prepareStart, startPrepared, type CaseStartDeps, type PreparedStart } from '../../services/case-start.ts';
 import { startRefusalProblem } from '../problems/start-refusal.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { CaseId, DataRecord, Page } from '../schemas.ts';
+import { CaseId, DataRecord, Page } from '../../domain/contract/request-fields.ts';
 import { MessagePage, MessageReceipt } from '../../domain/contract/message.ts';
 
 export const SendMessageBody = z

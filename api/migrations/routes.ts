@@ -16,7 +16,7 @@ import { migrationWorkflowId, type MigrationWorkflowInput } from '../../workflow
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import type { CaseStartDeps } from '../../services/case-start.ts';
-import { DefinitionId, VersionNumber } from '../schemas.ts';
+import { DefinitionId, VersionNumber } from '../../domain/contract/request-fields.ts';
 import { previewCases } from './case-previews.ts';
 
 const IdParams = z.object({ id: DefinitionId });

@@ -11,7 +11,7 @@ import { broadcastIdFor, signalStartProcesses, signalWaiterCount } from '../../s
 import { workflowIdForBroadcast, type SignalBroadcastInput } from '../../workflows/case-api.ts';
 import type { CaseStartDeps } from '../../services/case-start.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { DataRecord } from '../schemas.ts';
+import { DataRecord } from '../../domain/contract/request-fields.ts';
 
 export const BroadcastSignalBody = z
   .object({

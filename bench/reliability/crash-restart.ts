@@ -12,13 +12,13 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { caseIdFor } from '../../services/case-start.ts';
 import { mulberry32 } from '../../domain/insights/synthetic-log.ts';
 import { freePort } from '../../runtime/free-port.ts';
+import { superviseProcess, type ProcessRun, type SupervisedProcess } from '../../runtime/supervised-process.ts';
 import { openPostgres } from '../../storage/database.ts';
 import { workflowIdForCase } from '../../workflows/case-api.ts';
 import { ApiClient } from './api-client.ts';
 import { BotCaseworker, emptyLedger, type CompletionLedger } from './bot-caseworkers.ts';
 import { FaultKinds, planFaults, type FaultKind } from './fault-schedule.ts';
 import { startPostgres } from './postgres-server.ts';
-import { supervise, type SupervisedProcess } from './supervised-process.ts';
 import { serverErrorsIn } from './server-error-kinds.ts';
 import { startTemporal } from './temporal-server.ts';
 import { threeWayLines } from './three-way-figures.ts';
@@ -81,6 +81,10 @@ const STARTER = CRASH_CASEWORK_STARTER;
 const BOTS = CRASH_CASEWORK_BOTS;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A Casemap part is up once it says so over IPC (casemap-part.ts). */
+const saidReady = async (run: ProcessRun) => {
+  if (!run.messages.some((message) => (message as { type?: string }).type === 'ready')) throw new Error('not ready yet');
+};
 
 /** One key per case for the whole life of its start, however many retries it takes. */
 export const startKey = (index: number) => `reliability-${index}`;
@@ -112,10 +116,12 @@ export async function runCrashRestart(options: CrashRestartOptions): Promise<Cra
     const apiPort = await freePort();
     const baseUrl = `http://127.0.0.1:${apiPort}`;
     const env = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: postgres.url, CASEMAP_TASK_QUEUE: 'reliability', CASEMAP_LOAD_SAMPLES: 'false', NODE_ENV: 'test', CASEMAP_DATA_DIR: dataDir };
-    const api = supervise('api', PART, ['api'], { ...env, PORT: String(apiPort) }, log, apiLog);
+    const part = (name: string, which: 'api' | 'worker', partEnv: NodeJS.ProcessEnv, logFile: string) =>
+      superviseProcess({ name, command: process.execPath, args: ['--import', 'tsx', PART, which], env: partEnv, logFile, ipc: true, ready: saidReady }, log);
+    const api = part('api', 'api', { ...env, PORT: String(apiPort) }, apiLog);
     stops.push(() => api.stop());
     await api.ready();
-    const workers: SupervisedProcess[] = [1, 2].map((n) => supervise(`worker-${n}`, PART, ['worker'], env, log, join(logsDir, `worker-${n}.log`)));
+    const workers: SupervisedProcess[] = [1, 2].map((n) => part(`worker-${n}`, 'worker', env, join(logsDir, `worker-${n}.log`)));
     stops.push(() => Promise.all(workers.map((worker) => worker.stop())).then(() => {}));
     await Promise.all(workers.map((worker) => worker.ready()));
 

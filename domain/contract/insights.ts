@@ -8,6 +8,7 @@ import { AtRiskItem, BottleneckReport, TimeBasis } from '../insights/report.ts';
 import { CsvMapping } from '../insights/formats/csv-import.ts';
 import { ReportComparison } from '../insights/compare.ts';
 import { ConformanceReport } from '../insights/conformance.ts';
+import { ImportedLogFormat } from '../insights/imported-log.ts';
 
 export { AtRiskItem, BottleneckReport, ConformanceReport, ReportComparison };
 
@@ -76,3 +77,24 @@ export type ComparisonQuery = z.input<typeof ComparisonQuery>;
 
 export const AtRiskQuery = z.object({ definitionId: DefinitionId, team: z.string().min(1).max(200).optional() });
 export type AtRiskQuery = z.input<typeof AtRiskQuery>;
+
+/** How a log file sent as the body of an upload is read; the file itself is the body, so these travel in the query. */
+export const KeptLogUploadQuery = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  /** xes, csv, jsonocel or xmlocel; else taken from the name's extension (.xes, .csv, .jsonocel, .json, .xmlocel, each also .gz) or the Content-Type. */
+  format: ImportedLogFormat.optional(),
+  /** OCEL only: the object type whose objects become the cases (default: the type with most events). */
+  objectType: z.string().min(1).max(200).optional(),
+  caseId: z.string().min(1).max(200).optional(),
+  activity: z.string().min(1).max(200).optional(),
+  timestamp: z.string().min(1).max(200).optional(),
+  lifecycle: z.string().min(1).max(200).optional(),
+  resource: z.string().min(1).max(200).optional(),
+  team: z.string().min(1).max(200).optional(),
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+});
+export type KeptLogUploadQuery = z.input<typeof KeptLogUploadQuery>;
+
+/** Which object type a kept OCEL log is analysed by. */
+export const LogObjectTypeBody = z.object({ objectType: z.string().min(1).max(200) });
+export type LogObjectTypeBody = z.input<typeof LogObjectTypeBody>;

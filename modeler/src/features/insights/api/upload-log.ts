@@ -1,7 +1,8 @@
 // POST /api/insights/logs: the log file itself as the body (XES, CSV or OCEL 2.0, gzipped or not), so
 // a log of hundreds of MB is streamed by the browser and read as it arrives, never held as one JSON
 // string. Sent with XMLHttpRequest because fetch reports no upload progress.
-import { ImportedLogSummary } from '../../../../../domain/insights/imported-log.ts';
+import { ImportedLogSummary, type ImportedLogFormat } from '../../../../../domain/insights/imported-log.ts';
+import type { KeptLogUploadQuery } from '../../../../../domain/contract/insights.ts';
 import { csrfToken, query, UNAUTHENTICATED_EVENT } from '../../../shared/api/http.ts';
 import { ApiError, problemFrom } from '../../../shared/api/problem.ts';
 import { useApiMutation } from '../../../shared/hooks/use-api-mutation.ts';
@@ -19,10 +20,8 @@ export interface LogUpload {
   onProgress?: (progress: UploadProgress) => void;
 }
 
-type Format = 'xes' | 'csv' | 'jsonocel' | 'xmlocel';
-
 /** The format from the file name; the server also sniffs gzip from the first bytes. */
-export function formatOf(fileName: string): Format | undefined {
+export function formatOf(fileName: string): ImportedLogFormat | undefined {
   const bare = fileName.toLowerCase().replace(/\.gz$/, '');
   if (bare.endsWith('.xes') || bare.endsWith('.xml')) return 'xes';
   if (bare.endsWith('.csv') || bare.endsWith('.txt')) return 'csv';
@@ -32,7 +31,7 @@ export function formatOf(fileName: string): Format | undefined {
 }
 
 /** The body's Content-Type: the API parses application/json itself, so OCEL JSON travels as bytes. */
-function contentTypeOf(fileName: string, format: Format | undefined): string {
+function contentTypeOf(fileName: string, format: ImportedLogFormat | undefined): string {
   if (/\.gz$/i.test(fileName)) return 'application/gzip';
   if (format === 'csv') return 'text/csv';
   if (format === 'jsonocel') return 'application/octet-stream';
@@ -41,9 +40,10 @@ function contentTypeOf(fileName: string, format: Format | undefined): string {
 
 export function uploadLog({ file, name, onProgress }: LogUpload): Promise<ImportedLogSummary> {
   const format = formatOf(file.name);
+  const upload: KeptLogUploadQuery = { name, format };
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', `/api/insights/logs${query({ name, format })}`);
+    request.open('POST', `/api/insights/logs${query(upload)}`);
     request.setRequestHeader('accept', 'application/json');
     request.setRequestHeader('content-type', contentTypeOf(file.name, format));
     const csrf = csrfToken();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InsightsReportQuery } from '../../../../../domain/contract/insights.ts';
 import { filterFromQuery, filterToQuery, reportQuery } from './insights-filter.ts';
 
 describe('the Insights filters in the address', () => {
@@ -20,5 +21,11 @@ describe('the Insights filters in the address', () => {
   it('asks the API for whole days: the "to" day is included', () => {
     const query = reportQuery({ definitionId: 'fno', from: '2026-01-05', to: '2026-01-11', time: 'calendar', period: 'week' });
     expect(query).toMatchObject({ from: '2026-01-05T00:00:00Z', to: '2026-01-12T00:00:00Z', version: undefined });
+  });
+
+  it('asks with a query the API reads as given: every filter survives its report schema', () => {
+    const filter = filterFromQuery(new URLSearchParams('definitionId=fno&version=3&from=2026-01-05&to=2026-01-11&team=fno-returns&outcome=open&time=working&period=day'));
+    const query = reportQuery({ ...filter, definitionId: 'fno' });
+    expect(InsightsReportQuery.parse(query)).toEqual({ definitionId: 'fno', version: 3, from: '2026-01-05T00:00:00Z', to: '2026-01-12T00:00:00Z', team: 'fno-returns', outcome: 'open', time: 'working', period: 'day' });
   });
 });

@@ -1,12 +1,16 @@
 // The Insights view's filters live in the address (`#/insights?definitionId=…&from=…`) so a view
 // can be bookmarked and shared; this reads them from the route and turns them into API queries.
 // Dates are whole days: `to` includes its day, so it becomes the next day's start.
+import type { z } from 'zod';
 import { isTimeTextError, parseIsoDateTime } from '../../../../../domain/time/iso8601.ts';
+import { InsightsReportQuery } from '../../../../../domain/contract/insights.ts';
 
-export const outcomes = ['open', 'completed', 'failed', 'cancelled'] as const;
-export const timeBases = ['calendar', 'working'] as const;
-export const periods = ['week', 'day'] as const;
+type ReportQuery = z.output<typeof InsightsReportQuery>;
+export const outcomes = InsightsReportQuery.shape.outcome.unwrap().options;
+export const timeBases = InsightsReportQuery.shape.time.unwrap().options;
+export const periods = InsightsReportQuery.shape.period.unwrap().options;
 
+/** The report query as the address holds it: `from` and `to` are whole days, not instants. */
 export interface InsightsFilter {
   definitionId?: string;
   version?: number;
@@ -15,9 +19,9 @@ export interface InsightsFilter {
   /** Last day of case starts, included (YYYY-MM-DD). */
   to?: string;
   team?: string;
-  outcome?: (typeof outcomes)[number];
-  time: (typeof timeBases)[number];
-  period: (typeof periods)[number];
+  outcome?: ReportQuery['outcome'];
+  time: ReportQuery['time'];
+  period: ReportQuery['period'];
 }
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null): T | undefined => (options as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
@@ -60,11 +64,11 @@ export const startOfDay = (value: string): string => `${value}T00:00:00Z`;
 /** The start of the day after, so a period "to" a day includes that day. */
 export const endOfDay = (value: string): string => new Date(Date.parse(startOfDay(value)) + 86_400_000).toISOString().replace('.000Z', 'Z');
 
-/** Query values for GET /api/insights/report. */
-export function reportQuery(filter: InsightsFilter & { definitionId: string }): Record<string, string | undefined> {
+/** The query of GET /api/insights/report. */
+export function reportQuery(filter: InsightsFilter & { definitionId: string }): InsightsReportQuery {
   return {
     definitionId: filter.definitionId,
-    version: filter.version === undefined ? undefined : String(filter.version),
+    version: filter.version,
     from: filter.from ? startOfDay(filter.from) : undefined,
     to: filter.to ? endOfDay(filter.to) : undefined,
     team: filter.team,

@@ -2,7 +2,7 @@
 // case is not mistaken for a case of the calling process.
 import { describe, expect, it } from 'vitest';
 import type { CaseLogEvent } from '../events/case-log-event.ts';
-import { calledCaseId, splitCalledCases } from './called-cases.ts';
+import { calledCaseEnds, calledCaseId, splitCalledCases } from './called-cases.ts';
 import { fitSimulationModel } from './fit-simulation-model.ts';
 
 const T0 = Date.parse('2027-01-04T09:00:00Z');
@@ -38,5 +38,11 @@ describe('called cases in a fitted log', () => {
     const log = [...callerWithCalledCase('a', 'removed'), ...callerWithCalledCase('b', 'failed')];
     expect(fitSimulationModel(log).period.cases).toBe(2);
     expect(new Set(splitCalledCases(log).own.map((e) => e.caseId))).toEqual(new Set(['a', 'b']));
+  });
+
+  it('takes from another process\'s log only the ends of the cases these callers called', () => {
+    const log = callerWithCalledCase('a', 'removed');
+    const removalsLog = [...log.filter((e) => e.caseId !== 'a'), event('standalone', 'case-started', 0), event('standalone', 'case-completed', 5)];
+    expect(calledCaseEnds(log.filter((e) => e.caseId === 'a'), removalsLog).map((e) => [e.caseId, e.kind])).toEqual([[calledCaseId('a', 'call#3'), 'case-completed']]);
   });
 });

@@ -17,23 +17,28 @@ export interface SplitLog {
   readonly returned: ReadonlyMap<string, CaseData>;
 }
 
+/** Whether a case id is that of a case called by one of `callers` (ids of started cases). */
+function calledBy(callers: ReadonlySet<string>): (caseId: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (caseId) => {
+    let called = known.get(caseId);
+    if (called === undefined) {
+      called = false;
+      for (let dot = caseId.indexOf('.'); dot > 0 && !called; dot = caseId.indexOf('.', dot + 1)) called = callers.has(caseId.slice(0, dot));
+      known.set(caseId, called);
+    }
+    return called;
+  };
+}
+
+const startedIn = (events: readonly CaseLogEvent[]) => new Set(events.filter((event) => event.kind === 'case-started').map((event) => event.caseId));
+
 /**
  * Separates the called cases from a log holding both: a case is a called case when its id is another
  * case's id in the log followed by a dot (the caller's own events name the call's instance).
  */
 export function splitCalledCases(events: readonly CaseLogEvent[]): SplitLog {
-  const started = new Set<string>();
-  for (const event of events) if (event.kind === 'case-started') started.add(event.caseId);
-  const calledCache = new Map<string, boolean>();
-  const isCalled = (caseId: string): boolean => {
-    let known = calledCache.get(caseId);
-    if (known === undefined) {
-      known = false;
-      for (let dot = caseId.indexOf('.'); dot > 0 && !known; dot = caseId.indexOf('.', dot + 1)) known = started.has(caseId.slice(0, dot));
-      calledCache.set(caseId, known);
-    }
-    return known;
-  };
+  const isCalled = calledBy(startedIn(events));
   const own: CaseLogEvent[] = [];
   const returned = new Map<string, CaseData>();
   for (const event of events) {
@@ -41,4 +46,10 @@ export function splitCalledCases(events: readonly CaseLogEvent[]): SplitLog {
     else if (event.kind === 'case-completed') returned.set(event.caseId, isRecord(event.data.data) ? event.data.data : {});
   }
   return { own, returned };
+}
+
+/** The ends of the cases in `calledLog` (another process's log) that `callers` called, to fit with the callers' log. */
+export function calledCaseEnds(callers: readonly CaseLogEvent[], calledLog: readonly CaseLogEvent[]): CaseLogEvent[] {
+  const isCalled = calledBy(startedIn(callers));
+  return calledLog.filter((event) => event.kind === 'case-completed' && isCalled(event.caseId));
 }

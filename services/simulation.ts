@@ -8,6 +8,8 @@ import type { Database } from './database.ts';
 import { processLog } from './insights.ts';
 import type { SimulationAnswer, SimulationRequest } from '../domain/contract/simulation.ts';
 import type { SimulationJob } from './simulation-run.ts';
+import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
+import { calledCaseEnds } from '../domain/simulation/called-cases.ts';
 
 export type SimulationOutcome =
   | { kind: 'simulated'; answer: SimulationAnswer }
@@ -33,7 +35,14 @@ export async function simulateFromHistory(db: Database, request: z.output<typeof
   });
   if (!log) return { kind: 'no-process' };
   if (!log.events.some((event) => event.kind === 'case-started')) return { kind: 'no-history' };
-  return inWorker({ ir: log.deployed.ir, events: log.events, request, now, maxEngineSteps: limits.maxEngineSteps }, limits.timeoutMs);
+  // What each call activity got back lives in its called cases' own log, under their own process.
+  const called = [...new Set(log.deployed.ir.nodes.flatMap((node) => (node.kind === 'callActivity' && node.calledElement ? [node.calledElement] : [])))];
+  const calledEnds: CaseLogEvent[] = [];
+  for (const definitionId of called) {
+    const calledLog = await processLog(db, { definitionId });
+    if (calledLog) calledEnds.push(...calledCaseEnds(log.events, calledLog.events));
+  }
+  return inWorker({ ir: log.deployed.ir, events: [...log.events, ...calledEnds], request, now, maxEngineSteps: limits.maxEngineSteps }, limits.timeoutMs);
 }
 
 function inWorker(job: SimulationJob, timeoutMs: number): Promise<SimulationOutcome> {

@@ -3,7 +3,7 @@
 // here is itself generated (by a richer ground-truth model: work times spread over a range, four
 // people in one team, branches by case data), since no real casework log can ship in the repository.
 import { describe, expect, it } from 'vitest';
-import { ir, team } from '../engine/ir-builder.testing.ts';
+import { ir, message, team, timer } from '../engine/ir-builder.testing.ts';
 import { simulate } from './simulate.ts';
 import { compareWithHistory } from './compare-with-history.ts';
 import { fitSimulationModel } from './fit-simulation-model.ts';
@@ -70,5 +70,57 @@ describe('compareWithHistory', () => {
     simulate({ ir: process, model: halved, scenario: baseline, from: FROM + 12 * WEEK, weeks: 8, seed: 2, log: starved, caseIdPrefix: 'after' });
     const comparison = compareWithHistory(process, starved.events, { fitFrom: FROM, checkFrom: FROM + 12 * WEEK, weeks: 8, seed: 99 });
     expect(comparison.relativeError.cycleTimeMedian).toBeGreaterThan(0.2);
+  });
+});
+
+describe('compareWithHistory on a process that waits for the outside world', () => {
+  const DAY = 86_400_000;
+  const days = (median: number) => [0.4, 0.6, 0.8, 1, 1, 1.2, 1.5, 2, 3].map((k) => k * median * DAY);
+  // A reply awaited against a 14-day deadline (an event-based gateway), then a called case whose
+  // outcome decides whether the case ends or goes round again.
+  const outside = ir()
+    .node('start', 'startEvent')
+    .node('prepare', 'userTask', { name: 'Prepare', owner: team('returns') })
+    .node('await', 'eventBasedGateway')
+    .node('reply', 'intermediateCatchEvent', { trigger: message('reply') })
+    .node('late', 'intermediateCatchEvent', { trigger: timer('P14D') })
+    .node('chase', 'userTask', { name: 'Chase', owner: team('returns') })
+    .node('chased', 'endEvent')
+    .node('call', 'callActivity', { calledElement: 'removals' })
+    .node('outcome', 'exclusiveGateway')
+    .node('removed', 'endEvent')
+    .node('rearrange', 'userTask', { name: 'Rearrange', owner: team('removals') })
+    .seq('start', 'prepare', 'await', 'reply', 'call', 'outcome')
+    .seq('await', 'late', 'chase', 'chased')
+    .flow('outcome', 'removed', { condition: 'removalOutcome = "removed"' })
+    .flow('outcome', 'rearrange')
+    .seq('rearrange', 'call')
+    .build();
+  const outsideTruth: SimulationModel = {
+    arrivalsPerHour: truth.arrivalsPerHour,
+    workTime: { prepare: spread(2), chase: spread(1), rearrange: spread(1) },
+    // The reply comes after 2 to 15 days: about one in nine runs past the 14-day deadline.
+    elementTime: { reply: days(5), call: days(10) },
+    profiles: Array.from({ length: 10 }, (_, i) => ({ startData: {}, completions: { call: [{ removalOutcome: i < 8 ? 'removed' : 'failed' }, { removalOutcome: 'removed' }] } })),
+    teamPeople: { returns: 4, removals: 2 },
+    period: { from: FROM, to: FROM, cases: 0 },
+  };
+  const log = new SimulatedLog();
+  simulate({ ir: outside, model: outsideTruth, scenario: baseline, from: FROM, weeks: 20, seed: 7, log });
+
+  it('fits the reply as the time from awaiting it to receiving it, and how often the deadline came first', () => {
+    const reply = fitSimulationModel(log.events, { from: FROM, to: FROM + 12 * WEEK }).messageWaits?.reply;
+    const sorted = [...(reply?.received ?? [])].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]! / DAY).toBeCloseTo(5, 0);
+    expect(reply!.neverCame / (reply!.neverCame + sorted.length)).toBeGreaterThan(0.05);
+    expect(reply!.neverCame / (reply!.neverCame + sorted.length)).toBeLessThan(0.2);
+  });
+
+  it('reproduces the next eight weeks within 10 % on throughput and 20 % on median cycle time, called cases\' outcomes included', () => {
+    const comparison = compareWithHistory(outside, log.events, { fitFrom: FROM, checkFrom: FROM + 12 * WEEK, weeks: 8, seed: 99 });
+    expect(comparison.actual.completed).toBeGreaterThan(150);
+    expect(comparison.simulated.started).toBe(comparison.actual.started);
+    expect(comparison.relativeError.completedPerWeek).toBeLessThan(0.1);
+    expect(comparison.relativeError.cycleTimeMedian).toBeLessThan(0.2);
   });
 });

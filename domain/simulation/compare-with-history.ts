@@ -7,6 +7,7 @@ import type { CaseLogEvent } from '../events/case-log-event.ts';
 import type { ProcessIR } from '../process/ir.ts';
 import { buildTraces, type CaseTrace } from '../insights/case-traces.ts';
 import { SimulatedLog } from './simulated-log.ts';
+import { splitCalledCases } from './called-cases.ts';
 import { fitSimulationModel } from './fit-simulation-model.ts';
 import { simulate } from './simulate.ts';
 import { baseline } from './scenario.ts';
@@ -46,12 +47,13 @@ export function compareWithHistory(ir: ProcessIR, events: readonly CaseLogEvent[
   const checkTo = options.checkFrom + options.weeks * WEEK_MS;
   const hours = options.hours ? { hours: options.hours } : {};
   const model = fitSimulationModel(events, { from: options.fitFrom, to: options.checkFrom, ...hours });
-  const history = buildTraces(events);
+  // Called cases in either log are the callers' business, not cases of the process compared.
+  const history = buildTraces(splitCalledCases(events).own);
   const arrivals = history.map((trace) => trace.startedAt).filter((at) => at >= options.fitFrom && at < checkTo).sort((a, b) => a - b);
   const log = new SimulatedLog();
   simulate({ ir, model, scenario: baseline, from: options.fitFrom, weeks: Math.ceil((checkTo - options.fitFrom) / WEEK_MS), seed: options.seed, arrivals, log, ...hours });
   const actual = figures(history, options.checkFrom, checkTo, options.weeks);
-  const simulated = figures(buildTraces(log.events), options.checkFrom, checkTo, options.weeks);
+  const simulated = figures(buildTraces(splitCalledCases(log.events).own), options.checkFrom, checkTo, options.weeks);
   return {
     fittedOn: { from: options.fitFrom, to: options.checkFrom, cases: model.period.cases },
     checked: { from: options.checkFrom, weeks: options.weeks },

@@ -12,6 +12,7 @@ import { staffingUnder, type Scenario } from './scenario.ts';
 import { addWorkingTime, nextWorkingInstant, officeHours, workingTimeBetween, type WorkingHours } from './working-hours.ts';
 import { arrivalsBetween } from './arrivals.ts';
 import { shiftDates } from './shift-dates.ts';
+import { calledCaseId } from './called-cases.ts';
 import { mulberry32 } from '../insights/synthetic-log.ts';
 import type { SimulatedLog } from './simulated-log.ts';
 
@@ -52,7 +53,7 @@ export const DEFAULT_MAX_ENGINE_STEPS = 3_000_000;
 
 type SimEvent =
   | { type: 'arrive' }
-  | { type: 'feed'; caseId: string; event: EngineEvent; cancelKey?: string }
+  | { type: 'feed'; caseId: string; event: EngineEvent; cancelKey?: string; calledCase?: string }
   | { type: 'pickUp'; team: string }
   | { type: 'workDone'; team: string; taskKey: string };
 
@@ -159,13 +160,19 @@ export function simulate(options: SimulationOptions): SimulationResult {
           break;
         case 'startChildCase':
           // The child case's outcome is what this case's history got back from it, if it recorded it.
-          after(command.nodeId, now, (at) => queue.push(at, { type: 'feed', caseId, event: { type: 'childCaseCompleted', childId: command.childId, data: dataFor(cases.get(caseId)!, command.nodeId) }, cancelKey: caseId + command.childId }), 0);
+          after(command.nodeId, now, (at) => queue.push(at, { type: 'feed', caseId, event: { type: 'childCaseCompleted', childId: command.childId, data: dataFor(cases.get(caseId)!, command.nodeId) }, cancelKey: caseId + command.childId, calledCase: calledCaseId(caseId, command.childId) }), 0);
           break;
-        case 'subscribeMessage':
-          after(command.nodeId, now, (at) =>
-            queue.push(at, { type: 'feed', caseId, event: { type: 'messageReceived', subscriptionId: command.subscriptionId, messageName: command.messageName, data: {} }, cancelKey: caseId + command.subscriptionId }),
-          );
+        case 'subscribeMessage': {
+          log?.add(caseId, now, { kind: 'message-awaited', nodeId: command.nodeId, data: { subscriptionId: command.subscriptionId, messageName: command.messageName } });
+          const receive = (at: number) =>
+            queue.push(at, { type: 'feed', caseId, event: { type: 'messageReceived', subscriptionId: command.subscriptionId, messageName: command.messageName, data: {} }, cancelKey: caseId + command.subscriptionId });
+          const wait = model.messageWaits?.[command.nodeId];
+          const seenWaits = wait === undefined ? 0 : wait.received.length + wait.neverCame;
+          if (wait === undefined || seenWaits === 0) after(command.nodeId, now, receive);
+          // As often as history's message never came (the competing timer won), this one does not come either.
+          else if (random() * seenWaits >= wait.neverCame) receive(now + pick(wait.received)!);
           break;
+        }
         case 'startTimer':
         {
           const fireAt = Date.parse(command.fireAt);
@@ -185,6 +192,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
           break;
         case 'unsubscribeMessage':
           cancelled.add(caseId + command.subscriptionId);
+          log?.add(caseId, now, { kind: 'message-wait-ended', data: { subscriptionId: command.subscriptionId } });
           break;
         case 'emit':
           log?.engineEvent(caseId, now, command.event);
@@ -270,6 +278,10 @@ export function simulate(options: SimulationOptions): SimulationResult {
       }
       case 'feed':
         if (event.cancelKey !== undefined && cancelled.delete(event.cancelKey)) break;
+        // A called case is written to the log as the workflow writes it: a case of its own, under its caller's id.
+        if (event.calledCase !== undefined && event.event.type === 'childCaseCompleted' && cases.get(event.caseId)?.state.status === 'running') {
+          log?.add(event.calledCase, at, { kind: 'case-completed', data: { data: event.event.data } });
+        }
         feed(event.caseId, event.event, at);
         break;
       case 'pickUp':

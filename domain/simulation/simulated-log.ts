@@ -27,6 +27,8 @@ export class SimulatedLog {
       case 'sla-breached':
       case 'handoff-overdue':
         return this.add(caseId, at, { kind: event.kind, nodeId: event.nodeId, taskId: event.taskId, team: event.team });
+      case 'message-correlated':
+        return this.add(caseId, at, { kind: 'message-received', nodeId: event.nodeId, data: { messageName: event.messageName, correlated: true } });
       case 'ownership-changed':
         return this.add(caseId, at, { kind: event.kind, nodeId: event.nodeId, team: event.toTeam, data: { fromTeam: event.fromTeam, toTeam: event.toTeam } });
       default:

@@ -145,7 +145,7 @@ export const engineStateQuery = defineQuery<CaseEngineSnapshot>('engineState');
 export const MIGRATION_REFUSED = 'case-migration-refused';
 
 /** Stable codes of refused Updates (the one refusal vocabulary, shared with the API). */
-export { TaskRefusal } from '../domain/contract/refusal.ts';
+export { TaskRefusal } from '../domain/contract/task-refusal-code.ts';
 
 /** The case workflow's arguments: the input naming the version, then the version's IR. */
 export type CaseWorkflowArgs = [input: CaseWorkflowInput, ir: ProcessIR];

@@ -2,21 +2,12 @@
 // as the `type` of a non-retryable ApplicationFailure, with typed details) and every problem code
 // the API answers with. The API maps a code to an HTTP status; nobody reads a reason out of a message.
 import { z } from 'zod';
+import { TASK_REFUSAL_CODES } from './task-refusal-code.ts';
 
 /** Why the case workflow refused a task action (an Update validator threw it; history is untouched). */
-export const TaskRefusalCode = z.enum(['task-not-found', 'task-not-open', 'task-not-allowed', 'task-not-claimed-by-you', 'task-already-claimed', 'invalid-form-data', 'task-has-no-handoff']);
+export const TaskRefusalCode = z.enum(TASK_REFUSAL_CODES);
 export type TaskRefusalCode = z.infer<typeof TaskRefusalCode>;
-
-/** The workflow's names for its refusal codes, so rule code reads `TaskRefusal.notAllowed`. */
-export const TaskRefusal = {
-  notFound: 'task-not-found',
-  notOpen: 'task-not-open',
-  notAllowed: 'task-not-allowed',
-  notClaimedByActor: 'task-not-claimed-by-you',
-  alreadyClaimed: 'task-already-claimed',
-  invalidForm: 'invalid-form-data',
-  noHandoff: 'task-has-no-handoff',
-} as const satisfies Record<string, TaskRefusalCode>;
+export { TaskRefusal } from './task-refusal-code.ts';
 
 /** One thing at fault: a body field (dotted path) or a BPMN element id, in words for the person who sent it. */
 export const ProblemIssue = z.object({

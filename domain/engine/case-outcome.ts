@@ -1,5 +1,5 @@
 // How a case ends: completed, terminated by a terminate end event, failed, or cancelled from outside.
-import { ROOT_SCOPE } from './engine-state.ts';
+import { ROOT_SCOPE } from './empty-state.ts';
 import { copyJson, isRunning, issue, type Run } from './run.ts';
 import { cancelScope, releaseWaits, scopeAlive } from './scopes.ts';
 

@@ -1,5 +1,6 @@
 // A read-only view of a case for queries: who owns it, its open tasks, what it waits on and when.
-import { ROOT_SCOPE, type CaseStatus, type EngineState, type WaitKind } from './engine-state.ts';
+import { ROOT_SCOPE } from './empty-state.ts';
+import type { CaseStatus, EngineState, WaitKind } from './engine-state.ts';
 
 export interface CaseView {
   status: CaseStatus;

@@ -1,10 +1,9 @@
 // The engine's state: plain JSON the Temporal workflow stores, answers queries from and carries
-// through continue-as-new. The zod schema lets the shell check a state it reads back.
+// through continue-as-new. The zod schema lets the shell check a state it reads back. Workflow code
+// imports only types from here (values it needs live in empty-state.ts): a value import would make
+// the SDK build every schema below again for each new workflow.
 import { z } from 'zod';
 import { FormField } from '../process/ir.ts';
-
-/** The scope id of the process itself; a sub-process scope is named by its host token's id. */
-export const ROOT_SCOPE = 'root';
 
 export const CaseStatus = z.enum(['running', 'completed', 'terminated', 'failed', 'cancelled']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
@@ -202,21 +201,4 @@ export type AddDuration = (startIso: string, isoDuration: string, mode: 'working
 
 export interface EngineOptions {
   addDuration?: AddDuration;
-}
-
-export function emptyState(caseId: string, processId: string, data: Record<string, unknown>): EngineState {
-  return {
-    stateVersion: 1,
-    caseId,
-    processId,
-    status: 'running',
-    data: { ...data },
-    counter: 0,
-    tokens: {},
-    userTasks: {},
-    activities: {},
-    timers: {},
-    subscriptions: {},
-    childCases: {},
-  };
 }

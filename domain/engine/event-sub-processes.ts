@@ -3,7 +3,8 @@
 // the scope and runs instead (interrupting, once) or runs beside the scope's work (non-interrupting,
 // as often as it fires). The scope completes only when the instances it started are done too.
 import type { Node } from '../process/ir.ts';
-import { ROOT_SCOPE, type ActiveTimer } from './engine-state.ts';
+import { ROOT_SCOPE } from './empty-state.ts';
+import type { ActiveTimer } from './engine-state.ts';
 import { correlationKeyOf, subscribe } from './messages.ts';
 import { emit, isRunning, issue, type Run } from './run.ts';
 import { cancelScope, tokensIn } from './scopes.ts';

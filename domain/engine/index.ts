@@ -5,14 +5,7 @@ export { describe, type CaseView } from './describe.ts';
 export { checkTaskAction, type ActionRefusal, type TaskActionCheck, type TaskActionRequest } from './task-rules.ts';
 export { calendarAddDuration } from './deadlines.ts';
 export { MAX_MOVES } from './drain.ts';
-export {
-  EngineState,
-  ROOT_SCOPE,
-  type AddDuration,
-  type CaseStatus,
-  type EngineOptions,
-  type OpenTask,
-  type Token,
-  type WaitKind,
-} from './engine-state.ts';
+export { ROOT_SCOPE } from './empty-state.ts';
+// Types only: a value export from engine-state.ts would make every workflow build its zod schemas.
+export type { AddDuration, CaseStatus, EngineOptions, EngineState, OpenTask, Token, WaitKind } from './engine-state.ts';
 export type { CaseData, CaseEvent, EngineCommand, EngineEvent, EngineInput, StepResult, TimerPurpose } from './contract.ts';

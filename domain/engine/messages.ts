@@ -2,7 +2,8 @@
 // event-based gateways; a message is matched by subscription id and name.
 import type { Node } from '../process/ir.ts';
 import { failCase } from './case-outcome.ts';
-import { ROOT_SCOPE, type MessageSubscription } from './engine-state.ts';
+import { ROOT_SCOPE } from './empty-state.ts';
+import type { MessageSubscription } from './engine-state.ts';
 import { evaluateFeel, feelText } from './feel.ts';
 import { issue, nextId, type Run } from './run.ts';
 import { visibleData } from './variables.ts';

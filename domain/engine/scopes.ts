@@ -2,7 +2,8 @@
 // by its host token's id; it is alive while its host waits on it, and cancelling it stops all the work inside.
 // The bottom of the engine's moves: it calls back into nothing but the run.
 import { discardCompensation } from './compensation-log.ts';
-import { ROOT_SCOPE, type Token } from './engine-state.ts';
+import { ROOT_SCOPE } from './empty-state.ts';
+import type { Token } from './engine-state.ts';
 import { emit, issue, type Run } from './run.ts';
 
 /** Tokens that host a scope: a sub-process, a compensation event whose undo steps run inside it, or a multi-instance body. */

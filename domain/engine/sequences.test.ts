@@ -1,5 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
-import { EngineState, start, step, describe } from './index.ts';
+import { start, step, describe } from './index.ts';
+import { EngineState } from './engine-state.ts';
 import { Driver, T0 } from './engine-driver.testing.ts';
 import { ir, message, team, terminate, timer } from './ir-builder.testing.ts';
 

@@ -1,7 +1,8 @@
 // Who may do what to an open user task. The case workflow's Update validators run these before
 // anything moves, so a refused action writes nothing to history; the refusal is a value whose
 // code comes from the contract's one vocabulary, and the shell carries it as a typed failure.
-import { TaskRefusal, type ProblemIssue, type TaskRefusalCode } from '../contract/refusal.ts';
+import type { ProblemIssue } from '../contract/refusal.ts';
+import { TaskRefusal, type TaskRefusalCode } from '../contract/task-refusal-code.ts';
 import type { Actor } from '../contract/task.ts';
 import { validateFormData } from '../forms/validate-form-data.ts';
 import type { CaseData, EngineEvent } from './contract.ts';

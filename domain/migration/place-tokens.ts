@@ -2,7 +2,8 @@
 // no target, a target of another kind of wait, a move across sub-process scopes, a parallel join
 // that could no longer complete, a required field the case would arrive without.
 import type { Node } from '../process/ir.ts';
-import { ROOT_SCOPE, type EngineState, type Token } from '../engine/engine-state.ts';
+import { ROOT_SCOPE } from '../engine/empty-state.ts';
+import type { EngineState, Token } from '../engine/engine-state.ts';
 import type { IrIndex } from '../engine/ir-index.ts';
 import type { ElementMapping, MigrationRefusal } from '../contract/migration.ts';
 import { reachableFrom, requiredUpFront } from './flow-reach.ts';

@@ -75,6 +75,24 @@ export const checkSettings: CheckSetting[] = [
     reason: 'The body is the log file itself (XES, CSV or OCEL 2.0, gzipped or not), streamed as it arrives rather than parsed by a schema, so the document carries no request body; a request without the file is 415 naming header.content-type, a malformed file 400 naming its line.',
   },
   {
+    operation: 'GET /api/definitions/{id}/migration-plan',
+    check: 'positive_data_acceptance',
+    alsoExpect: [400],
+    reason: 'from and to must name two different deployed versions: a rule across two parameters, which OpenAPI parameters cannot state; the same version twice is 400 naming query.to.',
+  },
+  {
+    operation: 'POST /api/definitions/{id}/migrations/preview',
+    check: 'positive_data_acceptance',
+    alsoExpect: [400],
+    reason: 'A plan is read against the two versions it names: fromVersion and toVersion must differ (a rule across two fields) and each mapping must name elements those versions have, which no JSON Schema of the body can know; either is 400 naming the field and element.',
+  },
+  {
+    operation: 'POST /api/definitions/{id}/migrations',
+    check: 'positive_data_acceptance',
+    alsoExpect: [400],
+    reason: 'As for the preview: the same plan, checked against the two versions before anything starts (400 naming the field and element).',
+  },
+  {
     operation: 'POST /api/tasks/{taskId}/reassign',
     check: 'positive_data_acceptance',
     alsoExpect: [400],

@@ -4,17 +4,12 @@
 // start activity failing after its first case is retried without a second case of that process.
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProjectionActivities } from '../../activities/projection-activities.ts';
-import { defaultServiceHandlers } from '../../activities/service-handlers/default-handlers.ts';
-import { createServiceTaskActivities } from '../../activities/service-handlers/registry.ts';
 import { createSignalActivities, type StartSignalledCase } from '../../activities/signal-activities.ts';
-import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
-import { caseWorkflowBundle } from '../../runtime/case-worker.ts';
 import { startPrepared } from '../../services/case-start.ts';
 import { workflowIdForBroadcast, type SignalBroadcastResult } from '../../workflows/case-api.ts';
 import { quietRuntime } from '../workflows/support/engine-harness.ts';
+import { startSignalTestWorker, type SignalTestWorker } from '../support/signal-test-worker.ts';
 import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
 const GUIDANCE = 'Country guidance changed';
@@ -46,7 +41,7 @@ function signalStartXml(signalName: string, form = ''): string {
 describe('signal start events through the signals endpoint', () => {
   let casemap: TestCasemap;
   let designer: UserClient;
-  let worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | undefined;
+  let worker: SignalTestWorker | undefined;
   /** Every case the broadcasts' start activity started (or found started), in order. */
   const startCalls: string[] = [];
   /** Set by a test: the start activity's link to Temporal drops once, just after it starts a case. */
@@ -70,25 +65,11 @@ describe('signal start events through the signals endpoint', () => {
       }
       return started;
     };
-    const connection = await NativeConnection.connect({ address: casemap.temporalAddress });
-    const created = await Worker.create({
-      connection,
-      taskQueue: casemap.taskQueue,
-      workflowBundle: await caseWorkflowBundle(),
-      dataConverter: casemapDataConverter(casemap.db),
-      activities: {
-        ...createProjectionActivities(casemap.db),
-        ...createServiceTaskActivities(defaultServiceHandlers),
-        ...createSignalActivities(casemap.db, undefined, startCase),
-      },
-    });
-    worker = { worker: created, running: created.run(), connection };
+    worker = await startSignalTestWorker(casemap, createSignalActivities(casemap.db, undefined, startCase));
     designer = await casemap.as('designer');
   });
   afterAll(async () => {
-    worker?.worker.shutdown();
-    await worker?.running;
-    await worker?.connection.close();
+    await worker?.stop();
     await casemap?.stop();
   });
 

@@ -2,16 +2,11 @@
 // for it (three cases, each waiting three ways) gets it once, even though the broadcast's activity
 // fails after signalling two of them and its retry signals those two again.
 import { readFileSync } from 'node:fs';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProjectionActivities } from '../../activities/projection-activities.ts';
-import { defaultServiceHandlers } from '../../activities/service-handlers/default-handlers.ts';
-import { createServiceTaskActivities } from '../../activities/service-handlers/registry.ts';
 import { createSignalActivities, type SignalCase } from '../../activities/signal-activities.ts';
-import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
-import { caseWorkflowBundle } from '../../runtime/case-worker.ts';
 import { bpmnSignal, workflowIdForBroadcast, workflowIdForCase } from '../../workflows/case-api.ts';
 import { quietRuntime } from '../workflows/support/engine-harness.ts';
+import { startSignalTestWorker, type SignalTestWorker } from '../support/signal-test-worker.ts';
 import { eventually, startTestCasemap, type TestCasemap } from '../support/test-casemap.ts';
 
 const GUIDANCE = 'Country guidance changed';
@@ -19,7 +14,7 @@ const signalsXml = readFileSync(new URL('../workflows/fixtures/signals.bpmn', im
 
 describe('the signals endpoint', () => {
   let casemap: TestCasemap;
-  let worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | undefined;
+  let worker: SignalTestWorker | undefined;
   /** Every delivery the broadcast made, in order; the first attempt fails after its second. */
   const deliveries: string[] = [];
   let failedOnce = false;
@@ -37,25 +32,11 @@ describe('the signals endpoint', () => {
         throw new Error('The connection to Temporal dropped after the signal was sent.');
       }
     };
-    const connection = await NativeConnection.connect({ address: casemap.temporalAddress });
-    const created = await Worker.create({
-      connection,
-      taskQueue: casemap.taskQueue,
-      workflowBundle: await caseWorkflowBundle(),
-      dataConverter: casemapDataConverter(casemap.db),
-      activities: {
-        ...createProjectionActivities(casemap.db),
-        ...createServiceTaskActivities(defaultServiceHandlers),
-        ...createSignalActivities(casemap.db, signalCase),
-      },
-    });
-    worker = { worker: created, running: created.run(), connection };
+    worker = await startSignalTestWorker(casemap, createSignalActivities(casemap.db, signalCase));
     await (await casemap.as('designer')).post('/api/definitions/deploy', { id: 'guidance', xml: signalsXml }).expect(201);
   });
   afterAll(async () => {
-    worker?.worker.shutdown();
-    await worker?.running;
-    await worker?.connection.close();
+    await worker?.stop();
     await casemap?.stop();
   });
 

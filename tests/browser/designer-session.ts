@@ -6,10 +6,10 @@ import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 import { seriousAccessibilityViolations } from './accessibility.ts';
 
 /** Starts a harness before the file's tests and stops it after them; read `.harness` inside a test. */
-export function useBrowserHarness(): { readonly harness: BrowserHarness } {
+export function useBrowserHarness(options: Parameters<typeof startBrowserHarness>[0] = {}): { readonly harness: BrowserHarness } {
   const held: { harness?: BrowserHarness } = {};
   beforeAll(async () => {
-    held.harness = await startBrowserHarness();
+    held.harness = await startBrowserHarness(options);
   });
   afterAll(async () => {
     await held.harness?.stop();

@@ -7,12 +7,11 @@
 // the three on version 2 with their tasks kept, the refused one untouched on version 1, and the
 // new step opening when a migrated case reaches it. Each view passes axe; any console error fails.
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readSample } from '../../runtime/sample-library.ts';
 import { eventually } from '../support/test-casemap.ts';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
-import { seriousAccessibilityViolations } from './accessibility.ts';
+import { checkView, useBrowserHarness } from './designer-session.ts';
 
 const FNO = 'fno-returns-casework';
 const LIBRARY = fileURLToPath(new URL('../../processes', import.meta.url));
@@ -97,24 +96,12 @@ interface Opened {
 }
 
 describe('migrating running FNO returns cases in the browser', () => {
-  let harness: BrowserHarness;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
-
-  async function view(page: Page, name: string): Promise<void> {
-    await harness.shot(page, name);
-    expect.soft(await seriousAccessibilityViolations(page), `accessibility of ${name}`).toEqual([]);
-  }
+  const browser = useBrowserHarness();
+  const view = (page: Page, name: string) => checkView(browser.harness, page, name);
 
   it('moves the FNO cases waiting before the inserted step onto version 2 and leaves the one past it on version 1', async () => {
     // given the sample library deployed (the called removals process first) and the steps this test changes
-    const { casemap, openPage, signIn, consoleErrors } = harness;
+    const { casemap, openPage, signIn, consoleErrors } = browser.harness;
     const designerApi = await casemap.as('designer');
     await designerApi.post('/api/definitions/deploy', { id: 'removals-logistics', ...(await readSample(LIBRARY, 'removals-logistics')), note: 'Sample library' }).expect(201);
     const { xml: sample, dmn } = await readSample(LIBRARY, FNO);

@@ -4,11 +4,10 @@
 // migrates both, confirms, and follows the run to its end; the API then shows both cases on the new
 // version with their task still open. A refused request shows its detail. Each view passes the
 // axe-core check; any console error fails.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually, type UserClient } from '../support/test-casemap.ts';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
-import { seriousAccessibilityViolations } from './accessibility.ts';
+import { checkView, useBrowserHarness } from './designer-session.ts';
 
 const PROCESS = 'assessment-migration';
 
@@ -82,25 +81,13 @@ async function caseDetail(client: UserClient, caseId: string): Promise<CaseDetai
 }
 
 describe('migrating running cases in the browser', () => {
-  let harness: BrowserHarness;
-
-  beforeAll(async () => {
-    // The one refusal provoked on purpose: a plan asked for between a version and one that does not exist.
-    harness = await startBrowserHarness({ expectedConsoleErrors: [/status of 400.*\/migration-plan\?from=1&to=9/] });
-  });
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
-
-  async function view(page: Page, name: string): Promise<void> {
-    await harness.shot(page, name);
-    expect.soft(await seriousAccessibilityViolations(page), `accessibility of ${name}`).toEqual([]);
-  }
+  // The one refusal provoked on purpose: a plan asked for between a version and one that does not exist.
+  const browser = useBrowserHarness({ expectedConsoleErrors: [/status of 400.*\/migration-plan\?from=1&to=9/] });
+  const view = (page: Page, name: string) => checkView(browser.harness, page, name);
 
   it('moves two cases waiting at a renamed task onto the new version, keeping their task open', async () => {
     // given version 1 deployed and two cases waiting at its task A, one of them claimed by tom
-    const { casemap, openPage, signIn, consoleErrors } = harness;
+    const { casemap, openPage, signIn, consoleErrors } = browser.harness;
     const designerApi = await casemap.as('designer');
     await designerApi.post('/api/definitions/deploy', { id: PROCESS, xml: VERSION_1, note: 'Assessment only' }).expect(201);
     const tom = await casemap.as('tom');

@@ -93,7 +93,8 @@ describe('migrating a running case to another version', () => {
     expect((await engine.view(caseId)).waitingFor.map((wait) => wait.messageName)).toEqual(['travel-document']);
     await engine.message(caseId, 'travel-document', { documentNumber: 'TD-1' });
     await engine.waitForTask(caseId, 'after');
-    const subscriptions = await engine.db.query('SELECT message_name FROM message_subscriptions WHERE case_id = $1', [caseId]);
+    // The workflow answers before its projection write lands: wait for the store to catch up (it must empty).
+    const subscriptions = await eventually(() => engine.db.query('SELECT message_name FROM message_subscriptions WHERE case_id = $1', [caseId]), (rows) => rows.length === 0);
     expect(subscriptions).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { readSample } from '../../runtime/sample-library.ts';
 import { eventually } from '../support/test-casemap.ts';
 import { checkView, useBrowserHarness } from './designer-session.ts';
+import type { CaseDetail } from '../../domain/contract/case-record.ts';
 
 const FNO = 'fno-returns-casework';
 const LIBRARY = fileURLToPath(new URL('../../processes', import.meta.url));
@@ -80,16 +81,6 @@ function versionTwo(sample: string): string {
   return xml;
 }
 
-interface LiveTask {
-  taskId: string;
-  nodeId: string;
-  claimedBy?: string;
-}
-interface CaseDetailBody {
-  case: { version: number; status: string };
-  live: { tasks: LiveTask[] } | null;
-  tasks: { id: string; nodeId: string; name: string; status: string; assignee: string | null }[];
-}
 interface Opened {
   taskId: string;
   nodeId: string;
@@ -108,7 +99,7 @@ describe('migrating running FNO returns cases in the browser', () => {
     await designerApi.post('/api/definitions/deploy', { id: FNO, xml: sample, dmn, note: 'Sample library' }).expect(201);
     for (const id of ['Task_refer', RENAMED.from, INSERTED.after, 'Task_create_case']) expect(sample, `the sample has ${id}`).toContain(`id="${id}"`);
     const [priya, analyst] = await Promise.all([casemap.as('priya'), casemap.as('analyst')]);
-    const detail = (caseId: string) => analyst.get(`/api/cases/${encodeURIComponent(caseId)}`).expect(200).then((response) => response.body as CaseDetailBody);
+    const detail = (caseId: string) => analyst.get(`/api/cases/${encodeURIComponent(caseId)}`).expect(200).then((response) => response.body as CaseDetail);
 
     /** Claims and completes the open task at `nodeId` as priya; answers the tasks that open next. */
     async function work(caseId: string, opened: Opened[], nodeId: string, data: Record<string, unknown>): Promise<Opened[]> {
@@ -219,7 +210,7 @@ describe('migrating running FNO returns cases in the browser', () => {
     await view(designer, '72-migration-fno-completed');
 
     // and the API shows the three on version 2, each with its own task open where the preview said
-    const openTasks = (body: CaseDetailBody) => body.tasks.filter((task) => task.status === 'open' || task.status === 'claimed');
+    const openTasks = (body: CaseDetail) => body.tasks.filter((task) => task.status === 'open' || task.status === 'claimed');
     const after = await Promise.all([atReferral, atIdentity, atRisk].map(({ caseId }) => eventually(() => detail(caseId), (body) => body.case.version === 2 && openTasks(body).every((task) => task.nodeId !== RENAMED.from))));
     const expected = [
       { nodeId: 'Task_refer', name: referral },

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually, type UserClient } from '../support/test-casemap.ts';
 import { checkView, useBrowserHarness } from './designer-session.ts';
+import type { CaseDetail } from '../../domain/contract/case-record.ts';
 
 const PROCESS = 'assessment-migration';
 
@@ -66,18 +67,9 @@ const VERSION_2 = assessmentXml([
   { id: 'Review', name: 'Review' },
 ]);
 
-interface LiveTask {
-  taskId: string;
-  nodeId: string;
-  claimedBy?: string;
-}
-interface CaseDetailBody {
-  case: { version: number; status: string };
-  live: { tasks: LiveTask[] } | null;
-}
 
-async function caseDetail(client: UserClient, caseId: string): Promise<CaseDetailBody> {
-  return (await client.get(`/api/cases/${encodeURIComponent(caseId)}`).expect(200)).body as CaseDetailBody;
+async function caseDetail(client: UserClient, caseId: string): Promise<CaseDetail> {
+  return (await client.get(`/api/cases/${encodeURIComponent(caseId)}`).expect(200)).body as CaseDetail;
 }
 
 describe('migrating running cases in the browser', () => {

@@ -1,0 +1,55 @@
+// Insights answered from the aggregates (the analytical store): a kept log's directly-follows graph, variants and rework, for whoever may see the log.
+import type { Database } from '../storage/database.ts';
+import type { UserRecord } from './accounts.ts';
+import { findLog } from './imported-logs.ts';
+import { foldKeptLog, keptLogSource } from '../storage/kept-log-fold.ts';
+import { aggregatedActivities, aggregatedCaseCounts, aggregatedEdges, aggregatedVariants, casesWithRework, isFolded, type AggregateScope } from '../storage/insight-aggregate-queries.ts';
+import { bucketsFor } from '../domain/insights/aggregate-buckets.ts';
+import { dfgAnswer, reportAnswer } from '../domain/insights/aggregate-rows.ts';
+import type { AggregatedDfg, AggregatedReport } from '../domain/contract/insight-aggregates.ts';
+
+export interface AggregateFilter {
+  from?: string;
+  to?: string;
+  team?: string;
+}
+
+/** The log's scope in the aggregates, folding it first if it was kept before they existed; undefined when the user may not see it. */
+async function keptScope(db: Database, user: UserRecord, logId: string): Promise<AggregateScope | undefined> {
+  const log = await findLog(db, user, logId);
+  if (!log) return undefined;
+  const source = keptLogSource(logId);
+  if (!(await isFolded(db, source))) await db.transaction((tx) => foldKeptLog(tx, logId));
+  return { source, flattening: log.ocel?.objectType ?? '' };
+}
+
+/** Answers from the aggregates of a scope: the directly-follows graph with durations. */
+export async function scopeDfg(db: Database, scope: AggregateScope, filter: AggregateFilter): Promise<AggregatedDfg> {
+  const buckets = bucketsFor(filter);
+  const team = filter.team ?? '';
+  const [edges, activities] = await Promise.all([aggregatedEdges(db, scope, team, buckets), aggregatedActivities(db, scope, team, buckets)]);
+  return dfgAnswer(edges, activities);
+}
+
+/** Answers from the aggregates of a scope: variants and rework. */
+export async function scopeReport(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport> {
+  const buckets = bucketsFor(filter);
+  const [counts, variants, edges, activities, reworkCases] = await Promise.all([
+    aggregatedCaseCounts(db, scope, filter),
+    aggregatedVariants(db, scope, filter, limits.maxVariants),
+    aggregatedEdges(db, scope, '', buckets),
+    aggregatedActivities(db, scope, '', buckets),
+    casesWithRework(db, scope, filter),
+  ]);
+  return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases);
+}
+
+export async function keptLogDfg(db: Database, user: UserRecord, logId: string, filter: AggregateFilter): Promise<AggregatedDfg | undefined> {
+  const scope = await keptScope(db, user, logId);
+  return scope && scopeDfg(db, scope, filter);
+}
+
+export async function keptLogReport(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport | undefined> {
+  const scope = await keptScope(db, user, logId);
+  return scope && scopeReport(db, scope, filter, limits);
+}

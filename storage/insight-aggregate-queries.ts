@@ -1,0 +1,100 @@
+// Reads of the insight aggregates (migration 014): a few rows per edge and step for the chosen days, team and version, summed by the database.
+import type { Sql } from './database.ts';
+import type { BucketChoice, DateSpan } from '../domain/insights/aggregate-buckets.ts';
+import type { ActivityRow, CaseCounts, EdgeRow, VariantRow } from '../domain/insights/aggregate-rows.ts';
+
+export interface AggregateScope {
+  source: string;
+  /** An OCEL log's object type; '' for every other log. */
+  flattening: string;
+  version?: number;
+}
+
+/** The WHERE clause of the chosen buckets, its bounds appended to `params`. */
+function bucketClause(choice: BucketChoice, params: unknown[]): string {
+  if (choice.span === 'all') return `span = 'all'`;
+  const within = (span: 'month' | 'day', range: DateSpan) => {
+    params.push(range.from ?? '-infinity', range.to ?? 'infinity');
+    return `(span = '${span}' AND bucket >= $${params.length - 1}::date AND bucket < $${params.length}::date)`;
+  };
+  const parts = [...(choice.months ? [within('month', choice.months)] : []), ...choice.days.map((days) => within('day', days))];
+  return parts.length === 0 ? 'false' : `(${parts.join(' OR ')})`;
+}
+
+function scopeParams(scope: AggregateScope, team: string): unknown[] {
+  return [scope.source, scope.flattening, team, scope.version ?? null];
+}
+const scopeClause = 'source = $1 AND flattening = $2 AND team = $3 AND ($4::int IS NULL OR version = $4)';
+
+/** The edges of the chosen cases (team '' = every event), with exact sums; the standard deviation from the exact sum of squares. */
+export async function aggregatedEdges(sql: Sql, scope: AggregateScope, team: string, buckets: BucketChoice): Promise<EdgeRow[]> {
+  const params = scopeParams(scope, team);
+  const where = bucketClause(buckets, params);
+  return sql.query<EdgeRow>(
+    `SELECT from_activity AS "from", to_activity AS "to", sum(occurrences)::float8 AS count, sum(sum_ms)::float8 AS "sumMs",
+            min(min_ms)::float8 AS "minMs", max(max_ms)::float8 AS "maxMs", sum(loops)::float8 AS loops, sum(loop_cases)::float8 AS "loopCases",
+            CASE WHEN sum(occurrences) > 1
+                 THEN sqrt(greatest(sum(sumsq_ms) - sum(sum_ms)::numeric * sum(sum_ms) / sum(occurrences), 0) / (sum(occurrences) - 1))::float8 END AS "stdevMs"
+       FROM insight_edges WHERE ${scopeClause} AND ${where}
+      GROUP BY from_activity, to_activity`,
+    params,
+  );
+}
+
+export async function aggregatedActivities(sql: Sql, scope: AggregateScope, team: string, buckets: BucketChoice): Promise<ActivityRow[]> {
+  const params = scopeParams(scope, team);
+  const where = bucketClause(buckets, params);
+  return sql.query<ActivityRow>(
+    `SELECT activity, sum(completions)::float8 AS completions, sum(starts)::float8 AS starts, sum(ends)::float8 AS ends,
+            sum(cases)::float8 AS cases, sum(cases_repeated)::float8 AS "casesRepeated"
+       FROM insight_activities WHERE ${scopeClause} AND ${where}
+      GROUP BY activity`,
+    params,
+  );
+}
+
+export interface CaseRange {
+  /** Cases started in [from, to), ISO instants. */
+  from?: string;
+  to?: string;
+}
+
+const caseClause = 'source = $1 AND flattening = $2 AND ($3::int IS NULL OR version = $3) AND ($4::timestamptz IS NULL OR started_at >= $4) AND ($5::timestamptz IS NULL OR started_at < $5)';
+const caseParams = (scope: AggregateScope, range: CaseRange) => [scope.source, scope.flattening, scope.version ?? null, range.from ?? null, range.to ?? null];
+
+/**
+ * The most frequent variants (ties by their key in code-point order) with exact duration figures
+ * over the ended cases (percentiles interpolate linearly, as numpy), and how many variants there are.
+ */
+export async function aggregatedVariants(sql: Sql, scope: AggregateScope, range: CaseRange, limit: number): Promise<VariantRow[]> {
+  return sql.query<VariantRow>(
+    `SELECT variant, count(*)::int AS count, count(d)::int AS ended, sum(d)::float8 AS "sumMs",
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY d) AS "medianMs", percentile_cont(0.9) WITHIN GROUP (ORDER BY d) AS "p90Ms", max(d) AS "maxMs",
+            (count(*) OVER ())::int AS total
+       FROM (SELECT variant, round(extract(epoch FROM ended_at - started_at) * 1000)::float8 AS d FROM insight_cases WHERE ${caseClause} AND variant IS NOT NULL) x
+      GROUP BY variant
+      ORDER BY count(*) DESC, variant COLLATE "C"
+      LIMIT $6`,
+    [...caseParams(scope, range), limit],
+  );
+}
+
+/** How many of the chosen cases there are, how many completed no step, and their repeats in all. */
+export async function aggregatedCaseCounts(sql: Sql, scope: AggregateScope, range: CaseRange): Promise<CaseCounts> {
+  const rows = await sql.query<CaseCounts>(
+    `SELECT count(*)::int AS cases, count(*) FILTER (WHERE variant IS NULL)::int AS "withoutActivity",
+            count(*) FILTER (WHERE repeats > 0)::int AS "withRework", coalesce(sum(repeats), 0)::int AS repeats
+       FROM insight_cases WHERE ${caseClause}`,
+    caseParams(scope, range),
+  );
+  return rows[0]!;
+}
+
+/** The chosen cases that repeated a step, with how many repeats. */
+export async function casesWithRework(sql: Sql, scope: AggregateScope, range: CaseRange): Promise<{ caseId: string; repeats: number }[]> {
+  return sql.query(`SELECT case_id AS "caseId", repeats FROM insight_cases WHERE ${caseClause} AND repeats > 0`, caseParams(scope, range));
+}
+
+export async function isFolded(sql: Sql, source: string): Promise<boolean> {
+  return (await sql.query('SELECT 1 FROM insight_folds WHERE source = $1', [source])).length > 0;
+}

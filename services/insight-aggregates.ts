@@ -14,15 +14,6 @@ export interface AggregateFilter {
   team?: string;
 }
 
-/** The log's scope in the aggregates, folding it first if it was kept before they existed; undefined when the user may not see it. */
-async function keptScope(db: Database, user: UserRecord, logId: string): Promise<AggregateScope | undefined> {
-  const log = await findLog(db, user, logId);
-  if (!log) return undefined;
-  const source = keptLogSource(logId);
-  if (!(await isFolded(db, source))) await db.transaction((tx) => foldKeptLog(tx, logId));
-  return { source, flattening: log.ocel?.objectType ?? '' };
-}
-
 /** Answers from the aggregates of a scope: the directly-follows graph with durations. */
 export async function scopeDfg(db: Database, scope: AggregateScope, filter: AggregateFilter): Promise<AggregatedDfg> {
   const buckets = bucketsFor(filter);
@@ -44,12 +35,25 @@ export async function scopeReport(db: Database, scope: AggregateScope, filter: O
   return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases);
 }
 
+/**
+ * Answers for a kept log, undefined when the user may not see it. The access check runs beside the
+ * reads (nothing is returned unless it passes), so a request waits for one round of queries. A log
+ * kept before the store existed has no aggregates: it is folded on its first read.
+ */
+async function fromKeptLog<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<T>): Promise<T | undefined> {
+  const source = keptLogSource(logId);
+  const scope = { source, flattening: null };
+  const [log, folded, answer] = await Promise.all([findLog(db, user, logId), isFolded(db, source), read(scope)]);
+  if (!log) return undefined;
+  if (folded) return answer;
+  await db.transaction((tx) => foldKeptLog(tx, logId));
+  return read(scope);
+}
+
 export async function keptLogDfg(db: Database, user: UserRecord, logId: string, filter: AggregateFilter): Promise<AggregatedDfg | undefined> {
-  const scope = await keptScope(db, user, logId);
-  return scope && scopeDfg(db, scope, filter);
+  return fromKeptLog(db, user, logId, (scope) => scopeDfg(db, scope, filter));
 }
 
 export async function keptLogReport(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport | undefined> {
-  const scope = await keptScope(db, user, logId);
-  return scope && scopeReport(db, scope, filter, limits);
+  return fromKeptLog(db, user, logId, (scope) => scopeReport(db, scope, filter, limits));
 }

@@ -5,8 +5,8 @@ import type { ActivityRow, CaseCounts, EdgeRow, VariantRow } from '../domain/ins
 
 export interface AggregateScope {
   source: string;
-  /** An OCEL log's object type; '' for every other log. */
-  flattening: string;
+  /** An OCEL log's object type; '' for every other log; null: the type chosen for the kept log the source is (read in the same query, saving a round trip). */
+  flattening: string | null;
   version?: number;
 }
 
@@ -24,7 +24,9 @@ function bucketClause(choice: BucketChoice, params: unknown[]): string {
 function scopeParams(scope: AggregateScope, team: string): unknown[] {
   return [scope.source, scope.flattening, team, scope.version ?? null];
 }
-const scopeClause = 'source = $1 AND flattening = $2 AND team = $3 AND ($4::int IS NULL OR version = $4)';
+// A kept log's source is 'log:<id>'; its chosen object type is null for XES and CSV logs, whose rows have ''.
+const FLATTENING = `flattening = coalesce($2::text, (SELECT coalesce(object_type, '') FROM imported_logs WHERE id = substr($1, 5)))`;
+const scopeClause = `source = $1 AND ${FLATTENING} AND team = $3 AND ($4::int IS NULL OR version = $4)`;
 
 /** The edges of the chosen cases (team '' = every event), with exact sums; the standard deviation from the exact sum of squares. */
 export async function aggregatedEdges(sql: Sql, scope: AggregateScope, team: string, buckets: BucketChoice): Promise<EdgeRow[]> {
@@ -59,7 +61,7 @@ export interface CaseRange {
   to?: string;
 }
 
-const caseClause = 'source = $1 AND flattening = $2 AND ($3::int IS NULL OR version = $3) AND ($4::timestamptz IS NULL OR started_at >= $4) AND ($5::timestamptz IS NULL OR started_at < $5)';
+const caseClause = `source = $1 AND ${FLATTENING} AND ($3::int IS NULL OR version = $3) AND ($4::timestamptz IS NULL OR started_at >= $4) AND ($5::timestamptz IS NULL OR started_at < $5)`;
 const caseParams = (scope: AggregateScope, range: CaseRange) => [scope.source, scope.flattening, scope.version ?? null, range.from ?? null, range.to ?? null];
 
 /**

@@ -30,7 +30,7 @@ export async function scopeReport(db: Database, scope: AggregateScope, filter: O
     aggregatedVariants(db, scope, filter, limits.maxVariants),
     aggregatedEdges(db, scope, '', buckets),
     aggregatedActivities(db, scope, '', buckets),
-    casesWithRework(db, scope, filter),
+    casesWithRework(db, scope, filter, limits.maxReworkCases),
   ]);
   return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases);
 }

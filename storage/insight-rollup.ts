@@ -30,5 +30,5 @@ export async function rollUpInsightAggregates(tx: Sql, source: string): Promise<
 
 /** Removes every aggregate of a source (a deleted log, or before a fold from scratch). */
 export async function deleteInsightAggregates(tx: Sql, source: string): Promise<void> {
-  for (const table of ['insight_edges', 'insight_activities', 'insight_cases', 'insight_folds']) await tx.query(`DELETE FROM ${table} WHERE source = $1`, [source]);
+  for (const table of ['insight_edges', 'insight_activities', 'insight_cases', 'insight_variants', 'insight_folds']) await tx.query(`DELETE FROM ${table} WHERE source = $1`, [source]);
 }

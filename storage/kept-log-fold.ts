@@ -19,6 +19,7 @@ export async function foldKeptLog(tx: Sql, logId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [source]);
   await deleteInsightAggregates(tx, source);
   await tx.query('DROP TABLE IF EXISTS insight_fold_steps');
+  await tx.query('DROP TABLE IF EXISTS insight_fold_cases');
   await tx.query(
     `CREATE TEMP TABLE insight_fold_steps ON COMMIT DROP AS
      WITH c AS (
@@ -57,17 +58,28 @@ export async function foldKeptLog(tx: Sql, logId: string): Promise<void> {
     [source],
   );
   await tx.query(
-    `INSERT INTO insight_cases (source, flattening, case_id, version, started_at, ended_at, variant, steps, repeats)
-     SELECT $1, c.f, c.case_id, 0, c.started_at, c.ended_at, s.variant, coalesce(s.steps, 0), coalesce(s.repeats, 0)
-       FROM (SELECT object_type AS f, case_id, min(at) AS started_at, max(at) AS ended_at FROM imported_log_events WHERE log_id = $2 GROUP BY object_type, case_id) c
+    `CREATE TEMP TABLE insight_fold_cases ON COMMIT DROP AS
+     SELECT c.f, c.case_id, c.started_at, c.duration_ms, s.variant, coalesce(s.steps, 0) AS steps, coalesce(s.repeats, 0) AS repeats,
+            dense_rank() OVER (PARTITION BY c.f ORDER BY s.variant COLLATE "C")::int AS variant_id
+       FROM (SELECT object_type AS f, case_id, min(at) AS started_at, round(extract(epoch FROM max(at) - min(at)) * 1000)::bigint AS duration_ms
+               FROM imported_log_events WHERE log_id = $1 GROUP BY object_type, case_id) c
        LEFT JOIN (
          SELECT f, case_id, string_agg(activity, chr(31) ORDER BY pos) AS variant, count(*)::int AS steps, count(*) FILTER (WHERE nth > 1)::int AS repeats
            FROM insight_fold_steps WHERE t = ''
           GROUP BY f, case_id
        ) s ON s.f = c.f AND s.case_id = c.case_id`,
-    [source, logId],
+    [logId],
   );
+  await tx.query(
+    `INSERT INTO insight_cases (source, flattening, case_id, version, started_at, duration_ms, variant_id, steps, repeats)
+     SELECT $1, f, case_id, 0, started_at, duration_ms, CASE WHEN variant IS NULL THEN NULL ELSE variant_id END, steps, repeats FROM insight_fold_cases`,
+    [source],
+  );
+  await tx.query(`INSERT INTO insight_variants (source, flattening, variant_id, variant) SELECT DISTINCT $1, f, variant_id, variant FROM insight_fold_cases WHERE variant IS NOT NULL`, [source]);
   await rollUpInsightAggregates(tx, source);
   await tx.query('INSERT INTO insight_folds (source) VALUES ($1)', [source]);
   await tx.query('DROP TABLE insight_fold_steps');
+  await tx.query('DROP TABLE insight_fold_cases');
+  // Fresh statistics, so the planner reads the few rows a question needs by the primary key.
+  await tx.query('ANALYZE insight_edges, insight_activities, insight_cases, insight_variants');
 }

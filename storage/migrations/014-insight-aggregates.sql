@@ -45,21 +45,32 @@ CREATE TABLE insight_activities (
   PRIMARY KEY (source, flattening, team, span, bucket, version, activity)
 );
 
--- One row per case: variants and rework are a GROUP BY over these (a few thousand to tens of thousands of rows).
+-- One row per case: variants and rework are a GROUP BY over these (a few thousand to tens of
+-- thousands of rows). The variant is a number, so grouping and sorting never compare long texts.
 CREATE TABLE insight_cases (
   source text NOT NULL,
   flattening text NOT NULL,
   case_id text NOT NULL,
   version integer NOT NULL,
   started_at timestamptz NOT NULL,
-  ended_at timestamptz,
-  -- Completed step names in order joined by U+001F (as domain/insights/variants.ts keys them); null: none completed.
-  variant text,
+  -- Start to end in whole ms; null while the case is open.
+  duration_ms bigint,
+  -- insight_variants.variant_id; null: the case completed no step.
+  variant_id integer,
   steps integer NOT NULL,
   repeats integer NOT NULL,
   PRIMARY KEY (source, flattening, case_id)
 );
 CREATE INDEX insight_cases_by_start ON insight_cases (source, flattening, started_at);
+
+-- Completed step names in order joined by U+001F, as domain/insights/variants.ts keys them.
+CREATE TABLE insight_variants (
+  source text NOT NULL,
+  flattening text NOT NULL,
+  variant_id integer NOT NULL,
+  variant text NOT NULL,
+  PRIMARY KEY (source, flattening, variant_id)
+);
 
 -- Which sources are folded, and up to which event (a process's case log is folded by events.seq).
 CREATE TABLE insight_folds (

@@ -134,8 +134,8 @@ function expectSameDfg(answer: AggregatedDfg, rows: readonly Row[]) {
   expect(Object.fromEntries(answer.activities.map((a) => [a.activity, { count: a.count, cases: a.cases }]))).toEqual(Object.fromEntries(completions));
 }
 
-function expectSameReport(answer: AggregatedReport, rows: readonly Row[]) {
-  const report = analyseLog(eventsOf(rows), { now: '2027-01-01T00:00:00Z', maxVariants: 1000, maxReworkCases: 1000 });
+function expectSameReport(answer: AggregatedReport, rows: readonly Row[], limits = { maxVariants: 1000, maxReworkCases: 1000 }) {
+  const report = analyseLog(eventsOf(rows), { now: '2027-01-01T00:00:00Z', ...limits });
   expect(answer.cases).toBe(report.cases.total);
   expect(answer.variants).toEqual(report.variants);
   const { cases, ...rework } = report.rework;
@@ -154,7 +154,8 @@ describe('the analytical store of kept logs', () => {
     return created.body.id as string;
   };
   const dfgOf = async (id: string, query = '') => (await analyst.get(`/api/insights/logs/${id}/dfg${query}`).expect(200)).body as AggregatedDfg;
-  const reportOf = async (id: string, query = '') => (await analyst.get(`/api/insights/logs/${id}/variants?maxVariants=1000&maxReworkCases=1000${query}`).expect(200)).body as AggregatedReport;
+  const reportOf = async (id: string, query = '', limits = { maxVariants: 1000, maxReworkCases: 1000 }) =>
+    (await analyst.get(`/api/insights/logs/${id}/variants?maxVariants=${limits.maxVariants}&maxReworkCases=${limits.maxReworkCases}${query}`).expect(200)).body as AggregatedReport;
 
   beforeAll(async () => {
     casemap = await startTestCasemap();
@@ -190,6 +191,8 @@ describe('the analytical store of kept logs', () => {
   it('answers variants with exact durations and rework as analyseLog does, whole and by case-start days', async () => {
     for (const log of logs) expectSameReport(await reportOf(log.id), log.rows);
     const [log] = logs;
+    // Cut short, the lists keep the same first entries (ties by name, as the report orders them).
+    expectSameReport(await reportOf(log!.id, '', { maxVariants: 4, maxReworkCases: 3 }), log!.rows, { maxVariants: 4, maxReworkCases: 3 });
     expectSameReport(await reportOf(log!.id, '&from=2026-01-10T00:00:00Z&to=2026-03-03T00:00:00Z'), filtered(log!.rows, { from: '2026-01-10T00:00:00Z', to: '2026-03-03T00:00:00Z' }));
   });
 

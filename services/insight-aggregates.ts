@@ -37,23 +37,24 @@ export async function scopeReport(db: Database, scope: AggregateScope, filter: O
 
 /**
  * Answers for a kept log, undefined when the user may not see it. The access check runs beside the
- * reads (nothing is returned unless it passes), so a request waits for one round of queries. A log
- * kept before the store existed has no aggregates: it is folded on its first read.
+ * reads (nothing is returned unless it passes), so a request waits for one round of queries. Only an
+ * empty answer asks whether the log is folded: a log kept before the store existed has no aggregates
+ * at all, and is folded on its first read.
  */
-async function fromKeptLog<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<T>): Promise<T | undefined> {
+async function fromKeptLog<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<T>, empty: (answer: T) => boolean): Promise<T | undefined> {
   const source = keptLogSource(logId);
   const scope = { source, flattening: null };
-  const [log, folded, answer] = await Promise.all([findLog(db, user, logId), isFolded(db, source), read(scope)]);
+  const [log, answer] = await Promise.all([findLog(db, user, logId), read(scope)]);
   if (!log) return undefined;
-  if (folded) return answer;
+  if (!empty(answer) || (await isFolded(db, source))) return answer;
   await db.transaction((tx) => foldKeptLog(tx, logId));
   return read(scope);
 }
 
 export async function keptLogDfg(db: Database, user: UserRecord, logId: string, filter: AggregateFilter): Promise<AggregatedDfg | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeDfg(db, scope, filter));
+  return fromKeptLog(db, user, logId, (scope) => scopeDfg(db, scope, filter), (dfg) => dfg.activities.length === 0);
 }
 
 export async function keptLogReport(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeReport(db, scope, filter, limits));
+  return fromKeptLog(db, user, logId, (scope) => scopeReport(db, scope, filter, limits), (report) => report.cases === 0);
 }

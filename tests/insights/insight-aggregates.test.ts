@@ -10,6 +10,7 @@ import { importCsv } from '../../domain/insights/formats/csv-import.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
 import type { AggregatedDfg, AggregatedReport } from '../../domain/contract/insight-aggregates.ts';
 import { foldKeptLog } from '../../storage/kept-log-fold.ts';
+import { deleteInsightAggregates } from '../../storage/insight-rollup.ts';
 import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
 interface Row { caseId: string; activity: string; at: number; lifecycle?: string; team?: string }
@@ -204,9 +205,10 @@ describe('the analytical store of kept logs', () => {
     await casemap.db.transaction((tx) => foldKeptLog(tx, log!.id));
     expect(await rowCount()).toBe(edges);
     expect([await dfgOf(log!.id), await dfgOf(log!.id, '?team=escorting'), await reportOf(log!.id)]).toEqual(before);
-    await casemap.db.query(`DELETE FROM insight_folds WHERE source = $1`, [`log:${log!.id}`]);
-    await casemap.db.query(`DELETE FROM insight_edges WHERE source = $1`, [`log:${log!.id}`]);
+    await casemap.db.transaction((tx) => deleteInsightAggregates(tx, `log:${log!.id}`));
     expect(await dfgOf(log!.id)).toEqual(before[0]);
+    await casemap.db.transaction((tx) => deleteInsightAggregates(tx, `log:${log!.id}`));
+    expect(await reportOf(log!.id)).toEqual(before[2]);
   });
 
   it('refuses a bound that is not a UTC midnight, naming the field', async () => {

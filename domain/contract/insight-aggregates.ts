@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isUtcMidnight } from '../insights/aggregate-buckets.ts';
 import { ReworkReport, VariantsReport } from '../insights/report.ts';
-import { DefinitionId, Instant, VersionNumber } from './request-fields.ts';
+import { Instant } from './request-fields.ts';
 
 /** A case-start bound: the aggregates are kept per UTC day, so only a UTC midnight answers exactly. */
 const DayBound = Instant.refine(isUtcMidnight, { message: 'The aggregates are kept per day of case start: give a UTC midnight, e.g. 2026-03-01T00:00:00Z' });
@@ -15,15 +15,11 @@ export const AggregateQuery = z.object({
 });
 export type AggregateQuery = z.input<typeof AggregateQuery>;
 
-export const ProcessAggregateQuery = AggregateQuery.extend({ definitionId: DefinitionId, version: VersionNumber.optional() });
-export type ProcessAggregateQuery = z.input<typeof ProcessAggregateQuery>;
-
 /** Variants and rework are per case, so they take no team (a case is not one team's). */
 export const AggregateReportQuery = AggregateQuery.omit({ team: true }).extend({
   maxVariants: z.coerce.number().int().min(1).max(1000).default(50),
   maxReworkCases: z.coerce.number().int().min(0).max(1000).default(50),
 });
-export const ProcessAggregateReportQuery = AggregateReportQuery.extend({ definitionId: DefinitionId, version: VersionNumber.optional() });
 
 /**
  * Durations in ms from exact sums: mean, standard deviation (n − 1, as pandas and PM4Py), min, max,

@@ -17,6 +17,8 @@ export async function foldKeptLog(tx: Sql, logId: string): Promise<void> {
   const source = keptLogSource(logId);
   // Two first reads of a log kept before the store existed may fold it at once; the second waits, then replaces.
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [source]);
+  // The fold sorts every completion of the log twice over; in memory rather than in temporary files (this transaction only).
+  await tx.query(`SET LOCAL work_mem = '128MB'`);
   await deleteInsightAggregates(tx, source);
   await tx.query('DROP TABLE IF EXISTS insight_fold_steps');
   await tx.query('DROP TABLE IF EXISTS insight_fold_cases');
@@ -35,7 +37,8 @@ export async function foldKeptLog(tx: Sql, logId: string): Promise<void> {
             lag(p.activity) OVER w AS prev,
             round(extract(epoch FROM p.at - lag(p.at) OVER w) * 1000)::bigint AS ms,
             row_number() OVER w AS pos,
-            row_number() OVER (PARTITION BY p.f, p.t, p.case_id ORDER BY p.at DESC, p.seq DESC) = 1 AS last,
+            -- The last completion: nothing follows it (the same window as the pairs, so no second sort).
+            lead(p.seq) OVER w IS NULL AS last,
             row_number() OVER (PARTITION BY p.f, p.t, p.case_id, p.activity ORDER BY p.at, p.seq) AS nth
        FROM projected p JOIN c ON c.f = p.f AND c.case_id = p.case_id
      WINDOW w AS (PARTITION BY p.f, p.t, p.case_id ORDER BY p.at, p.seq)`,

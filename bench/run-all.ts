@@ -13,10 +13,12 @@ import { runDuplicationBench } from './duplication-bench.ts';
 import { runEngineTargets } from './engine-targets.ts';
 import { runInboxBench } from './inbox-bench.ts';
 import { runInsightsBench } from './insights-bench.ts';
+import { runInsightsApiBench } from './insights-api-bench.ts';
 
 await runCompileBench();
 await runDuplicationBench({ naive: process.argv.includes('--all') });
 await runInsightsBench();
+await runInsightsApiBench();
 await runInboxBench();
 const targets = await runEngineTargets();
 await runBudgetsBench();

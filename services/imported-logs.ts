@@ -28,6 +28,8 @@ import { chooseObjectType, ocelReader } from '../domain/insights/formats/ocel-im
 import type { OcelProblem, OcelStep } from '../domain/insights/formats/ocel-items.ts';
 import type { ImportedLogFormat, ImportedLogSummary } from '../domain/insights/imported-log.ts';
 import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
+import { foldKeptLog, keptLogSource } from '../storage/kept-log-fold.ts';
+import { deleteInsightAggregates } from '../storage/insight-rollup.ts';
 
 /** The largest log accepted, in bytes as received and again after gunzip; CASEMAP_MAX_LOG_BYTES overrides 1 GiB. */
 export function maxLogBytes(env: NodeJS.ProcessEnv = process.env): number {
@@ -197,7 +199,10 @@ export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: 
       }
       await sink.push(decoder.decode());
       const figures = await sink.end();
-      return finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
+      const finished = await finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
+      // A separate step once every row is written: the analytical store's aggregates, in the same transaction as the rows.
+      await foldKeptLog(tx, id);
+      return finished;
     });
     return { ok: true, log: summary(record) };
   } catch (error) {
@@ -238,7 +243,9 @@ export async function chooseLogObjectType(db: Database, user: UserRecord, id: st
 export async function deleteLog(db: Database, user: UserRecord, id: string): Promise<boolean> {
   const record = await findImportedLog(db, id);
   if (!record || !mayRead(user, record)) return false;
-  return deleteImportedLog(db, id);
+  const deleted = await deleteImportedLog(db, id);
+  await db.transaction((tx) => deleteInsightAggregates(tx, keptLogSource(id)));
+  return deleted;
 }
 
 /** A kept log as Casemap case log events, for the same analyses as a process's own log; undefined when unseen. */

@@ -17,6 +17,7 @@ import { atRiskVisibleTo } from '../access/access-policy.ts';
 import { currentUser } from '../identity/sessions.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import { RouteTable } from '../routes/route.ts';
+import { aggregateRoutes } from './aggregate-routes.ts';
 import { DefinitionId } from '../../domain/contract/request-fields.ts';
 import { AtRiskList, AtRiskQuery, ComparisonQuery, ImportedLog, ImportLogRequest, InsightsReportQuery, ProcessLogQuery } from '../../domain/contract/insights.ts';
 import { importedLogRoutes } from './imported-logs-routes.ts';
@@ -127,6 +128,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
     },
   );
   importedLogRoutes(table, router, db);
+  aggregateRoutes(table, router, db);
   simulationRoutes(table, router, db);
 }
 

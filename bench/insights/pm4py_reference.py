@@ -8,7 +8,12 @@ token-based replay and adds the log fitness and the share of fitting traces. Wit
 LOG.jsonocel it reads an OCEL 2.0 JSON log and flattens it by each of its object types
 (pm4py.ocel_flattening), printing every case's activities in order.
 
-usage: python3 pm4py_reference.py LOG.xes|LOG.csv [--ocel LOG.ocel.json] [--ocel-flatten LOG.jsonocel] [--only-performance-dfg] [--activities] [--bpmn MODEL.bpmn]...
+With --api-questions FROM TO TEAM it times, on the loaded dataframe, the questions Casemap's
+analytical store answers through its API (bench/insights-api-bench.ts): the DFG and performance
+DFG; the same for cases started in [FROM, TO) (filtering then discovering); the same on TEAM's
+events only (pm4py.filter_event_attribute_values, level "event"); variants and rework per activity.
+
+usage: python3 pm4py_reference.py LOG.xes|LOG.csv [--ocel LOG.ocel.json] [--ocel-flatten LOG.jsonocel] [--only-performance-dfg] [--activities] [--bpmn MODEL.bpmn]... [--api-questions FROM TO TEAM]
 """
 import json
 import sys
@@ -27,6 +32,32 @@ def read_log(path):
     return pm4py.read_xes(path)
 
 
+def api_questions(full, start, end, team):
+    """Times each question on the complete events; returns the timings and the DFG counts to check agreement."""
+    timings = {}
+    df = full[full["lifecycle:transition"] == "complete"].copy()
+    # A case starts at its first event of any lifecycle; added once as a column, as at load time, so it is not timed.
+    df["case_start"] = df["case:concept:name"].map(full.groupby("case:concept:name")["time:timestamp"].min())
+    low, high = pd.Timestamp(start), pd.Timestamp(end)
+
+    def timed(name, work):
+        started = time.perf_counter()
+        result = work()
+        timings[name] = time.perf_counter() - started
+        return result
+
+    def both(frame):
+        return pm4py.discover_dfg(frame), pm4py.discover_performance_dfg(frame)
+
+    timed("performance_dfg", lambda: pm4py.discover_performance_dfg(df))
+    whole = timed("dfg_and_performance", lambda: both(df))
+    days = timed("days_dfg_and_performance", lambda: both(df[(df["case_start"] >= low) & (df["case_start"] < high)]))
+    by_team = timed("team_dfg_and_performance", lambda: both(pm4py.filter_event_attribute_values(df, "org:group", [team], level="event", retain=True)))
+    timed("variants_and_rework", lambda: (pm4py.get_variants(df), pm4py.get_rework_cases_per_activity(df)))
+    counts = lambda result: [[a, b, int(n)] for (a, b), n in sorted(result[0][0].items())]
+    return {"timings": timings, "dfg": counts(whole), "days": counts(days), "team": counts(by_team)}
+
+
 def main(argv):
     path = argv[1]
     only_perf = "--only-performance-dfg" in argv
@@ -35,6 +66,11 @@ def main(argv):
     started = time.perf_counter()
     df = read_log(path)
     out["timings"]["read"] = time.perf_counter() - started
+    if "--api-questions" in argv:
+        at = argv.index("--api-questions")
+        out["api"] = api_questions(df, argv[at + 1], argv[at + 2], argv[at + 3])
+        json.dump(out, sys.stdout)
+        return
     df = df[df["lifecycle:transition"] == "complete"]
     out["traces"] = int(df["case:concept:name"].nunique())
     out["events"] = int(len(df))

@@ -118,10 +118,11 @@ describe('response contract', () => {
     await as(analyst).post('/api/insights/import', { format: 'csv', content: 'case,activity,time\nc1,Refer,2026-01-01T09:00:00Z\nc1,Decide,2026-01-02T09:00:00Z\n', mapping: { caseId: 'case', activity: 'activity', timestamp: 'time', delimiter: ',' }, definitionId: 'referral' });
     // Kept logs: a raw-body upload, then every question asked of it by id.
     const kept = await http.post('/api/insights/logs?format=csv&name=contract').set('Authorization', `Bearer ${analyst.token}`).set('Content-Type', 'text/csv').send('case_id,activity,timestamp\nc1,Refer,2026-01-01T09:00:00Z\nc1,Decide,2026-01-02T09:00:00Z\n').expect(201);
-    for (const path of ['', '/report', '/compare?baseTo=2026-01-02T00:00:00Z&otherFrom=2026-01-02T00:00:00Z', '/conformance?definitionId=referral', '/replay?definitionId=referral', '/discovery']) await as(analyst).get(`/api/insights/logs/${kept.body.id}${path}`);
+    for (const path of ['', '/report', '/compare?baseTo=2026-01-02T00:00:00Z&otherFrom=2026-01-02T00:00:00Z', '/conformance?definitionId=referral', '/replay?definitionId=referral', '/discovery', '/dfg', '/variants']) await as(analyst).get(`/api/insights/logs/${kept.body.id}${path}`);
     const ocel = JSON.stringify({ objectTypes: [], eventTypes: [], objects: [{ id: 'o1', type: 'order' }, { id: 'i1', type: 'item' }], events: [{ id: 'e1', type: 'Refer', time: '2026-01-01T09:00:00Z', relationships: [{ objectId: 'o1', qualifier: '' }, { objectId: 'i1', qualifier: '' }] }] });
     const keptOcel = await http.post('/api/insights/logs?format=jsonocel&name=contract-ocel').set('Authorization', `Bearer ${analyst.token}`).set('Content-Type', 'application/octet-stream').send(ocel).expect(201);
     await http.put(`/api/insights/logs/${keptOcel.body.id}/object-type`).set('Authorization', `Bearer ${analyst.token}`).send({ objectType: 'item' }).expect(200);
+    await as(analyst).get(`/api/insights/logs/${keptOcel.body.id}/dfg`);
     await as(analyst).get('/api/insights/logs');
     await as(analyst).get('/api/insights/discovery?definitionId=referral');
     const report = (await as(analyst).get('/api/duplication/report')).body;

@@ -1,0 +1,159 @@
+// Insights through the API on PostgreSQL against PM4Py on a dataframe, by the shared method
+// (bench/method): a started Casemap (express app, real HTTP, signed-in analyst) on a local
+// PostgreSQL holding a kept 1,000,000-event log, answering from the analytical store (migration 014):
+// - DFG + performance DFG of the whole log (GET /insights/logs/:id/dfg);
+// - the same for cases started in a range of days (?from&to), and on one team's events (?team);
+// - variants and rework (GET /insights/logs/:id/variants);
+// against PM4Py answering the same questions on its loaded dataframe (filtering, then discovering),
+// each round one Python process that reads the CSV (not timed) and times every question.
+// Run: npx tsx bench/insights-api-bench.ts   (BENCH_EVENTS=<n>, default 1000000; BENCH_ROUNDS ≥ 5;
+// BENCH_PM4PY=skip leaves PM4Py out)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Client } from '@temporalio/client';
+import { createCasemapApp } from '../api/app.ts';
+import { DEMO_PASSWORD, seedDemoIdentities } from '../demo/demo-identities.ts';
+import { exportCsv } from '../domain/insights/formats/csv-export.ts';
+import { generateSyntheticLog } from '../domain/insights/synthetic-log.ts';
+import { startLocalPostgres } from '../runtime/local-postgres.ts';
+import { openPostgres } from '../storage/database.ts';
+import { migrate } from '../storage/migrate.ts';
+import { foldKeptLog } from '../storage/kept-log-fold.ts';
+import type { AggregatedDfg } from '../domain/contract/insight-aggregates.ts';
+import { compare, type Contender } from './method/compare.ts';
+import { printComparison } from './method/print-comparison.ts';
+import { ensurePm4py, runPm4pyReference, type Pm4pyResult } from './insights/pm4py.ts';
+
+const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const start = '2024-01-08T09:00:00Z';
+const now = '2026-12-01T00:00:00.000Z';
+// A range of case-start days that is not month-aligned (so both month and day rows are read), and a team with loops.
+const FROM = '2025-01-15T00:00:00Z';
+const TO = '2025-07-10T00:00:00Z';
+const TEAM = 'fno-returns';
+
+export async function runInsightsApiBench(): Promise<void> {
+  const perCase = generateSyntheticLog({ seed: 1, cases: 500, start }).length / 500;
+  const cases = Math.round(TARGET_EVENTS / perCase);
+  const log = generateSyntheticLog({ seed: 1849, cases, start, casesPerDay: cases / 1000, until: now });
+  const csv = exportCsv(log);
+
+  const dir = mkdtempSync(join(tmpdir(), 'casemap-insights-api-bench-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // Its own folder: the server's account must reach it, and the CSV's folder is private to us.
+  const pgDir = mkdtempSync(join(tmpdir(), 'casemap-insights-api-pg-'));
+  const postgres = await startLocalPostgres({ dir: pgDir, port, initdb: ['--no-sync'] });
+  const db = openPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`);
+  let http: Server | undefined;
+  try {
+    await migrate(db);
+    await seedDemoIdentities(db);
+    // The insights routes never reach Temporal; the client is lazy and never connects.
+    const { app } = createCasemapApp({ db, client: new Client(), taskQueue: 'insights-api-bench' });
+    http = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    // PM4Py's rounds take seconds; a connection idle past Node's 5 s default would be closed under a reused request.
+    http.keepAliveTimeout = 120_000;
+    const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api`;
+    const login = await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: DEMO_PASSWORD }) })).json();
+    const authorization = `Bearer ${login.token}`;
+
+    let started = performance.now();
+    const created = await fetch(`${base}/insights/logs?name=bench.csv`, { method: 'POST', headers: { authorization, 'content-type': 'text/csv' }, body: csv });
+    if (!created.ok) throw new Error(`import: ${created.status} ${await created.text()}`);
+    const kept = await created.json();
+    const importMs = performance.now() - started;
+    started = performance.now();
+    await db.transaction((tx) => foldKeptLog(tx, kept.id));
+    const foldMs = performance.now() - started;
+    const aggregateRows = (await db.query<{ n: number }>(`SELECT (SELECT count(*) FROM insight_edges WHERE source = $1) + (SELECT count(*) FROM insight_activities WHERE source = $1) AS n`, [`log:${kept.id}`]))[0]!.n;
+
+    const get = async <T>(path: string): Promise<T> => {
+      const response = await fetch(`${base}${path}`, { headers: { authorization } });
+      if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+    const questions = {
+      whole: `/insights/logs/${kept.id}/dfg`,
+      days: `/insights/logs/${kept.id}/dfg?from=${FROM}&to=${TO}`,
+      team: `/insights/logs/${kept.id}/dfg?team=${TEAM}`,
+      report: `/insights/logs/${kept.id}/variants`,
+    };
+    const contenders: Contender[] = [
+      { name: 'API DFG + performance DFG', does: 'GET /insights/logs/:id/dfg: every edge with count, mean, stdev, min, max; activity, start and end counts.', run: async () => void (await get(questions.whole)) },
+      { name: 'API DFG, days', does: `the same for cases started in [${FROM.slice(0, 10)}, ${TO.slice(0, 10)}).`, run: async () => void (await get(questions.days)) },
+      { name: 'API DFG, team', does: `the same on the events of team ${TEAM} only.`, run: async () => void (await get(questions.team)) },
+      { name: 'API variants + rework', does: 'GET /insights/logs/:id/variants: the 50 most frequent variants with exact duration figures, rework per step, loops, the cases with most repeats.', run: async () => void (await get(questions.report)) },
+    ];
+    const notes = [
+      `Synthetic FNO log (seed 1849): ${log.length.toLocaleString('en-GB')} events, ${cases.toLocaleString('en-GB')} cases, kept through POST /api/insights/logs on a local PostgreSQL; Node ${process.version}.`,
+      `Import (upload, rows and fold in one transaction) ${Math.round(importMs).toLocaleString('en-GB')} ms, of which the fold alone (run again) ${Math.round(foldMs).toLocaleString('en-GB')} ms; ${aggregateRows.toLocaleString('en-GB')} edge and activity aggregate rows.`,
+      'Casemap figures are the wall clock of one HTTP request (fetch, keep-alive, bearer session) with the JSON parsed.',
+    ];
+
+    const pm4py = process.env.BENCH_PM4PY === 'skip' ? ({ available: false, reason: 'BENCH_PM4PY=skip' } as const) : ensurePm4py();
+    const ratios: [string, string][] = [];
+    const references: Pm4pyResult[] = [];
+    if (pm4py.available) {
+      const file = join(dir, 'log.csv');
+      writeFileSync(file, csv);
+      // One Python process per round answers every question; its contenders share that round's result.
+      const rounds = new Map<number, Pm4pyResult>();
+      const round = (r: number) => {
+        let result = rounds.get(r);
+        if (!result) {
+          result = runPm4pyReference([file, '--api-questions', FROM, TO, TEAM]);
+          rounds.set(r, result);
+          if (r >= 0) references.push(result);
+        }
+        return result.api!.timings;
+      };
+      const pm = (name: string, does: string, key: keyof NonNullable<Pm4pyResult['api']>['timings']): Contender => ({ name, does: `PM4Py ${pm4py.version} on its loaded dataframe of complete events: ${does}`, run: (r) => ({ ms: round(r)[key] * 1000 }) });
+      contenders.push(
+        pm('pm4py performance DFG', 'discover_performance_dfg only.', 'performance_dfg'),
+        pm('pm4py DFG + performance DFG', 'discover_dfg and discover_performance_dfg.', 'dfg_and_performance'),
+        pm('pm4py DFG, days', 'keep cases whose start (a column added at load, not timed) is in the range, then both discoveries.', 'days_dfg_and_performance'),
+        pm('pm4py DFG, team', 'filter_event_attribute_values(org:group, level event), then both discoveries.', 'team_dfg_and_performance'),
+        pm('pm4py variants + rework', 'get_variants and get_rework_cases_per_activity.', 'variants_and_rework'),
+      );
+      ratios.push(
+        ['pm4py performance DFG', 'API DFG + performance DFG'],
+        ['pm4py DFG + performance DFG', 'API DFG + performance DFG'],
+        ['pm4py DFG, days', 'API DFG, days'],
+        ['pm4py DFG, team', 'API DFG, team'],
+      );
+      notes.push('Ratios are PM4Py / Casemap: above 1, Casemap is faster (target ≥ 10). PM4Py reading the CSV is not in its figures; its time to the loaded dataframe is printed apart.');
+    } else notes.push(`PM4Py left out (${pm4py.reason}): no comparison with it.`);
+
+    const result = await compare({ title: 'insights through the API on PostgreSQL (analytical store) vs PM4Py on a dataframe', notes, contenders, ...(ratios.length > 0 ? { ratios } : {}) });
+    printComparison(result);
+    const median = (name: string) => result.contenders.find((c) => c.name === name)!.summaries.ms!.median;
+    console.log(`Target variants + rework ≤ 100 ms through the API: ${median('API variants + rework').toFixed(1)} ms — ${median('API variants + rework') <= 100 ? 'met' : 'not met'}.`);
+    for (const [pm, ours] of ratios) {
+      const ratio = median(pm) / median(ours);
+      console.log(`Target ≥ 10× (${pm} / ${ours}): ${ratio.toFixed(1)}× — ${ratio >= 10 ? 'met' : 'not met'}.`);
+    }
+
+    const reference = references[0];
+    if (reference?.api) {
+      const counts = (dfg: AggregatedDfg) => dfg.edges.map((e): [string, string, number] => [e.from, e.to, e.count]).sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
+      const same = (ours: [string, string, number][], theirs: [string, string, number][]) => JSON.stringify(ours) === JSON.stringify([...theirs].sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1)));
+      console.log(
+        `Agreement with PM4Py (edges and counts): whole ${same(counts(await get(questions.whole)), reference.api.dfg)}, days ${same(counts(await get(questions.days)), reference.api.days)}, team ${same(counts(await get(questions.team)), reference.api.team)}; PM4Py read the CSV in ${Math.round(reference.timings.read * 1000)} ms (not in its figures).`,
+      );
+    }
+  } finally {
+    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+    await db.close();
+    postgres.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(pgDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runInsightsApiBench();

@@ -1,0 +1,57 @@
+// What the insight aggregates answer through the API (the directly-follows graph with durations, variants, rework) and the queries that ask for them.
+import { z } from 'zod';
+import { isUtcMidnight } from '../insights/aggregate-buckets.ts';
+import { ReworkReport, VariantsReport } from '../insights/report.ts';
+import { Instant } from './request-fields.ts';
+
+/** A case-start bound: the aggregates are kept per UTC day, so only a UTC midnight answers exactly. */
+const DayBound = Instant.refine(isUtcMidnight, { message: 'The aggregates are kept per day of case start: give a UTC midnight, e.g. 2026-03-01T00:00:00Z' });
+
+/** Cases started in [from, to); `team`: only that team's events, as if the log were filtered by team before discovery. */
+export const AggregateQuery = z.object({
+  from: DayBound.optional(),
+  to: DayBound.optional(),
+  team: z.string().min(1).max(200).optional(),
+});
+export type AggregateQuery = z.input<typeof AggregateQuery>;
+
+/** Variants and rework are per case, so they take no team (a case is not one team's). */
+export const AggregateReportQuery = AggregateQuery.omit({ team: true }).extend({
+  maxVariants: z.coerce.number().int().min(1).max(1000).default(50),
+  maxReworkCases: z.coerce.number().int().min(0).max(1000).default(50),
+});
+
+/**
+ * Durations in ms from exact sums: mean, standard deviation (n − 1, as pandas and PM4Py), min, max,
+ * total. A median is not aggregated (it needs every sample); the full report has it.
+ */
+export const AggregatedDuration = z.object({
+  count: z.number().int(),
+  mean: z.number().nullable(),
+  stdev: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  total: z.number(),
+});
+export type AggregatedDuration = z.infer<typeof AggregatedDuration>;
+
+const ActivityCount = z.object({ activity: z.string(), count: z.number().int() });
+
+export const AggregatedDfg = z.object({
+  /** Each consecutive pair of completed steps in a case (PM4Py's DFG and performance DFG over complete events). */
+  edges: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int(), duration: AggregatedDuration })),
+  /** Completions per step and the cases that completed it. */
+  activities: z.array(z.object({ activity: z.string(), count: z.number().int(), cases: z.number().int() })),
+  starts: z.array(ActivityCount),
+  ends: z.array(ActivityCount),
+});
+export type AggregatedDfg = z.infer<typeof AggregatedDfg>;
+
+/** The rework report with its case list cut to how many repeats each case had. */
+export const AggregatedRework = ReworkReport.omit({ cases: true }).extend({
+  cases: z.array(z.object({ caseId: z.string(), repeatedExecutions: z.number().int() })),
+});
+export type AggregatedRework = z.infer<typeof AggregatedRework>;
+
+export const AggregatedReport = z.object({ cases: z.number().int(), variants: VariantsReport, rework: AggregatedRework });
+export type AggregatedReport = z.infer<typeof AggregatedReport>;

@@ -1,0 +1,34 @@
+// The month and all-time rows of the insight aggregates (migration 014), summed from the day rows, so a long date range reads a few rows per edge.
+import type { Sql } from './database.ts';
+
+/** The bucket of the single all-time row of each key. */
+export const ALL_TIME_BUCKET = '1970-01-01';
+
+/** Replaces a source's month and all-time rows by sums of its day rows. */
+export async function rollUpInsightAggregates(tx: Sql, source: string): Promise<void> {
+  await tx.query(`DELETE FROM insight_edges WHERE source = $1 AND span <> 'day'`, [source]);
+  await tx.query(`DELETE FROM insight_activities WHERE source = $1 AND span <> 'day'`, [source]);
+  for (const [span, bucket] of [['month', `date_trunc('month', bucket)::date`], ['all', `'${ALL_TIME_BUCKET}'::date`]] as const) {
+    await tx.query(
+      `INSERT INTO insight_edges (source, flattening, team, span, bucket, version, from_activity, to_activity, occurrences, sum_ms, sumsq_ms, min_ms, max_ms, loops, loop_cases)
+       SELECT source, flattening, team, '${span}', ${bucket}, version, from_activity, to_activity,
+              sum(occurrences), sum(sum_ms), sum(sumsq_ms), min(min_ms), max(max_ms), sum(loops), sum(loop_cases)
+         FROM insight_edges WHERE source = $1 AND span = 'day'
+        GROUP BY source, flattening, team, ${bucket}, version, from_activity, to_activity`,
+      [source],
+    );
+    await tx.query(
+      `INSERT INTO insight_activities (source, flattening, team, span, bucket, version, activity, completions, starts, ends, cases, cases_repeated)
+       SELECT source, flattening, team, '${span}', ${bucket}, version, activity,
+              sum(completions), sum(starts), sum(ends), sum(cases), sum(cases_repeated)
+         FROM insight_activities WHERE source = $1 AND span = 'day'
+        GROUP BY source, flattening, team, ${bucket}, version, activity`,
+      [source],
+    );
+  }
+}
+
+/** Removes every aggregate of a source (a deleted log, or before a fold from scratch). */
+export async function deleteInsightAggregates(tx: Sql, source: string): Promise<void> {
+  for (const table of ['insight_edges', 'insight_activities', 'insight_cases', 'insight_variants', 'insight_folds']) await tx.query(`DELETE FROM ${table} WHERE source = $1`, [source]);
+}

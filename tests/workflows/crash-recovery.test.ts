@@ -1,18 +1,59 @@
-// A worker process killed with SIGKILL mid-case (one projection write committed but never
-// acknowledged) and a fresh worker taking over: every case finishes, and each case's event log
-// holds every lifecycle event exactly once, numbered without gaps.
+// A worker process killed with SIGKILL mid-case (one projection write committed inside a workflow
+// task that never reached history) and a fresh worker taking over: every case finishes, and each
+// case's event log holds every lifecycle event exactly once, numbered without gaps, and only the
+// events history holds, even when the retried task logged different ones.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProjectionActivities } from '../../activities/projection-activities.ts';
-import type { NextSteps } from '../../workflows/case-api.ts';
+import { compareFences, type CaseLogFence, type FencedCaseLogWrite } from '../../domain/events/case-log-fence.ts';
+import { cancelCaseSignal, type NextSteps } from '../../workflows/case-api.ts';
+import { historyCaseLog, payloadDecoder } from '../../bench/reliability/history-case-log.ts';
 import type { ParentCall, ParentReply } from './support/crash-worker.ts';
 import { EngineHarness, fixture } from './support/engine-harness.ts';
 
 const workerScript = fileURLToPath(new URL('./support/crash-worker.ts', import.meta.url));
 const CASES = 4;
 const expectedLifecycle = ['case-started', 'task-ready', 'task-claimed', 'task-completed', 'task-ready', 'task-claimed', 'task-completed', 'case-completed'];
+
+/** A worker in a child process whose projection writes this process carries out; `killAfterWrite` arms a SIGKILL after the next fenced write commits. */
+async function crashableWorker(engine: EngineHarness) {
+  const projection = createProjectionActivities(engine.db);
+  const state = { killOnNextWrite: false, killedWrite: undefined as FencedCaseLogWrite | undefined };
+  const child = fork(workerScript, [engine.address, engine.taskQueue], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child.on('message', async (message: ParentCall | { type: 'ready' }) => {
+    if (message.type !== 'call') return;
+    const reply = (value: ParentReply) => child.connected && child.send(value);
+    try {
+      const value = await (projection[message.name] as (...args: unknown[]) => Promise<unknown>)(...message.args);
+      if (state.killOnNextWrite && message.name === 'recordFencedCaseEvents') {
+        // The write is committed; the worker dies before its workflow task completes.
+        state.killOnNextWrite = false;
+        state.killedWrite = message.args[0] as FencedCaseLogWrite;
+        child.kill('SIGKILL');
+        return;
+      }
+      reply({ type: 'result', id: message.id, value });
+    } catch (error) {
+      reply({ type: 'error', id: message.id, message: String(error) });
+    }
+  });
+  const [ready] = (await once(child, 'message')) as [{ type: string }];
+  expect(ready.type).toBe('ready');
+  return { child, state };
+}
+
+async function recordedFence(engine: EngineHarness, caseId: string): Promise<CaseLogFence> {
+  const [row] = await engine.db.query<Record<string, number>>('SELECT run_started_ms, history_length, task_started_ms FROM case_log_fences WHERE case_id = $1', [caseId]);
+  return { runStartedMs: Number(row!.run_started_ms), historyLength: Number(row!.history_length), taskStartedMs: Number(row!.task_started_ms) };
+}
+
+/** The case log as the case's history holds it, `<id> <kind>` each. */
+async function historyLog(engine: EngineHarness, caseId: string): Promise<string[]> {
+  const history = (await engine.handle(caseId).fetchHistory()).events ?? [];
+  return (await historyCaseLog(history, payloadDecoder(engine.db))).map((event) => `${event.id} ${event.kind}`);
+}
 
 describe('a worker killed mid-case', () => {
   let engine: EngineHarness;
@@ -29,30 +70,8 @@ describe('a worker killed mid-case', () => {
 
   it('loses no lifecycle event and duplicates none when a fresh worker finishes the cases', { timeout: 120_000 }, async () => {
     // given a worker in a child process whose projection writes the test process carries out
-    const projection = createProjectionActivities(engine.db);
-    let killOnNextWrite = false;
-    let killed = false;
-    child = fork(workerScript, [engine.address, engine.taskQueue], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const worker = child;
-    worker.on('message', async (message: ParentCall | { type: 'ready' }) => {
-      if (message.type !== 'call') return;
-      const reply = (value: ParentReply) => worker.connected && worker.send(value);
-      try {
-        const value = await (projection[message.name] as (...args: unknown[]) => Promise<unknown>)(...message.args);
-        if (killOnNextWrite && message.name === 'recordCaseEvents') {
-          // The write is committed; the worker dies before it can report the activity done.
-          killOnNextWrite = false;
-          killed = true;
-          worker.kill('SIGKILL');
-          return;
-        }
-        reply({ type: 'result', id: message.id, value });
-      } catch (error) {
-        reply({ type: 'error', id: message.id, message: String(error) });
-      }
-    });
-    const [ready] = (await once(worker, 'message')) as [{ type: string }];
-    expect(ready.type).toBe('ready');
+    const crashable = await crashableWorker(engine);
+    child = crashable.child;
 
     // when cases pass their first service task, two are referred, and the worker dies while
     // the third referral's events are being written
@@ -62,10 +81,10 @@ describe('a worker killed mid-case', () => {
     const victim = cases[2]!.caseId;
     const victimTask = await engine.waitForTask(victim, 'Task_refer');
     await engine.claim(victim, victimTask.taskId);
-    killOnNextWrite = true;
+    crashable.state.killOnNextWrite = true;
     const interrupted: Promise<NextSteps> = engine.complete(victim, victimTask.taskId);
-    await once(worker, 'exit');
-    expect(killed).toBe(true);
+    await once(crashable.child, 'exit');
+    expect(crashable.state.killedWrite).toBeDefined();
 
     // then a fresh worker (in this process) takes over and every case can be finished
     await engine.startWorker();
@@ -78,10 +97,44 @@ describe('a worker killed mid-case', () => {
       const events = await engine.events(caseId);
       expect(events.map((event) => event.kind).filter((kind) => !kind.startsWith('element-'))).toEqual(expectedLifecycle);
       expect(events.map((event) => event.id)).toEqual(events.map((_, index) => `${caseId}:${index + 1}`));
+      expect(events.map((event) => `${event.id} ${event.kind}`)).toEqual(await historyLog(engine, caseId));
     }
-    // The victim's write really was retried: its projection activity ran a second attempt.
-    const events = (await engine.handle(victim).fetchHistory()).events ?? [];
-    const attempts = events.map((event) => event.activityTaskStartedEventAttributes?.attempt ?? 0);
-    expect(Math.max(...attempts)).toBeGreaterThanOrEqual(2);
+    // The victim's write really was redone by a later attempt of the lost workflow task, under a higher fence.
+    const history = (await engine.handle(victim).fetchHistory()).events ?? [];
+    expect(history.some((event) => event.workflowTaskTimedOutEventAttributes || event.workflowTaskFailedEventAttributes)).toBe(true);
+    expect(compareFences(await recordedFence(engine, victim), crashable.state.killedWrite!.fence)).toBeGreaterThan(0);
+    await engine.stopWorker();
+  });
+
+  it("keeps only history's events when the lost task's retry logs different ones at the same positions", { timeout: 120_000 }, async () => {
+    // given a worker that dies right after writing a completion's events (the next task opened)
+    const crashable = await crashableWorker(engine);
+    child = crashable.child;
+    const { caseId } = await engine.startCase('Process_crash');
+    const task = await engine.waitForTask(caseId, 'Task_refer');
+    await engine.claim(caseId, task.taskId);
+    crashable.state.killOnNextWrite = true;
+    const interrupted = engine.complete(caseId, task.taskId).catch((error: unknown) => error);
+    await once(crashable.child, 'exit');
+    const phantom = crashable.state.killedWrite!.events.map((event) => `${event.id} ${event.kind}`);
+    expect(phantom.some((event) => event.endsWith(' task-completed'))).toBe(true);
+
+    // when the case is cancelled before a fresh worker retries the lost task
+    await engine.handle(caseId).signal(cancelCaseSignal, { reason: 'withdrawn', actor: 'lena' });
+    await engine.startWorker();
+    await interrupted;
+    expect((await engine.result(caseId)).status).toBe('cancelled');
+
+    // then the log is exactly what history holds, the retry logged something else where the lost
+    // attempt wrote, and no row follows the lost attempt
+    const logged = (await engine.events(caseId)).map((event) => `${event.id} ${event.kind}`);
+    expect(logged).toEqual(await historyLog(engine, caseId));
+    expect(phantom.some((event) => !logged.includes(event))).toBe(true);
+    const rows = await engine.db.query<{ id: string; status: string }>('SELECT id, status FROM tasks WHERE case_id = $1 ORDER BY created_at', [caseId]);
+    const completedInLog = new Set((await engine.events(caseId)).filter((event) => event.kind === 'task-completed').map((event) => `${caseId}:${event.taskId}`));
+    expect(rows.filter((row) => row.status === 'completed').map((row) => row.id)).toEqual([...completedInLog]);
+    expect(rows.filter((row) => row.status === 'open' || row.status === 'claimed')).toEqual([]);
+    const [record] = await engine.db.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [caseId]);
+    expect(record?.status).toBe('cancelled');
   });
 });

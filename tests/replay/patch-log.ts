@@ -20,19 +20,8 @@ export interface PatchLogEntry {
 }
 
 /**
- * Emptied at 0.1.0: the six patches of the pre-1.0 workflow (message-waits-logged,
+ * Empty since 0.1.0: the six patches of the pre-1.0 workflow (message-waits-logged,
  * inbox-drained-per-flush, cycle-reminders, lead-escalation, unmatched-message-written,
  * case-watchdog) were folded into the code and the corpus re-recorded, as no deployment ran them.
  */
-export const patchLog: readonly PatchLogEntry[] = [
-  {
-    id: 'case-log-fenced-local-write',
-    stage: 'patched',
-    change:
-      'The case log is written by the fenced local activity recordFencedCaseEvents (one marker in the workflow task) instead of the recordCaseEvents activity (three events and a further workflow task); workflows/fenced-case-log-write.ts.',
-    // Not deployed yet: set to when the last worker without the patch stopped.
-    shippedAt: '2026-12-07T00:00:00Z',
-    recordedWith: ['fenced-log-task-actions', 'fenced-log-cancel-case'],
-    recordedBefore: ['return-reassign-accept', 'cancel-case'],
-  },
-];
+export const patchLog: readonly PatchLogEntry[] = [];

@@ -191,19 +191,6 @@ const scenarios: Record<string, Scenario> = {
     await cancelled.handle.signal(cancelCaseSignal, { reason: 'Removal no longer pursued', actor: 'lena' });
     return { 'return-reassign-accept': actions.caseId, 'cancel-case': cancelled.caseId };
   },
-  // Recorded with the fenced local write of the case log (patch case-log-fenced-local-write).
-  async 'fenced-log'(engine) {
-    const actions = await engine.startCase('Process_handoff');
-    const referral = actions.next.opened[0]!;
-    await engine.claim(actions.caseId, referral.taskId, priya);
-    await actions.handle.executeUpdate(returnTaskUpdate, { args: [{ taskId: referral.taskId, actor: priya }] });
-    await engine.claim(actions.caseId, referral.taskId, priya);
-    await engine.complete(actions.caseId, referral.taskId, {}, priya);
-    await engine.completeStep(actions.caseId, 'Task_decide', {}, tom);
-    const cancelled = await engine.startCase('Process_handoff');
-    await cancelled.handle.signal(cancelCaseSignal, { reason: 'Removal no longer pursued', actor: 'lena' });
-    return { 'fenced-log-task-actions': actions.caseId, 'fenced-log-cancel-case': cancelled.caseId };
-  },
   async 'timer-dates'(engine) {
     const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
     const { caseId } = await engine.startCase('Process_timer_dates', { prepareBy: inSeconds(1), releaseAt: inSeconds(2), ersDate: '2030-01-20T00:00:00Z' });

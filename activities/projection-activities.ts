@@ -13,7 +13,10 @@ export function createProjectionActivities(db: Database) {
     async recordCaseEvents(events: CaseLogEvent[]): Promise<AppendResult> {
       return appendCaseLogEvents(db, events.map((event) => CaseLogEvent.parse(event)));
     },
-    /** The write as a local activity, inside the workflow task: fenced by that task's attempt. */
+    /**
+     * The write for a local activity, inside the workflow task, fenced by that task's attempt. The
+     * case workflow does not call it yet (docs/benchmarks.md, Recommendation §1).
+     */
     async recordFencedCaseEvents(write: FencedCaseLogWrite): Promise<FencedWriteResult> {
       return appendFencedCaseLogEvents(db, FencedCaseLogWrite.parse(write));
     },

@@ -1,7 +1,7 @@
 // Appends case log events and keeps the case and task projections in step with them, in one
 // transaction. An event id already present is skipped with its side effects, so retries are safe.
-// (Writes from local activities go through storage/fenced-case-log-store.ts, which uses the same
-// insert and projection.)
+// (A write from a local activity would go through storage/fenced-case-log-store.ts, which uses the
+// same insert and projection.)
 import { CaseMigratedData, CaseStartedData, type CaseLogEvent } from '../domain/events/case-log-event.ts';
 import { logPosition } from '../domain/events/case-log-fence.ts';
 import type { Database, Sql } from './database.ts';

@@ -1,6 +1,9 @@
 // Appends case log events and keeps the case and task projections in step with them, in one
 // transaction. An event id already present is skipped with its side effects, so retries are safe.
+// (A write from a local activity would go through storage/fenced-case-log-store.ts, which uses the
+// same insert and projection.)
 import { CaseMigratedData, CaseStartedData, type CaseLogEvent } from '../domain/events/case-log-event.ts';
+import { logPosition } from '../domain/events/case-log-fence.ts';
 import type { Database, Sql } from './database.ts';
 
 export interface AppendResult {
@@ -13,13 +16,7 @@ export async function appendCaseLogEvents(db: Database, events: CaseLogEvent[]):
   return db.transaction(async (tx) => {
     let inserted = 0;
     for (const event of events) {
-      const rows = await tx.query(
-        `INSERT INTO events (id, case_id, kind, node_id, task_id, team, actor, at, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (id) DO NOTHING RETURNING seq`,
-        [event.id, event.caseId, event.kind, event.nodeId ?? null, event.taskId ?? null, event.team ?? null, event.actor ?? null, event.at, JSON.stringify(event.data)],
-      );
-      if (rows.length === 0) continue;
+      if (!(await insertCaseLogEvent(tx, event))) continue;
       inserted += 1;
       await project(tx, event);
     }
@@ -27,15 +24,30 @@ export async function appendCaseLogEvents(db: Database, events: CaseLogEvent[]):
   });
 }
 
-async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
+/** Inserts one event unless its id is there already; false when it was. */
+export async function insertCaseLogEvent(tx: Sql, event: CaseLogEvent): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO events (id, case_id, kind, node_id, task_id, team, actor, at, data, position, task)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (id) DO NOTHING RETURNING seq`,
+    [event.id, event.caseId, event.kind, event.nodeId ?? null, event.taskId ?? null, event.team ?? null, event.actor ?? null, event.at, JSON.stringify(event.data), logPosition(event.caseId, event.id) ?? null, event.task ? JSON.stringify(event.task) : null],
+  );
+  return rows.length > 0;
+}
+
+/** Applies one event's change to the case, task and subscription rows (each event once, in log order). */
+export async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
   const { caseId, at } = event;
   switch (event.kind) {
     case 'case-started': {
+      // Every column is set, so a rebuild (storage/case-projection-rebuild.ts) starts the row afresh.
       const started = CaseStartedData.parse(event.data);
       await tx.query(
         `INSERT INTO cases (id, definition_id, version, workflow_id, status, owner_team, data, started_by, started_at, updated_at)
          VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $8)
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT (id) DO UPDATE SET definition_id = EXCLUDED.definition_id, version = EXCLUDED.version, workflow_id = EXCLUDED.workflow_id,
+           status = 'running', owner_team = EXCLUDED.owner_team, owner_user = NULL, data = EXCLUDED.data, started_by = EXCLUDED.started_by,
+           started_at = EXCLUDED.started_at, ended_at = NULL, updated_at = EXCLUDED.updated_at`,
         [caseId, started.definitionId, started.version, started.workflowId, event.team ?? null, JSON.stringify(started.data), started.startedBy ?? null, at],
       );
       return;

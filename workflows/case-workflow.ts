@@ -55,7 +55,10 @@ const CASEWORKER_ACTIONS = new Set<CaseEvent['kind']>(['task-claimed', 'task-ret
 // Not a local activity, though that would save three history events and a workflow task per write
 // (docs/benchmarks.md): a local activity runs before its workflow task is recorded, and an attempt
 // that is then lost (a worker or server killed, an unaccepted Update dropped) would leave events in
-// the log that history never holds, numbered as the events history does hold.
+// the log that history never holds, numbered as the events history does hold. The store can now
+// fence such writes and replace a lost attempt's events (storage/fenced-case-log-store.ts), but until
+// its retry writes, the inbox shows what history never held — the reliability harness caught a
+// caseworker claiming such a task (docs/benchmarks.md, Recommendation §1).
 const projection = proxyActivities<ProjectionActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },

@@ -1,17 +1,16 @@
 // After a run under faults: compares three truths for every case — Temporal (every workflow the
 // namespace lists, its history, and for a running case its caseView query), the projection (the
 // cases and tasks tables) and the event log — and holds the bots' ledger against them. Temporal's
-// history is the truth: the event ids the workflow handed to `recordCaseEvents`, the completion
+// history is the truth: the event ids the workflow logged (history-case-log.ts), the completion
 // Updates it accepted, the tasks it still has open.
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
 import type { Database } from '../../storage/database.ts';
 import { caseEvents } from '../../storage/case-queries.ts';
 import { caseViewQuery, workflowIdForCase } from '../../workflows/case-api.ts';
 import type { CompletionLedger } from './bot-caseworkers.ts';
+import { historyCaseLog, payloadDecoder } from './history-case-log.ts';
 import { emptyThreeWay, type ThreeWayFigures } from './three-way-figures.ts';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -69,22 +68,6 @@ async function listWorkflows(client: Client): Promise<{ byId: Map<string, { stat
   return { byId, runs };
 }
 
-/** Payloads through the stack's own codecs first, so claim-checked ones read back whole. */
-function payloadDecoder(db: Database) {
-  const codecs = casemapDataConverter(db).payloadCodecs ?? [];
-  return async (payloads: temporal.api.common.v1.IPayloads | null | undefined): Promise<unknown[]> => {
-    let decoded = (payloads?.payloads ?? []) as Payload[];
-    for (const codec of [...codecs].reverse()) decoded = await codec.decode(decoded);
-    return decoded.map((payload) => defaultPayloadConverter.fromPayload(payload));
-  };
-}
-
-interface LoggedEvent {
-  id: string;
-  kind: string;
-  taskId?: string;
-}
-
 interface CaseFacts {
   status: string | undefined;
   events: number;
@@ -123,13 +106,9 @@ async function verifyCase(client: Client, db: Database, caseId: string, ledger: 
   }
 
   // The event log as history has it: each recordCaseEvents activity is scheduled once (retries are
-  // attempts of the same scheduled event), in order.
+  // attempts of the same scheduled event), each fenced local write's marker recorded once, in order.
   const history = await caseHistory(client, caseId);
-  const written: LoggedEvent[] = [];
-  for (const event of history) {
-    if (event.activityTaskScheduledEventAttributes?.activityType?.name !== 'recordCaseEvents') continue;
-    written.push(...(((await decode(event.activityTaskScheduledEventAttributes.input))[0] as LoggedEvent[] | undefined) ?? []));
-  }
+  const written = await historyCaseLog(history, decode);
   const writtenIds = written.map((event) => `${event.id} ${event.kind}`);
   const projectedIds = projected.map((event) => `${event.id} ${event.kind}`);
   if (new Set(writtenIds).size !== writtenIds.length) problems.push('history schedules an event id twice');

@@ -21,6 +21,7 @@ function callParent<T>(name: keyof ProjectionActivities, args: unknown[]): Promi
 
 const projection: ProjectionActivities = {
   recordCaseEvents: (events) => callParent('recordCaseEvents', [events]),
+  recordFencedCaseEvents: (write) => callParent('recordFencedCaseEvents', [write]),
   resolveCalledDefinition: (calledElement) => callParent('resolveCalledDefinition', [calledElement]),
 };
 

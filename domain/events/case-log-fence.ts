@@ -1,0 +1,48 @@
+// The fence a case log write carries: which workflow-task attempt made it. A local activity writes
+// before Temporal records its task, so the store must tell a later attempt from a lost or stale one.
+import { z } from 'zod';
+import { CaseLogEvent } from './case-log-event.ts';
+
+/**
+ * Ordered field by field. `runStartedMs` grows with each continue-as-new run; `historyLength` with
+ * every workflow task and with the first retry of a lost one; `taskStartedMs` (the workflow task's
+ * start on Temporal's clock) tells apart retries that see the same history length (a second lost
+ * attempt, or a speculative Update task redone after a server restart).
+ */
+export const CaseLogFence = z.object({
+  runStartedMs: z.number().int().nonnegative(),
+  historyLength: z.number().int().nonnegative(),
+  taskStartedMs: z.number().int().nonnegative(),
+});
+export type CaseLogFence = z.infer<typeof CaseLogFence>;
+
+export const FencedCaseLogWrite = z.object({
+  fence: CaseLogFence,
+  events: z.array(CaseLogEvent).min(1),
+});
+export type FencedCaseLogWrite = z.infer<typeof FencedCaseLogWrite>;
+
+/** What history keeps of a written batch (a local activity's marker holds its result, not its input). */
+export interface CaseLogReceipt {
+  id: string;
+  kind: string;
+  taskId?: string;
+}
+
+export type FencedWriteResult =
+  | { outcome: 'written'; inserted: number; skipped: number; replaced: number; receipt: CaseLogReceipt[] }
+  /** A newer attempt of this case already wrote: this attempt is lost or a zombie and must not go on. */
+  | { outcome: 'refused'; recorded: CaseLogFence };
+
+/** Negative when `a` was made by an earlier attempt than `b`, zero for the same attempt. */
+export function compareFences(a: CaseLogFence, b: CaseLogFence): number {
+  return a.runStartedMs - b.runStartedMs || a.historyLength - b.historyLength || a.taskStartedMs - b.taskStartedMs;
+}
+
+/** The position `n` of an event id `<caseId>:<n>`, or undefined for an id of another shape. */
+export function logPosition(caseId: string, eventId: string): number | undefined {
+  const prefix = `${caseId}:`;
+  if (!eventId.startsWith(prefix)) return undefined;
+  const rest = eventId.slice(prefix.length);
+  return /^[0-9]+$/.test(rest) ? Number(rest) : undefined;
+}

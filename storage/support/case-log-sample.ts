@@ -1,0 +1,56 @@
+// For the store's tests: an in-memory migrated database with one deployed process, a builder of
+// one case's log events numbered as the workflow numbers them, and a snapshot of every row the
+// case's log is projected into.
+import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
+import { openPglite, type Database } from '../database.ts';
+import { migrate } from '../migrate.ts';
+
+export const SAMPLE_DEFINITION = 'Process_sample';
+
+export async function openSampleStore(): Promise<Database> {
+  const db = openPglite();
+  await migrate(db);
+  await db.query(`INSERT INTO definitions (id, name) VALUES ($1, 'Sample')`, [SAMPLE_DEFINITION]);
+  for (const version of [1, 2]) {
+    await db.query(`INSERT INTO definition_versions (definition_id, version, ir_hash, bpmn_xml, ir) VALUES ($1, $2, 'h', '<definitions/>', '{}')`, [SAMPLE_DEFINITION, version]);
+  }
+  return db;
+}
+
+type Draft = Omit<CaseLogEvent, 'id' | 'caseId' | 'at' | 'data'> & { data?: Record<string, unknown> };
+
+/** Numbers events `<caseId>:<n>` from 1, a second apart, as one case's workflow would. */
+export function caseLogBuilder(caseId: string) {
+  let position = 0;
+  const start = Date.parse('2026-12-01T09:00:00Z');
+  return {
+    next(draft: Draft): CaseLogEvent {
+      position += 1;
+      return { ...draft, data: draft.data ?? {}, id: `${caseId}:${position}`, caseId, at: new Date(start + position * 1000).toISOString() };
+    },
+    /** Renumbers from `n` on, as a retried workflow task counts again from where history left it. */
+    rewindTo(n: number): void {
+      position = n - 1;
+    },
+    started(team = 'fno-returns'): CaseLogEvent {
+      return this.next({ kind: 'case-started', team, actor: 'tom', data: { definitionId: SAMPLE_DEFINITION, version: 1, workflowId: `case-${caseId}`, data: { ref: 'R-1' }, startedBy: 'tom' } });
+    },
+    taskReady(taskId: string, nodeId: string, extra: Partial<NonNullable<CaseLogEvent['task']>> = {}): CaseLogEvent {
+      return this.next({ kind: 'task-ready', taskId, nodeId, team: 'fno-returns', task: { name: `Step ${nodeId}`, team: 'fno-returns', form: [], priority: 0, ...extra } });
+    },
+  };
+}
+
+/** Every row projected from the case's log, in a stable order. */
+export async function projectionSnapshot(db: Database, caseId: string): Promise<Record<string, unknown[]>> {
+  return {
+    cases: await db.query('SELECT * FROM cases WHERE id = $1', [caseId]),
+    tasks: await db.query('SELECT * FROM tasks WHERE case_id = $1 ORDER BY id', [caseId]),
+    messageSubscriptions: await db.query('SELECT * FROM message_subscriptions WHERE case_id = $1 ORDER BY subscription_id', [caseId]),
+    signalSubscriptions: await db.query('SELECT * FROM signal_subscriptions WHERE case_id = $1 ORDER BY subscription_id', [caseId]),
+  };
+}
+
+export async function loggedKinds(db: Database, caseId: string): Promise<string[]> {
+  return (await db.query<{ id: string; kind: string }>('SELECT id, kind FROM events WHERE case_id = $1 ORDER BY seq', [caseId])).map((row) => `${row.id} ${row.kind}`);
+}

@@ -3,7 +3,7 @@
 // history, matching and frontend services, an API replica and the PostgreSQL postmaster, each at a
 // point of the run's own progress. Afterwards every case is checked with the reliability harness's
 // verifier (bench/reliability/verify-cases.ts): Temporal's histories against the projection.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,7 +126,11 @@ export async function runClusterCrash(options: { cases: number; timeoutMs: numbe
     };
     let casesDone = false;
     const bots = await Promise.all(BOTS.map((name) => ApiClient.signIn(baseUrl, name)));
-    const working = Promise.all(bots.map((bot) => new BotCaseworker(bot, ledger, fillCrashCaseworkForm).run(() => casesDone, () => Date.now() > deadline)));
+    const botTrace = createWriteStream(join(cluster.logDir, 'bots.log'), { flags: 'a' });
+    stops.push(() => new Promise<void>((resolve) => botTrace.end(() => resolve())));
+    const trace = (line: string) => botTrace.write(`${new Date().toISOString()} ${line}\n`);
+    const botWorkers = bots.map((bot) => new BotCaseworker(bot, ledger, fillCrashCaseworkForm, 4, trace));
+    const working = Promise.all(botWorkers.map((bot) => bot.run(() => casesDone, () => Date.now() > deadline)));
 
     // One fault at a time, each at its own share of the run's progress (the last while a fifth of
     // the cases are still to finish), each waited out before the next: every kill hits a serving process.
@@ -152,10 +156,12 @@ export async function runClusterCrash(options: { cases: number; timeoutMs: numbe
       await sleep(500);
     }
     casesDone = true;
+    const stalled = botWorkers.flatMap((bot) => bot.describeUnsettled());
+    if (stalled.length > 0) log(`operations without a definitive answer when the run ended: ${stalled.join('; ')}`);
     await working;
     log(`${finished} of ${options.cases} cases finished; verifying every case against its Temporal history`);
     const verification = await verifyAll(client, db, starts, ledger);
-    clean = verification.problems.length === 0;
+    clean = verification.problems.length === 0 && verification.completed === options.cases;
     const processes = [...cluster.apis, ...cluster.workers, ...Object.values(cluster.temporal.services).map((process) => ({ process })), cluster.haproxy].map((part) => part.process);
     const selfExits = Object.fromEntries(processes.map((process) => [process.name, process.unplannedExits]));
     log(`processes that exited by themselves (restarted): ${JSON.stringify(selfExits)}`);

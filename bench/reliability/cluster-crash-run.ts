@@ -9,19 +9,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { caseIdFor } from '../../services/case-start.ts';
-import { ApiClient } from '../../bench/reliability/api-client.ts';
-import { BotCaseworker, emptyLedger } from '../../bench/reliability/bot-caseworkers.ts';
-import { verifyAll, type StartRecord, type VerificationFigures } from '../../bench/reliability/verify-cases.ts';
+import { ApiClient } from './api-client.ts';
+import { BotCaseworker, emptyLedger } from './bot-caseworkers.ts';
+import { verifyAll, type StartRecord, type VerificationFigures } from './verify-cases.ts';
 import { casemapDataConverter } from '../../runtime/casemap-data-converter.ts';
 import { startClusterTopology, type ClusterTopology } from '../../runtime/cluster-topology.ts';
 import { openPostgres } from '../../storage/database.ts';
-import { CRASH_CASEWORK_BOTS, CRASH_CASEWORK_FIXTURE, CRASH_CASEWORK_STARTER, fillCrashCaseworkForm } from '../../bench/reliability/crash-casework-forms.ts';
+import { CRASH_CASEWORK_BOTS, CRASH_CASEWORK_FIXTURE, CRASH_CASEWORK_STARTER, fillCrashCaseworkForm } from './crash-casework-forms.ts';
 
 export const ClusterFaults = ['worker-kill', 'history-kill', 'api-kill', 'matching-kill', 'database-restart', 'frontend-kill'] as const;
 export type ClusterFault = (typeof ClusterFaults)[number];
 
 export interface ClusterFaultRecord {
   kind: ClusterFault;
+  /** Seconds since the first case was started. */
+  atSeconds: number;
   /** Cases finished when the fault landed, and cases started but not finished. */
   finished: number;
   inFlight: number;
@@ -30,14 +32,32 @@ export interface ClusterFaultRecord {
   detail: string;
 }
 
+export interface ClusterCrashOptions {
+  cases: number;
+  /** Each fault kind lands this many times (default 1), in the order of ClusterFaults, round after round. */
+  faultRounds?: number;
+  apis?: number;
+  workers?: number;
+  timeoutMs: number;
+  log: (line: string) => void;
+}
+
 export interface ClusterCrashFigures {
   cases: number;
+  apis: number;
+  workers: number;
+  /** Servers HAProxy's API backend listed as UP at the end of the run. */
+  balancedOverAtEnd: number;
   startsAcknowledged: number;
   startRefusals: string[];
   faults: ClusterFaultRecord[];
   /** Processes that died without being killed (e.g. while the database was away), by name. */
   selfExits: Record<string, number>;
   completionsAcknowledged: number;
+  /** The bots' side: operations that met a held key, tasks ended as moot or refused, replies by status. */
+  ledger: { attempted: number; moot: number; refused: number; keyHeldReplies: number; operationsThatMetAHeldKey: number; statuses: Record<number, number> };
+  /** Seconds from the first start until the last case finished (or the run gave up). */
+  runSeconds: number;
   verification: VerificationFigures;
   logDir: string;
 }
@@ -48,15 +68,16 @@ const STARTER = CRASH_CASEWORK_STARTER;
 const BOTS = CRASH_CASEWORK_BOTS;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function inject(cluster: ClusterTopology, kind: ClusterFault, round: number): Promise<string> {
+/** `nth`: how many faults of this kind came before, so repeated kills go round the replicas. */
+async function inject(cluster: ClusterTopology, kind: ClusterFault, nth: number): Promise<string> {
   switch (kind) {
     case 'worker-kill': {
-      const worker = cluster.workers[round % cluster.workers.length]!;
+      const worker = cluster.workers[nth % cluster.workers.length]!;
       await worker.process.killNow();
       return worker.process.name;
     }
     case 'api-kill': {
-      const api = cluster.apis[round % cluster.apis.length]!;
+      const api = cluster.apis[nth % cluster.apis.length]!;
       await api.process.killNow();
       return api.process.name;
     }
@@ -76,12 +97,20 @@ async function inject(cluster: ClusterTopology, kind: ClusterFault, round: numbe
   }
 }
 
-export async function runClusterCrash(options: { cases: number; timeoutMs: number; log: (line: string) => void }): Promise<ClusterCrashFigures> {
+/** The servers of HAProxy's API backend that its stats page lists as UP. */
+async function apiServersUp(statsUrl: string): Promise<number> {
+  const csv = await (await fetch(`${statsUrl};csv`, { signal: AbortSignal.timeout(5_000) })).text();
+  return csv.split('\n').filter((line) => line.startsWith('casemap_api,api') && line.split(',')[17] === 'UP').length;
+}
+
+export async function runClusterCrash(options: ClusterCrashOptions): Promise<ClusterCrashFigures> {
   const { log } = options;
   const dir = mkdtempSync(join(tmpdir(), 'casemap-cluster-'));
   // mkdtemp makes it private to root; PostgreSQL runs as `postgres` and must reach its folder inside.
   chmodSync(dir, 0o755);
-  const cluster = await startClusterTopology({ repoRoot, dir, port: 0, taskQueue: 'cluster-crash', casemapEnv: { NODE_ENV: 'test', CASEMAP_LOAD_SAMPLES: 'false' }, log });
+  const apis = options.apis ?? 2;
+  const workers = options.workers ?? 2;
+  const cluster = await startClusterTopology({ repoRoot, dir, port: 0, apis, workers, taskQueue: 'cluster-crash', casemapEnv: { NODE_ENV: 'test', CASEMAP_LOAD_SAMPLES: 'false' }, log });
   const stops: (() => Promise<void>)[] = [() => cluster.stop()];
   // Logs stay for a failed run, to be read; a clean run leaves nothing behind.
   let clean = false;
@@ -103,6 +132,7 @@ export async function runClusterCrash(options: { cases: number; timeoutMs: numbe
     const starter = await ApiClient.signIn(baseUrl, STARTER);
     let nextCase = 0;
     let startsSettled = 0;
+    const firstStart = Date.now();
     // Cases keep starting while the faults run, each with one Idempotency-Key until it is answered.
     const starting = Promise.all(
       Array.from({ length: 4 }, async () => {
@@ -118,6 +148,7 @@ export async function runClusterCrash(options: { cases: number; timeoutMs: numbe
     );
 
     const deadline = Date.now() + options.timeoutMs;
+    const secondsSince = (from: number) => Math.round((Date.now() - from) / 100) / 10;
     let finished = 0;
     const readProgress = async () => {
       // While PostgreSQL is down the last count stands.
@@ -135,17 +166,18 @@ export async function runClusterCrash(options: { cases: number; timeoutMs: numbe
     // One fault at a time, each at its own share of the run's progress (the last while a fifth of
     // the cases are still to finish), each waited out before the next: every kill hits a serving process.
     const faults: ClusterFaultRecord[] = [];
-    for (const [round, kind] of ClusterFaults.entries()) {
-      const after = Math.floor((options.cases * 0.8 * (round + 1)) / (ClusterFaults.length + 1));
+    const schedule = Array.from({ length: options.faultRounds ?? 1 }, () => ClusterFaults).flat();
+    for (const [i, kind] of schedule.entries()) {
+      const after = Math.floor((options.cases * 0.8 * (i + 1)) / (schedule.length + 1));
       while (finished < after && Date.now() < deadline) {
         await sleep(250);
         await readProgress();
       }
       if (Date.now() > deadline) break;
-      const landed = { finished, inFlight: nextCase - finished };
+      const landed = { atSeconds: secondsSince(firstStart), finished, inFlight: nextCase - finished };
       const began = Date.now();
-      const detail = await inject(cluster, kind, round);
-      faults.push({ kind, ...landed, recoveredSeconds: Math.round((Date.now() - began) / 100) / 10, detail });
+      const detail = await inject(cluster, kind, faults.filter((fault) => fault.kind === kind).length);
+      faults.push({ kind, ...landed, recoveredSeconds: secondsSince(began), detail });
       log(`fault ${kind} (${detail}) with ${landed.finished} cases finished and ${landed.inFlight} in flight; served again after ${faults.at(-1)!.recoveredSeconds} s`);
     }
 
@@ -156,8 +188,9 @@ export async function runClusterCrash(options: { cases: number; timeoutMs: numbe
       await sleep(500);
     }
     casesDone = true;
+    const runSeconds = secondsSince(firstStart);
     const stalled = botWorkers.flatMap((bot) => bot.describeUnsettled());
-    if (stalled.length > 0) log(`operations without a definitive answer when the run ended: ${stalled.join('; ')}`);
+    if (stalled.length > 0) log(`operations still waiting for a definitive answer when the last case finished (settled before verifying): ${stalled.join('; ')}`);
     await working;
     log(`${finished} of ${options.cases} cases finished; verifying every case against its Temporal history`);
     const verification = await verifyAll(client, db, starts, ledger);
@@ -165,13 +198,26 @@ export async function runClusterCrash(options: { cases: number; timeoutMs: numbe
     const processes = [...cluster.apis, ...cluster.workers, ...Object.values(cluster.temporal.services).map((process) => ({ process })), cluster.haproxy].map((part) => part.process);
     const selfExits = Object.fromEntries(processes.map((process) => [process.name, process.unplannedExits]));
     log(`processes that exited by themselves (restarted): ${JSON.stringify(selfExits)}`);
+    const balancedOverAtEnd = await apiServersUp(cluster.haproxy.statsUrl);
     return {
       cases: options.cases,
+      apis,
+      workers,
+      balancedOverAtEnd,
       startsAcknowledged: starts.acknowledged.length,
       startRefusals,
       faults,
       selfExits,
       completionsAcknowledged: ledger.acknowledged.size,
+      ledger: {
+        attempted: ledger.attempted.size,
+        moot: ledger.moot.size,
+        refused: ledger.refused.size,
+        keyHeldReplies: ledger.inProgressReplies,
+        operationsThatMetAHeldKey: ledger.operationsThatMetAHeldKey.size,
+        statuses: Object.fromEntries([...ledger.statuses].sort((a, b) => a[0] - b[0])),
+      },
+      runSeconds,
       verification,
       logDir: cluster.logDir,
     };

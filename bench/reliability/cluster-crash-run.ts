@@ -133,10 +133,22 @@ export async function runClusterCrash(options: ClusterCrashOptions): Promise<Clu
     let nextCase = 0;
     let startsSettled = 0;
     const firstStart = Date.now();
+    // Cases start in instalments, one more share after each fault, so every fault finds cases in
+    // flight however long the one before took to recover (a worker's restart under load takes tens
+    // of seconds, in which unpaced cases all finished and the later faults hit an idle system).
+    const schedule = Array.from({ length: options.faultRounds ?? 1 }, () => ClusterFaults).flat();
+    const share = options.cases / (schedule.length + 1);
+    let faultsLanded = 0;
+    let extraStarts = 0;
+    const mayStart = () => (faultsLanded >= schedule.length ? options.cases : Math.floor(share * (faultsLanded + 1)) + extraStarts);
     // Cases keep starting while the faults run, each with one Idempotency-Key until it is answered.
     const starting = Promise.all(
       Array.from({ length: 4 }, async () => {
         while (nextCase < options.cases) {
+          if (nextCase >= mayStart()) {
+            await sleep(100);
+            continue;
+          }
           const key = `cluster-${nextCase++}`;
           starts.keyed.add(caseIdFor(STARTER, key));
           const { reply, settlement } = await starter.untilSettled<{ caseId?: string }>('POST', '/api/cases', { definitionId: 'crash-casework', data: {} }, key);
@@ -163,15 +175,19 @@ export async function runClusterCrash(options: ClusterCrashOptions): Promise<Clu
     const botWorkers = bots.map((bot) => new BotCaseworker(bot, ledger, fillCrashCaseworkForm, 4, trace));
     const working = Promise.all(botWorkers.map((bot) => bot.run(() => casesDone, () => Date.now() > deadline)));
 
-    // One fault at a time, each at its own share of the run's progress (the last while a fifth of
-    // the cases are still to finish), each waited out before the next: every kill hits a serving process.
+    // One fault at a time, each once most of the cases let start so far have finished (the last
+    // with a share still to start), each waited out before the next: every kill hits a serving process.
     const faults: ClusterFaultRecord[] = [];
-    const schedule = Array.from({ length: options.faultRounds ?? 1 }, () => ClusterFaults).flat();
-    for (const [i, kind] of schedule.entries()) {
-      const after = Math.floor((options.cases * 0.8 * (i + 1)) / (schedule.length + 1));
+    for (const kind of schedule) {
+      const after = Math.max(0, mayStart() - Math.ceil(share / 2));
       while (finished < after && Date.now() < deadline) {
         await sleep(250);
         await readProgress();
+      }
+      // Every case let start finished between two looks: one more is let start, to be in flight.
+      if (nextCase - finished === 0 && nextCase < options.cases) {
+        extraStarts += 1;
+        while (nextCase - finished === 0 && Date.now() < deadline) await sleep(50);
       }
       if (Date.now() > deadline) break;
       const landed = { atSeconds: secondsSince(firstStart), finished, inFlight: nextCase - finished };
@@ -179,8 +195,11 @@ export async function runClusterCrash(options: ClusterCrashOptions): Promise<Clu
       const detail = await inject(cluster, kind, faults.filter((fault) => fault.kind === kind).length);
       faults.push({ kind, ...landed, recoveredSeconds: secondsSince(began), detail });
       log(`fault ${kind} (${detail}) with ${landed.finished} cases finished and ${landed.inFlight} in flight; served again after ${faults.at(-1)!.recoveredSeconds} s`);
+      faultsLanded += 1;
     }
 
+    // A run out of time before its last fault lets the remaining cases start all the same.
+    faultsLanded = schedule.length;
     await starting;
     for (;;) {
       await readProgress();
@@ -194,9 +213,10 @@ export async function runClusterCrash(options: ClusterCrashOptions): Promise<Clu
     await working;
     log(`${finished} of ${options.cases} cases finished; verifying every case against its Temporal history`);
     const verification = await verifyAll(client, db, starts, ledger);
-    clean = verification.problems.length === 0 && verification.completed === options.cases;
     const processes = [...cluster.apis, ...cluster.workers, ...Object.values(cluster.temporal.services).map((process) => ({ process })), cluster.haproxy].map((part) => part.process);
     const selfExits = Object.fromEntries(processes.map((process) => [process.name, process.unplannedExits]));
+    // A service that died by itself is worth reading about even when every case came through.
+    clean = verification.problems.length === 0 && verification.completed === options.cases && Object.values(selfExits).every((n) => n === 0);
     log(`processes that exited by themselves (restarted): ${JSON.stringify(selfExits)}`);
     const balancedOverAtEnd = await apiServersUp(cluster.haproxy.statsUrl);
     return {

@@ -140,7 +140,8 @@ export async function runClusterCrash(options: ClusterCrashOptions): Promise<Clu
     const share = options.cases / (schedule.length + 1);
     let faultsLanded = 0;
     let extraStarts = 0;
-    const mayStart = () => (faultsLanded >= schedule.length ? options.cases : Math.floor(share * (faultsLanded + 1)) + extraStarts);
+    // Two shares ahead of the faults: a fault lands once the earlier share has finished, with the next in flight.
+    const mayStart = () => Math.min(options.cases, faultsLanded >= schedule.length ? options.cases : Math.floor(share * (faultsLanded + 2)) + extraStarts);
     // Cases keep starting while the faults run, each with one Idempotency-Key until it is answered.
     const starting = Promise.all(
       Array.from({ length: 4 }, async () => {
@@ -175,11 +176,11 @@ export async function runClusterCrash(options: ClusterCrashOptions): Promise<Clu
     const botWorkers = bots.map((bot) => new BotCaseworker(bot, ledger, fillCrashCaseworkForm, 4, trace));
     const working = Promise.all(botWorkers.map((bot) => bot.run(() => casesDone, () => Date.now() > deadline)));
 
-    // One fault at a time, each once most of the cases let start so far have finished (the last
-    // with a share still to start), each waited out before the next: every kill hits a serving process.
+    // One fault at a time, each once all but one of the cases of the shares before it have finished
+    // (the next share then in flight), each waited out before the next: every kill hits a serving process.
     const faults: ClusterFaultRecord[] = [];
     for (const kind of schedule) {
-      const after = Math.max(0, mayStart() - Math.ceil(share / 2));
+      const after = Math.max(0, Math.floor(share * (faults.length + 1)) - 1);
       while (finished < after && Date.now() < deadline) {
         await sleep(250);
         await readProgress();

@@ -1,5 +1,5 @@
 // `casemap start:cluster`: the production topology on this machine (PostgreSQL, a Temporal cluster
-// of four services, two API replicas behind HAProxy, two workers) until Ctrl-C. Data stays in
+// of four services, API replicas behind HAProxy and workers, two of each unless told) until Ctrl-C. Data stays in
 // .data/cluster/ between starts, as a real installation's would (docs/operations.md).
 import { join } from 'node:path';
 import { readConfig } from '../runtime/config.ts';
@@ -12,6 +12,7 @@ export async function startCluster(log: (line: string) => void): Promise<void> {
     repoRoot: config.repoRoot,
     dir: join(config.dataDir, 'cluster'),
     port: Number(process.env.CASEMAP_LB_PORT ?? 8080),
+    apis: Number(process.env.CASEMAP_API_REPLICAS ?? 2),
     workers: Number(process.env.CASEMAP_WORKERS ?? 2),
     casemapEnv: { NODE_ENV: config.production ? 'production' : 'development' },
     log,

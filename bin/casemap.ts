@@ -18,7 +18,7 @@ Commands:
   start              run everything on this machine: Temporal dev server, worker, API and app (the default)
   serve              run the API and the browser app (production; needs TEMPORAL_ADDRESS)
   worker             run a case worker (production; needs TEMPORAL_ADDRESS)
-  start:cluster      run the production topology here: PostgreSQL, a Temporal cluster, 2 APIs behind HAProxy, 2 workers
+  start:cluster      run the production topology here: PostgreSQL, a Temporal cluster, APIs behind HAProxy, workers (CASEMAP_API_REPLICAS, CASEMAP_WORKERS: 2 each)
   provision          find or install the Temporal CLI and test server, and PM4Py for the agreement test (into .tools/)
   lint [--fix [--out F]] <file.bpmn>…  check BPMN diagrams (--fix rewrites Camunda 7 JUEL as FEEL); exits 1 when a check finds an error
   help               show this help (also --help, -h)`;

@@ -32,5 +32,6 @@ export const demoUsers: DemoUser[] = [
 export async function seedDemoIdentities(db: Database): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const team of demoTeams) await upsertTeam(db, team);
-  for (const user of demoUsers) await upsertUser(db, { id: user.username, passwordHash, ...user });
+  // One transaction per user: a replica serving while another seeds reads each user whole, old or new.
+  for (const user of demoUsers) await db.transaction((tx) => upsertUser(tx, { id: user.username, passwordHash, ...user }));
 }

@@ -57,11 +57,15 @@ export async function upsertUser(sql: Sql, user: NewUser): Promise<void> {
      ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles`,
     [user.id, user.username, user.displayName, user.passwordHash, user.roles],
   );
-  await sql.query('DELETE FROM memberships WHERE user_id = $1', [user.id]);
+  // The memberships the user keeps are written first and only the ones they lose are deleted after,
+  // never "delete all, insert again": an API replica restarting re-seeds the demo users while the
+  // others serve them, and a request read between the two (nico's completion in the cluster fault
+  // test) found the user in no team and was refused 404 for a task of their own team.
   for (const membership of user.memberships) {
     // Several API processes seed the demo users as they start together: the same row may arrive twice.
     await sql.query('INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, $3) ON CONFLICT (user_id, team_id) DO UPDATE SET role = EXCLUDED.role', [user.id, membership.teamId, membership.role]);
   }
+  await sql.query('DELETE FROM memberships WHERE user_id = $1 AND NOT (team_id = ANY($2::text[]))', [user.id, user.memberships.map((membership) => membership.teamId)]);
 }
 
 export async function upsertTeam(sql: Sql, team: { id: string; name: string }): Promise<void> {

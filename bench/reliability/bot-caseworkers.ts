@@ -59,10 +59,17 @@ export class BotCaseworker {
     private readonly ledger: CompletionLedger,
     private readonly fill: FormFiller,
     private readonly concurrency = 4,
+    /** Every request and its answer, one line each, for reading a run afterwards. */
+    private readonly trace: (line: string) => void = () => {},
   ) {}
 
   get unsettledCount(): number {
     return this.unsettled.size;
+  }
+
+  /** The operations still waiting for a definitive answer, for a run that stalls. */
+  describeUnsettled(): string[] {
+    return [...this.unsettled.values()].map((operation) => `${this.api.username} ${operation.task.id} claimed=${operation.claimed} notBefore=${operation.notBefore}`);
   }
 
   /**
@@ -75,9 +82,13 @@ export class BotCaseworker {
       if (!casesDone()) {
         const queue = await this.api.request<{ items?: TaskSummary[] }>('GET', '/api/tasks?view=team&sort=age&limit=40');
         this.count(queue.status);
+        if (queue.status !== 200) this.trace(`${this.api.username} queue → ${queue.status}`);
         for (const task of queue.body.items ?? []) {
           const seen = this.ledger.attempted.has(task.id) || this.ledger.moot.has(task.id) || this.ledger.refused.has(task.id);
-          if (!seen && !this.unsettled.has(task.id) && (task.assignee === null || task.assignee === this.api.username)) fresh.push({ task, claimed: task.assignee === this.api.username, notBefore: 0 });
+          if (!seen && !this.unsettled.has(task.id) && (task.assignee === null || task.assignee === this.api.username)) {
+            fresh.push({ task, claimed: task.assignee === this.api.username, notBefore: 0 });
+            this.trace(`${this.api.username} takes ${task.id} (${task.status}, assignee ${task.assignee})`);
+          }
         }
       }
       const now = Date.now();
@@ -95,18 +106,42 @@ export class BotCaseworker {
     const { task } = operation;
     const path = `/api/tasks/${encodeURIComponent(task.id)}`;
     this.unsettled.set(task.id, operation);
-    if (!operation.claimed) {
-      const claim = await this.api.request<ProblemBody>('POST', `${path}/claim`);
-      this.count(claim.status);
-      // 409: claimed already, maybe by this bot's own request that a kill cut off; completing tells.
-      if (claim.status !== 200 && claim.status !== 409) return;
-      operation.claimed = true;
-    }
+    if (!operation.claimed && !(await this.claim(operation, path))) return;
     const data = this.ledger.attempted.get(task.id) ?? this.fill(task);
     this.ledger.attempted.set(task.id, data);
     const reply: Reply<ProblemBody> = await this.api.request<ProblemBody>('POST', `${path}/complete`, { data }, { 'idempotency-key': completionKey(task.id) });
     this.count(reply.status);
+    this.trace(`${this.api.username} complete ${task.id} → ${reply.status} ${reply.body.code ?? ''}`);
     this.settle(operation, settlementOf(reply), data);
+  }
+
+  /**
+   * Claims the task; true once it is this bot's. A claim has no Idempotency-Key, so when its answer is
+   * lost (no reply, a 502/503 from HAProxy as a replica dies) or is a 409, the bot reads the task
+   * back, as a caseworker reloads the page: its own already, open still (claim again next round), or
+   * gone to someone or something else. Any other 4xx is a finding, reported and never retried blindly.
+   */
+  private async claim(operation: Operation, path: string): Promise<boolean> {
+    const { task } = operation;
+    const claim = await this.api.request<ProblemBody>('POST', `${path}/claim`);
+    this.count(claim.status);
+    this.trace(`${this.api.username} claim ${task.id} → ${claim.status} ${claim.body.code ?? ''}`);
+    if (claim.status === 200) return (operation.claimed = true);
+    const settlement = settlementOf(claim);
+    if (settlement.kind === 'refused' && claim.status !== 409) {
+      this.settle(operation, { kind: 'refused', reason: `claim: ${settlement.reason}` }, {});
+      return false;
+    }
+    const now = await this.api.request<Partial<TaskSummary> & ProblemBody>('GET', path);
+    this.count(now.status);
+    this.trace(`${this.api.username} reads ${task.id} → ${now.status} ${now.body.status ?? now.body.code ?? ''} ${now.body.assignee ?? ''}`);
+    if (now.status !== 200) {
+      if (settlementOf(now).kind === 'refused') this.settle(operation, { kind: 'refused', reason: `reading the task back after its claim: ${now.status} ${now.body.code ?? ''}` }, {});
+      return false;
+    }
+    if (now.body.assignee === this.api.username && now.body.status === 'claimed') return (operation.claimed = true);
+    if (now.body.status !== 'open') this.settle(operation, { kind: 'moot', reason: `claim: the task is ${now.body.status}${now.body.assignee ? ` by ${now.body.assignee}` : ''}` }, {});
+    return false;
   }
 
   private settle(operation: Operation, settlement: Settlement, data: Record<string, unknown>): void {

@@ -12,6 +12,7 @@ import {
   finishImportedLog,
   importedLogRows,
   insertImportedLogRows,
+  rowsPerWrite,
   insertOcelRows,
   listImportedLogs,
   ocelEventsPerType,
@@ -34,9 +35,6 @@ export function maxLogBytes(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.CASEMAP_MAX_LOG_BYTES);
   return Number.isFinite(configured) && configured > 0 ? configured : 1024 ** 3;
 }
-
-/** Rows per INSERT: large enough that a million rows are a few hundred statements, small enough to stay a few MB. */
-const BATCH = 5000;
 
 export type ImportFailure = ImportProblem | OcelProblem | { code: 'payload-too-large' | 'not-gzip'; message: string };
 
@@ -69,13 +67,41 @@ interface Sink {
   push(text: string): Promise<void>;
   /** After the last text: the figures `finishImportedLog` records. */
   end(): Promise<{ skippedRows: number; objectType?: string; ocel?: NonNullable<ImportedLogRecord['ocel']> }>;
+  /** Waits for a write still under way, its outcome ignored: called before a refused import rolls back. */
+  settle(): Promise<void>;
+}
+
+/**
+ * One batch written while the next is read: PostgreSQL stores a batch in its own process while Node
+ * parses the next, so both cores work; memory holds two batches at most. A failed write surfaces at
+ * the next write or at `drain`.
+ */
+function oneWriteInFlight() {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async write(start: () => Promise<void>): Promise<void> {
+      await inFlight;
+      inFlight = start();
+      inFlight.catch(() => undefined);
+    },
+    drain: () => inFlight,
+    settle: () => inFlight.catch(() => undefined),
+  };
 }
 
 function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
   const reader = upload.format === 'csv' ? new CsvStreamReader(upload.mapping ?? {}) : new XesStreamReader();
+  const size = rowsPerWrite(tx);
+  const writes = oneWriteInFlight();
   let batch: ImportedLogRow[] = [];
   let seq = 0;
   let skipped = 0;
+  const flush = async () => {
+    const rows = batch, first = seq;
+    seq += rows.length;
+    batch = [];
+    await writes.write(() => insertImportedLogRows(tx, id, first, rows));
+  };
   const take = async (step: StreamStep) => {
     if (!step.ok) throw new Refused(step.problem);
     for (const row of step.rows) {
@@ -83,20 +109,18 @@ function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
       if (row.lifecycle !== undefined && transitionOf(row.lifecycle) === 'other') skipped += 1;
       batch.push(row);
     }
-    if (batch.length >= BATCH) {
-      await insertImportedLogRows(tx, id, seq, batch);
-      seq += batch.length;
-      batch = [];
-    }
+    if (batch.length >= size) await flush();
   };
   return {
     push: (text) => take(reader.push(text)),
     end: async () => {
       await take(reader.end());
-      await insertImportedLogRows(tx, id, seq, batch);
-      if (seq + batch.length === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
+      await flush();
+      await writes.drain();
+      if (seq === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
       return { skippedRows: skipped };
     },
+    settle: writes.settle,
   };
 }
 
@@ -104,6 +128,8 @@ function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
 function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
   const reader = ocelReader(upload.format === 'xmlocel' ? 'xmlocel' : 'jsonocel');
   const flattening = new OcelFlattening();
+  const size = rowsPerWrite(tx);
+  const writes = oneWriteInFlight();
   let batch: OcelRow[] = [];
   const take = async (step: OcelStep, last = false) => {
     if (!step.ok) throw new Refused(step.problem);
@@ -112,10 +138,12 @@ function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
       if (!Array.isArray(rows)) throw new Refused(rows);
       for (const row of rows) batch.push(row);
     }
-    if (batch.length >= BATCH || last) {
-      await insertOcelRows(tx, id, batch);
+    if (batch.length >= size || last) {
+      const rows = batch;
       batch = [];
+      await writes.write(() => insertOcelRows(tx, id, rows));
     }
+    if (last) await writes.drain();
   };
   return {
     push: (text) => take(reader.push(text)),
@@ -130,6 +158,7 @@ function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
       if (typeof objectType !== 'string') throw new Refused(objectType);
       return { skippedRows: 0, objectType, ocel: { objectTypes, events: done.events, unrelatedEvents: done.unrelatedEvents } };
     },
+    settle: writes.settle,
   };
 }
 
@@ -188,16 +217,22 @@ export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: 
     const record = await db.transaction(async (tx) => {
       await createImportedLog(tx, { id, name: upload.name, format: upload.format, importedBy: upload.importedBy });
       const sink = isOcel(upload.format) ? ocelSink(tx, id, upload) : rowSink(tx, id, upload);
-      const decoder = new TextDecoder('utf-8');
-      for await (const chunk of bytesOf(upload.body, maxBytes, counted)) {
-        const text = decoder.decode(chunk, { stream: true });
-        // PostgreSQL cannot store a NUL character; a text log has none, so its presence means a binary or mis-encoded file.
-        if (text.includes('\u0000')) throw new Refused({ code: upload.format === 'csv' ? 'invalid-csv' : isOcel(upload.format) ? 'invalid-ocel' : 'invalid-xes', message: 'The file holds a NUL character: is it a text log (XES, CSV or OCEL 2.0, UTF-8), and if zipped, gzip rather than zip?' });
-        await sink.push(text);
+      try {
+        const decoder = new TextDecoder('utf-8');
+        for await (const chunk of bytesOf(upload.body, maxBytes, counted)) {
+          const text = decoder.decode(chunk, { stream: true });
+          // PostgreSQL cannot store a NUL character; a text log has none, so its presence means a binary or mis-encoded file.
+          if (text.includes('\u0000')) throw new Refused({ code: upload.format === 'csv' ? 'invalid-csv' : isOcel(upload.format) ? 'invalid-ocel' : 'invalid-xes', message: 'The file holds a NUL character: is it a text log (XES, CSV or OCEL 2.0, UTF-8), and if zipped, gzip rather than zip?' });
+          await sink.push(text);
+        }
+        await sink.push(decoder.decode());
+        const figures = await sink.end();
+        return await finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
+      } catch (error) {
+        // The rollback must not overtake a write still under way on the same connection.
+        await sink.settle();
+        throw error;
       }
-      await sink.push(decoder.decode());
-      const figures = await sink.end();
-      return finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
     });
     return { ok: true, log: summary(record) };
   } catch (error) {

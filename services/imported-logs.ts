@@ -10,6 +10,7 @@ import {
   deleteImportedLog,
   findImportedLog,
   finishImportedLog,
+  importedLogCases,
   importedLogRows,
   insertImportedLogRows,
   rowsPerWrite,
@@ -22,7 +23,8 @@ import {
 } from '../storage/imported-log-store.ts';
 import { CsvStreamReader, type StreamStep } from '../domain/insights/formats/csv-stream-reader.ts';
 import { XesStreamReader } from '../domain/insights/formats/xes-stream-reader.ts';
-import { importRows, transitionOf, type ImportProblem } from '../domain/insights/formats/log-rows.ts';
+import { importRows, rowsToEvents, transitionOf, type ImportProblem } from '../domain/insights/formats/log-rows.ts';
+import { buildTraces, type CaseTrace } from '../domain/insights/case-traces.ts';
 import type { CsvMapping } from '../domain/insights/formats/csv-import.ts';
 import { OcelFlattening, type OcelRow } from '../domain/insights/formats/ocel-flattening.ts';
 import { chooseObjectType, ocelReader } from '../domain/insights/formats/ocel-import.ts';
@@ -283,4 +285,23 @@ export async function logEvents(db: Database, user: UserRecord, id: string, rang
   const rows = await importedLogRows(db, id, range, log.ocel?.objectType ?? '');
   const converted = importRows(rows, {});
   return { log, events: converted.ok ? converted.events : [], skipped: converted.ok ? converted.skipped : 0 };
+}
+
+/**
+ * A kept log as case traces, built one case at a time as its rows are read (the same conversion as
+ * `logEvents`, case by case): what the bottleneck report needs, without holding the log's events, so
+ * a log of ten million events answers. `now` is its last event, as for `logEvents`.
+ */
+export async function logTraces(db: Database, user: UserRecord, id: string, range: { from?: string; to?: string } = {}, pageRows?: number): Promise<{ log: ImportedLogSummary; traces: CaseTrace[]; now: string } | undefined> {
+  const log = await findLog(db, user, id);
+  if (!log) return undefined;
+  const traces: CaseTrace[] = [];
+  let last = 0;
+  for await (const rows of importedLogCases(db, id, range, log.ocel?.objectType ?? '', pageRows)) {
+    for (const trace of buildTraces(rowsToEvents(rows, {}).events)) {
+      traces.push(trace);
+      if (trace.lastEventAt > last) last = trace.lastEventAt;
+    }
+  }
+  return { log, traces, now: new Date(last).toISOString() };
 }

@@ -137,22 +137,49 @@ export async function findImportedLog(db: Sql, id: string): Promise<ImportedLogR
   return (await db.query<ImportedLogRecord>(`SELECT ${columns} FROM imported_logs WHERE id = $1`, [id]))[0];
 }
 
+type StoredRow = { c: string; a: string; t: number; l: string | null; r: string | null; g: string | null };
+const rowSelect = `SELECT case_id AS c, activity AS a, (extract(epoch FROM at) * 1000)::float8 AS t, lifecycle AS l, resource AS r, team AS g FROM imported_log_events`;
+const inRange = `log_id = $1 AND object_type = $4 AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)`;
+
+function toRow(row: StoredRow): ImportedLogRow {
+  const out: ImportedLogRow = { caseId: row.c, activity: row.a, at: Math.round(row.t) };
+  if (row.l !== null) out.lifecycle = row.l;
+  if (row.r !== null) out.resource = row.r;
+  if (row.g !== null) out.team = row.g;
+  return out;
+}
+
 /** A log's rows (of one flattening for an OCEL log) case by case in time order (file order breaks ties), optionally only those within [from, to). */
 export async function importedLogRows(db: Database, id: string, range: { from?: string; to?: string } = {}, objectType = ''): Promise<ImportedLogRow[]> {
-  const rows = await db.query<{ c: string; a: string; t: number; l: string | null; r: string | null; g: string | null }>(
-    `SELECT case_id AS c, activity AS a, (extract(epoch FROM at) * 1000)::float8 AS t, lifecycle AS l, resource AS r, team AS g
-       FROM imported_log_events
-      WHERE log_id = $1 AND object_type = $4 AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
-      ORDER BY case_id, at, seq`,
-    [id, range.from ?? null, range.to ?? null, objectType],
-  );
-  return rows.map((row) => {
-    const out: ImportedLogRow = { caseId: row.c, activity: row.a, at: Math.round(row.t) };
-    if (row.l !== null) out.lifecycle = row.l;
-    if (row.r !== null) out.resource = row.r;
-    if (row.g !== null) out.team = row.g;
-    return out;
-  });
+  const rows = await db.query<StoredRow>(`${rowSelect} WHERE ${inRange} ORDER BY case_id, at, seq`, [id, range.from ?? null, range.to ?? null, objectType]);
+  return rows.map(toRow);
+}
+
+/**
+ * The same rows one case at a time, read a page of about `pageRows` rows at once along the index:
+ * a log of ten million events is never held whole. A page ends at a case boundary (the case at row
+ * `pageRows` is read to its end), so no case is split.
+ */
+export async function* importedLogCases(db: Database, id: string, range: { from?: string; to?: string } = {}, objectType = '', pageRows = 100_000): AsyncGenerator<ImportedLogRow[]> {
+  const params = [id, range.from ?? null, range.to ?? null, objectType];
+  let after: string | null = null;
+  for (;;) {
+    const bound: { c: string }[] = await db.query<{ c: string }>(`SELECT case_id AS c FROM imported_log_events WHERE ${inRange} AND ($5::text IS NULL OR case_id > $5) ORDER BY case_id LIMIT 1 OFFSET $6`, [...params, after, pageRows]);
+    const last: string | null = bound[0]?.c ?? null;
+    const rows = await db.query<StoredRow>(
+      `${rowSelect} WHERE ${inRange} AND ($5::text IS NULL OR case_id > $5) AND ($6::text IS NULL OR case_id <= $6) ORDER BY case_id, at, seq`,
+      [...params, after, last],
+    );
+    let start = 0;
+    for (let k = 1; k <= rows.length; k += 1) {
+      if (k === rows.length || rows[k]!.c !== rows[start]!.c) {
+        yield rows.slice(start, k).map(toRow);
+        start = k;
+      }
+    }
+    if (last === null) return;
+    after = last;
+  }
 }
 
 /** Deletes a log and its rows together; false when there was none. */

@@ -20,6 +20,9 @@ const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
   console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }));
 });
+// An upload is read as it is imported, so receiving it lasts the whole import; Node's default of 300 s
+// for receiving a request answers a long import (PGlite, a loaded machine) with 408.
+server.requestTimeout = 0;
 process.on('SIGTERM', () => {
   // maxRSS is in KiB; for PGlite it includes the database, which runs inside this process.
   console.log(JSON.stringify({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -5,15 +5,16 @@
 //   npx tsx bench/insights/ten-million.ts generate <file.csv> [parts]
 //   npx tsx bench/insights/ten-million.ts import <file.csv> <postgres-url>
 //   npx tsx bench/insights/ten-million.ts report <log-id> <postgres-url>
+//   npx tsx bench/insights/ten-million.ts report-whole <log-id> <postgres-url>   (the whole log read as events first, as before)
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { analyseTraces } from '../../domain/insights/analyse.ts';
+import { analyseLog, analyseTraces } from '../../domain/insights/analyse.ts';
 import { csvColumns, csvRecords } from '../../domain/insights/formats/csv-export.ts';
 import { writeCsv } from '../../domain/insights/formats/csv.ts';
 import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
-import { importLog, logTraces } from '../../services/imported-logs.ts';
+import { importLog, logEvents, logTraces } from '../../services/imported-logs.ts';
 import { openPostgres } from '../../storage/database.ts';
 import type { UserRecord } from '../../storage/identity-store.ts';
 
@@ -57,7 +58,21 @@ if (mode === 'generate') {
     readSeconds: Math.round((read - started) / 100) / 10, analyseSeconds: Math.round((done - read) / 100) / 10, peakRssMb: peakMb(), load: load(),
   }));
   await db.close();
+} else if (mode === 'report-whole') {
+  const db = openPostgres(b!);
+  const started = performance.now();
+  const found = await logEvents(db, analyst, a!);
+  if (!found) throw new Error(`no log ${a}`);
+  const read = performance.now();
+  const now = found.events.reduce((max, e) => (e.at > max ? e.at : max), found.events[0]!.at);
+  const report = analyseLog(found.events, { now });
+  const done = performance.now();
+  console.log(JSON.stringify({
+    step: 'report-whole', cases: report.cases.total, events: report.events, dfgEdges: report.directlyFollows.edges.length,
+    readSeconds: Math.round((read - started) / 100) / 10, analyseSeconds: Math.round((done - read) / 100) / 10, peakRssMb: peakMb(), load: load(),
+  }));
+  await db.close();
 } else {
-  console.error('usage: ten-million.ts generate <file.csv> [parts] | import <file.csv> <postgres-url> | report <log-id> <postgres-url>');
+  console.error('usage: ten-million.ts generate <file.csv> [parts] | import <file.csv> <postgres-url> | report|report-whole <log-id> <postgres-url>');
   process.exitCode = 2;
 }

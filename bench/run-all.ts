@@ -13,10 +13,13 @@ import { runDuplicationBench } from './duplication-bench.ts';
 import { runEngineTargets } from './engine-targets.ts';
 import { runInboxBench } from './inbox-bench.ts';
 import { runInsightsBench } from './insights-bench.ts';
+import { runImportSizeBench } from './insights/import-size.ts';
 
 await runCompileBench();
 await runDuplicationBench({ naive: process.argv.includes('--all') });
 await runInsightsBench();
+// Issue #20: a 1M-event XES upload through the API (PostgreSQL, gzipped, PGlite) against PM4Py's read_xes.
+await runImportSizeBench();
 await runInboxBench();
 const targets = await runEngineTargets();
 await runBudgetsBench();

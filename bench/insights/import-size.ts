@@ -11,7 +11,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } 
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -109,9 +109,10 @@ function pm4pyRead(file: string): Record<string, number> {
   return { s: result.seconds, peakRssMb: result.peakRssMb };
 }
 
-async function run(): Promise<void> {
-  const argument = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
-  const events = Number(argument('--events', '1000000'));
+/** The comparison for one format; `npm run bench` (bench/run-all.ts) runs the XES one with its defaults. */
+export async function runImportSizeBench(args: string[] = []): Promise<void> {
+  const argument = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
+  const events = Number(argument('--events', process.env.BENCH_EVENTS ?? '1000000'));
   const format = argument('--format', 'xes');
   const dir = join(tmpdir(), 'casemap-import-bench');
   mkdirSync(dir, { recursive: true });
@@ -153,8 +154,10 @@ async function run(): Promise<void> {
   }
 }
 
-const [mode, a, b] = process.argv.slice(2);
-if (mode === 'generate') {
-  await generate(Number(a), b!);
-  console.log(JSON.stringify({ file: b, mb: mb(statSync(b!).size) }));
-} else await run();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [mode, a, b] = process.argv.slice(2);
+  if (mode === 'generate') {
+    await generate(Number(a), b!);
+    console.log(JSON.stringify({ file: b, mb: mb(statSync(b!).size) }));
+  } else await runImportSizeBench(process.argv.slice(2));
+}

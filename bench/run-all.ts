@@ -14,11 +14,14 @@ import { runEngineTargets } from './engine-targets.ts';
 import { runInboxBench } from './inbox-bench.ts';
 import { runInsightsBench } from './insights-bench.ts';
 import { runInsightsApiBench } from './insights-api-bench.ts';
+import { runImportSizeBench } from './insights/import-size.ts';
 
 await runCompileBench();
 await runDuplicationBench({ naive: process.argv.includes('--all') });
 await runInsightsBench();
 await runInsightsApiBench();
+// Issue #20: a 1M-event XES upload through the API (PostgreSQL, gzipped, PGlite) against PM4Py's read_xes.
+await runImportSizeBench();
 await runInboxBench();
 const targets = await runEngineTargets();
 await runBudgetsBench();

@@ -10,8 +10,10 @@ import {
   deleteImportedLog,
   findImportedLog,
   finishImportedLog,
+  importedLogCases,
   importedLogRows,
   insertImportedLogRows,
+  rowsPerWrite,
   insertOcelRows,
   listImportedLogs,
   ocelEventsPerType,
@@ -21,7 +23,8 @@ import {
 } from '../storage/imported-log-store.ts';
 import { CsvStreamReader, type StreamStep } from '../domain/insights/formats/csv-stream-reader.ts';
 import { XesStreamReader } from '../domain/insights/formats/xes-stream-reader.ts';
-import { importRows, transitionOf, type ImportProblem } from '../domain/insights/formats/log-rows.ts';
+import { importRows, rowsToEvents, transitionOf, type ImportProblem } from '../domain/insights/formats/log-rows.ts';
+import { buildTraces, type CaseTrace } from '../domain/insights/case-traces.ts';
 import type { CsvMapping } from '../domain/insights/formats/csv-import.ts';
 import { OcelFlattening, type OcelRow } from '../domain/insights/formats/ocel-flattening.ts';
 import { chooseObjectType, ocelReader } from '../domain/insights/formats/ocel-import.ts';
@@ -36,9 +39,6 @@ export function maxLogBytes(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.CASEMAP_MAX_LOG_BYTES);
   return Number.isFinite(configured) && configured > 0 ? configured : 1024 ** 3;
 }
-
-/** Rows per INSERT: large enough that a million rows are a few hundred statements, small enough to stay a few MB. */
-const BATCH = 5000;
 
 export type ImportFailure = ImportProblem | OcelProblem | { code: 'payload-too-large' | 'not-gzip'; message: string };
 
@@ -71,13 +71,41 @@ interface Sink {
   push(text: string): Promise<void>;
   /** After the last text: the figures `finishImportedLog` records. */
   end(): Promise<{ skippedRows: number; objectType?: string; ocel?: NonNullable<ImportedLogRecord['ocel']> }>;
+  /** Waits for a write still under way, its outcome ignored: called before a refused import rolls back. */
+  settle(): Promise<void>;
+}
+
+/**
+ * One batch written while the next is read: PostgreSQL stores a batch in its own process while Node
+ * parses the next, so both cores work; memory holds two batches at most. A failed write surfaces at
+ * the next write or at `drain`.
+ */
+function oneWriteInFlight() {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async write(start: () => Promise<void>): Promise<void> {
+      await inFlight;
+      inFlight = start();
+      inFlight.catch(() => undefined);
+    },
+    drain: () => inFlight,
+    settle: () => inFlight.catch(() => undefined),
+  };
 }
 
 function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
   const reader = upload.format === 'csv' ? new CsvStreamReader(upload.mapping ?? {}) : new XesStreamReader();
+  const size = rowsPerWrite(tx);
+  const writes = oneWriteInFlight();
   let batch: ImportedLogRow[] = [];
   let seq = 0;
   let skipped = 0;
+  const flush = async () => {
+    const rows = batch, first = seq;
+    seq += rows.length;
+    batch = [];
+    await writes.write(() => insertImportedLogRows(tx, id, first, rows));
+  };
   const take = async (step: StreamStep) => {
     if (!step.ok) throw new Refused(step.problem);
     for (const row of step.rows) {
@@ -85,20 +113,18 @@ function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
       if (row.lifecycle !== undefined && transitionOf(row.lifecycle) === 'other') skipped += 1;
       batch.push(row);
     }
-    if (batch.length >= BATCH) {
-      await insertImportedLogRows(tx, id, seq, batch);
-      seq += batch.length;
-      batch = [];
-    }
+    if (batch.length >= size) await flush();
   };
   return {
     push: (text) => take(reader.push(text)),
     end: async () => {
       await take(reader.end());
-      await insertImportedLogRows(tx, id, seq, batch);
-      if (seq + batch.length === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
+      await flush();
+      await writes.drain();
+      if (seq === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
       return { skippedRows: skipped };
     },
+    settle: writes.settle,
   };
 }
 
@@ -106,6 +132,8 @@ function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
 function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
   const reader = ocelReader(upload.format === 'xmlocel' ? 'xmlocel' : 'jsonocel');
   const flattening = new OcelFlattening();
+  const size = rowsPerWrite(tx);
+  const writes = oneWriteInFlight();
   let batch: OcelRow[] = [];
   const take = async (step: OcelStep, last = false) => {
     if (!step.ok) throw new Refused(step.problem);
@@ -114,10 +142,12 @@ function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
       if (!Array.isArray(rows)) throw new Refused(rows);
       for (const row of rows) batch.push(row);
     }
-    if (batch.length >= BATCH || last) {
-      await insertOcelRows(tx, id, batch);
+    if (batch.length >= size || last) {
+      const rows = batch;
       batch = [];
+      await writes.write(() => insertOcelRows(tx, id, rows));
     }
+    if (last) await writes.drain();
   };
   return {
     push: (text) => take(reader.push(text)),
@@ -132,6 +162,7 @@ function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
       if (typeof objectType !== 'string') throw new Refused(objectType);
       return { skippedRows: 0, objectType, ocel: { objectTypes, events: done.events, unrelatedEvents: done.unrelatedEvents } };
     },
+    settle: writes.settle,
   };
 }
 
@@ -190,19 +221,25 @@ export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: 
     const record = await db.transaction(async (tx) => {
       await createImportedLog(tx, { id, name: upload.name, format: upload.format, importedBy: upload.importedBy });
       const sink = isOcel(upload.format) ? ocelSink(tx, id, upload) : rowSink(tx, id, upload);
-      const decoder = new TextDecoder('utf-8');
-      for await (const chunk of bytesOf(upload.body, maxBytes, counted)) {
-        const text = decoder.decode(chunk, { stream: true });
-        // PostgreSQL cannot store a NUL character; a text log has none, so its presence means a binary or mis-encoded file.
-        if (text.includes('\u0000')) throw new Refused({ code: upload.format === 'csv' ? 'invalid-csv' : isOcel(upload.format) ? 'invalid-ocel' : 'invalid-xes', message: 'The file holds a NUL character: is it a text log (XES, CSV or OCEL 2.0, UTF-8), and if zipped, gzip rather than zip?' });
-        await sink.push(text);
+      try {
+        const decoder = new TextDecoder('utf-8');
+        for await (const chunk of bytesOf(upload.body, maxBytes, counted)) {
+          const text = decoder.decode(chunk, { stream: true });
+          // PostgreSQL cannot store a NUL character; a text log has none, so its presence means a binary or mis-encoded file.
+          if (text.includes('\u0000')) throw new Refused({ code: upload.format === 'csv' ? 'invalid-csv' : isOcel(upload.format) ? 'invalid-ocel' : 'invalid-xes', message: 'The file holds a NUL character: is it a text log (XES, CSV or OCEL 2.0, UTF-8), and if zipped, gzip rather than zip?' });
+          await sink.push(text);
+        }
+        await sink.push(decoder.decode());
+        const figures = await sink.end();
+        const finished = await finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
+        // A separate step once every row is written: the analytical store's aggregates, in the same transaction as the rows.
+        await foldKeptLog(tx, id);
+        return finished;
+      } catch (error) {
+        // The rollback must not overtake a write still under way on the same connection.
+        await sink.settle();
+        throw error;
       }
-      await sink.push(decoder.decode());
-      const figures = await sink.end();
-      const finished = await finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
-      // A separate step once every row is written: the analytical store's aggregates, in the same transaction as the rows.
-      await foldKeptLog(tx, id);
-      return finished;
     });
     return { ok: true, log: summary(record) };
   } catch (error) {
@@ -255,4 +292,23 @@ export async function logEvents(db: Database, user: UserRecord, id: string, rang
   const rows = await importedLogRows(db, id, range, log.ocel?.objectType ?? '');
   const converted = importRows(rows, {});
   return { log, events: converted.ok ? converted.events : [], skipped: converted.ok ? converted.skipped : 0 };
+}
+
+/**
+ * A kept log as case traces, built one case at a time as its rows are read (the same conversion as
+ * `logEvents`, case by case): what the bottleneck report needs, without holding the log's events, so
+ * a log of ten million events answers. `now` is its last event, as for `logEvents`.
+ */
+export async function logTraces(db: Database, user: UserRecord, id: string, range: { from?: string; to?: string } = {}, pageRows?: number): Promise<{ log: ImportedLogSummary; traces: CaseTrace[]; now: string } | undefined> {
+  const log = await findLog(db, user, id);
+  if (!log) return undefined;
+  const traces: CaseTrace[] = [];
+  let last = 0;
+  for await (const rows of importedLogCases(db, id, range, log.ocel?.objectType ?? '', pageRows)) {
+    for (const trace of buildTraces(rowsToEvents(rows, {}).events)) {
+      traces.push(trace);
+      if (trace.lastEventAt > last) last = trace.lastEventAt;
+    }
+  }
+  return { log, traces, now: new Date(last).toISOString() };
 }

@@ -1,5 +1,6 @@
 // Event logs imported from other systems (migrations 008, 010): the log's name and counts, and its rows, kept for analysis again; an OCEL log's rows hold every flattening, one chosen at a time.
 import type { Database, Sql } from './database.ts';
+import { copyTextRow } from './pg-copy-in.ts';
 import type { OcelRow } from '../domain/insights/formats/ocel-flattening.ts';
 import type { OcelOrigin } from '../domain/insights/imported-log.ts';
 
@@ -38,16 +39,30 @@ export async function createImportedLog(tx: Sql, log: { id: string; name: string
   await tx.query('INSERT INTO imported_logs (id, name, format, imported_by, cases, events, skipped_rows, size_bytes) VALUES ($1, $2, $3, $4, 0, 0, 0, 0)', [log.id, log.name, log.format, log.importedBy]);
 }
 
-/** Writes a batch of rows in one statement (unnest of column arrays), numbered from `firstSeq`. */
+/** Rows per write: on PostgreSQL one COPY of about 2 MB; in PGlite one INSERT of a few MB. */
+export const rowsPerWrite = (tx: Sql): number => (tx.copyFrom ? 20_000 : 5000);
+
+const iso = (at: number) => new Date(at).toISOString();
+
+/** Writes a batch of rows numbered from `firstSeq`: COPY on PostgreSQL, else one INSERT of column arrays (unnest). Both store the same rows (tests/insights/imported-log-copy.test.ts). */
 export async function insertImportedLogRows(tx: Sql, logId: string, firstSeq: number, rows: readonly ImportedLogRow[]): Promise<void> {
   if (rows.length === 0) return;
+  if (tx.copyFrom) {
+    let text = '';
+    for (let k = 0; k < rows.length; k += 1) {
+      const row = rows[k]!;
+      text += copyTextRow([logId, firstSeq + k, row.caseId, row.activity, iso(row.at), row.lifecycle, row.resource, row.team]);
+    }
+    await tx.copyFrom('COPY imported_log_events (log_id, seq, case_id, activity, at, lifecycle, resource, team) FROM STDIN', Buffer.from(text));
+    return;
+  }
   const seq: number[] = [], caseIds: string[] = [], activities: string[] = [], ats: string[] = [];
   const lifecycles: (string | null)[] = [], resources: (string | null)[] = [], teams: (string | null)[] = [];
   rows.forEach((row, k) => {
     seq.push(firstSeq + k);
     caseIds.push(row.caseId);
     activities.push(row.activity);
-    ats.push(new Date(row.at).toISOString());
+    ats.push(iso(row.at));
     lifecycles.push(row.lifecycle ?? null);
     resources.push(row.resource ?? null);
     teams.push(row.team ?? null);
@@ -59,13 +74,19 @@ export async function insertImportedLogRows(tx: Sql, logId: string, firstSeq: nu
   );
 }
 
-/** Writes a batch of OCEL rows (one per event and related object) with their own seq (the event's position) and object type. */
+/** Writes a batch of OCEL rows (one per event and related object) with their own seq (the event's position) and object type; COPY on PostgreSQL. */
 export async function insertOcelRows(tx: Sql, logId: string, rows: readonly OcelRow[]): Promise<void> {
   if (rows.length === 0) return;
+  if (tx.copyFrom) {
+    let text = '';
+    for (const r of rows) text += copyTextRow([logId, r.seq, r.caseId, r.activity, iso(r.at), r.objectType]);
+    await tx.copyFrom('COPY imported_log_events (log_id, seq, case_id, activity, at, object_type) FROM STDIN', Buffer.from(text));
+    return;
+  }
   await tx.query(
     `INSERT INTO imported_log_events (log_id, seq, case_id, activity, at, object_type)
      SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])`,
-    [logId, rows.map((r) => r.seq), rows.map((r) => r.caseId), rows.map((r) => r.activity), rows.map((r) => new Date(r.at).toISOString()), rows.map((r) => r.objectType)],
+    [logId, rows.map((r) => r.seq), rows.map((r) => r.caseId), rows.map((r) => r.activity), rows.map((r) => iso(r.at)), rows.map((r) => r.objectType)],
   );
 }
 
@@ -116,22 +137,49 @@ export async function findImportedLog(db: Sql, id: string): Promise<ImportedLogR
   return (await db.query<ImportedLogRecord>(`SELECT ${columns} FROM imported_logs WHERE id = $1`, [id]))[0];
 }
 
+type StoredRow = { c: string; a: string; t: number; l: string | null; r: string | null; g: string | null };
+const rowSelect = `SELECT case_id AS c, activity AS a, (extract(epoch FROM at) * 1000)::float8 AS t, lifecycle AS l, resource AS r, team AS g FROM imported_log_events`;
+const inRange = `log_id = $1 AND object_type = $4 AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)`;
+
+function toRow(row: StoredRow): ImportedLogRow {
+  const out: ImportedLogRow = { caseId: row.c, activity: row.a, at: Math.round(row.t) };
+  if (row.l !== null) out.lifecycle = row.l;
+  if (row.r !== null) out.resource = row.r;
+  if (row.g !== null) out.team = row.g;
+  return out;
+}
+
 /** A log's rows (of one flattening for an OCEL log) case by case in time order (file order breaks ties), optionally only those within [from, to). */
 export async function importedLogRows(db: Database, id: string, range: { from?: string; to?: string } = {}, objectType = ''): Promise<ImportedLogRow[]> {
-  const rows = await db.query<{ c: string; a: string; t: number; l: string | null; r: string | null; g: string | null }>(
-    `SELECT case_id AS c, activity AS a, (extract(epoch FROM at) * 1000)::float8 AS t, lifecycle AS l, resource AS r, team AS g
-       FROM imported_log_events
-      WHERE log_id = $1 AND object_type = $4 AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
-      ORDER BY case_id, at, seq`,
-    [id, range.from ?? null, range.to ?? null, objectType],
-  );
-  return rows.map((row) => {
-    const out: ImportedLogRow = { caseId: row.c, activity: row.a, at: Math.round(row.t) };
-    if (row.l !== null) out.lifecycle = row.l;
-    if (row.r !== null) out.resource = row.r;
-    if (row.g !== null) out.team = row.g;
-    return out;
-  });
+  const rows = await db.query<StoredRow>(`${rowSelect} WHERE ${inRange} ORDER BY case_id, at, seq`, [id, range.from ?? null, range.to ?? null, objectType]);
+  return rows.map(toRow);
+}
+
+/**
+ * The same rows one case at a time, read a page of about `pageRows` rows at once along the index:
+ * a log of ten million events is never held whole. A page ends at a case boundary (the case at row
+ * `pageRows` is read to its end), so no case is split.
+ */
+export async function* importedLogCases(db: Database, id: string, range: { from?: string; to?: string } = {}, objectType = '', pageRows = 100_000): AsyncGenerator<ImportedLogRow[]> {
+  const params = [id, range.from ?? null, range.to ?? null, objectType];
+  let after: string | null = null;
+  for (;;) {
+    const bound: { c: string }[] = await db.query<{ c: string }>(`SELECT case_id AS c FROM imported_log_events WHERE ${inRange} AND ($5::text IS NULL OR case_id > $5) ORDER BY case_id LIMIT 1 OFFSET $6`, [...params, after, pageRows]);
+    const last: string | null = bound[0]?.c ?? null;
+    const rows = await db.query<StoredRow>(
+      `${rowSelect} WHERE ${inRange} AND ($5::text IS NULL OR case_id > $5) AND ($6::text IS NULL OR case_id <= $6) ORDER BY case_id, at, seq`,
+      [...params, after, last],
+    );
+    let start = 0;
+    for (let k = 1; k <= rows.length; k += 1) {
+      if (k === rows.length || rows[k]!.c !== rows[start]!.c) {
+        yield rows.slice(start, k).map(toRow);
+        start = k;
+      }
+    }
+    if (last === null) return;
+    after = last;
+  }
 }
 
 /** Deletes a log and its rows together; false when there was none. */

@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
 import { processDiagram, processLog } from '../../services/insights.ts';
-import { analyseLog } from '../../domain/insights/analyse.ts';
+import { analyseTraces } from '../../domain/insights/analyse.ts';
 import { CaseOutcomeFilter } from '../../domain/insights/filters.ts';
 import { BottleneckReport, TimeBasis } from '../../domain/insights/report.ts';
 import { checkConformance, ConformanceReport } from '../../domain/insights/conformance.ts';
@@ -13,7 +13,7 @@ import { ImportedLogFormat, ImportedLogList, ImportedLogSummary } from '../../do
 import { DiscoveredProcessMap, DiscoveryOptions, discoverProcessMap } from '../../domain/insights/discovery/discover-process-map.ts';
 import { processTreeToBpmn } from '../../domain/insights/discovery/process-tree-bpmn.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
-import { chooseLogObjectType, deleteLog, findLog, importLog, listLogs, logEvents, maxLogBytes, type ImportFailure } from '../../services/imported-logs.ts';
+import { chooseLogObjectType, deleteLog, findLog, importLog, listLogs, logEvents, logTraces, maxLogBytes, type ImportFailure } from '../../services/imported-logs.ts';
 import type { UserRecord } from '../../services/accounts.ts';
 import { notFound, Problem } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
@@ -144,9 +144,11 @@ export function importedLogRoutes(table: RouteTable, router: Router, db: Databas
   });
 
   table.add(router, { method: 'get', path: '/insights/logs/:logId/report', summary: 'The bottleneck report of an imported log', tag, rule, params: LogParams, query: LogReportQuery, response: BottleneckReport }, async ({ user, params, query }) => {
-    const { events } = await kept(user, params.logId, query);
-    return analyseLog(events, {
-      now: lastOf(events),
+    // Read case by case, so a log of millions of events never sits in memory as events.
+    const found = await logTraces(db, user, params.logId, query);
+    if (!found) throw notFound(`Imported log ${params.logId}`);
+    return analyseTraces(found.traces, {
+      now: found.now,
       time: query.time,
       period: query.period,
       filter: { ...(query.team ? { team: query.team } : {}), ...(query.outcome ? { outcome: query.outcome } : {}) },

@@ -17,8 +17,9 @@ const escapeXml = (value: string): string =>
 
 const attr = (type: 'string' | 'date' | 'int', key: string, value: string | number) => `<${type} key="${key}" value="${escapeXml(String(value))}"/>`;
 
-export function exportXes(log: readonly CaseLogEvent[]): string {
-  const out: string[] = [
+/** The file line by line, so a log too large for one string can be written as a stream (bench/insights/import-size.ts). */
+export function* xesLines(log: readonly CaseLogEvent[]): Generator<string> {
+  yield* [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<log xes.version="1849-2016" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">',
     '  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>',
@@ -33,16 +34,17 @@ export function exportXes(log: readonly CaseLogEvent[]): string {
     `  ${attr('string', 'concept:name', 'Casemap case log')}`,
   ];
   for (const trace of lifecycleTraces(log)) {
-    out.push(`  <trace>${attr('string', 'concept:name', trace.caseId)}${trace.definitionId ? attr('string', 'casemap:definitionId', trace.definitionId) : ''}${trace.version !== undefined ? attr('int', 'casemap:version', trace.version) : ''}${attr('string', 'casemap:outcome', trace.outcome)}`);
+    yield `  <trace>${attr('string', 'concept:name', trace.caseId)}${trace.definitionId ? attr('string', 'casemap:definitionId', trace.definitionId) : ''}${trace.version !== undefined ? attr('int', 'casemap:version', trace.version) : ''}${attr('string', 'casemap:outcome', trace.outcome)}`;
     for (const e of trace.events) {
-      out.push(
-        `    <event>${attr('string', 'concept:name', e.activity)}${attr('date', 'time:timestamp', e.at)}${attr('string', 'lifecycle:transition', e.lifecycle)}` +
-          `${e.resource ? attr('string', 'org:resource', e.resource) : ''}${e.team ? attr('string', 'org:group', e.team) : ''}${attr('string', 'identity:id', e.eventId)}` +
-          `${attr('string', 'casemap:nodeId', e.nodeId)}${attr('string', 'casemap:taskId', e.taskId)}</event>`,
-      );
+      yield `    <event>${attr('string', 'concept:name', e.activity)}${attr('date', 'time:timestamp', e.at)}${attr('string', 'lifecycle:transition', e.lifecycle)}` +
+        `${e.resource ? attr('string', 'org:resource', e.resource) : ''}${e.team ? attr('string', 'org:group', e.team) : ''}${attr('string', 'identity:id', e.eventId)}` +
+        `${attr('string', 'casemap:nodeId', e.nodeId)}${attr('string', 'casemap:taskId', e.taskId)}</event>`;
     }
-    out.push('  </trace>');
+    yield '  </trace>';
   }
-  out.push('</log>', '');
-  return out.join('\n');
+  yield '</log>';
+}
+
+export function exportXes(log: readonly CaseLogEvent[]): string {
+  return `${[...xesLines(log)].join('\n')}\n`;
 }

@@ -1,10 +1,10 @@
-// Reads an XES event log piece by piece as it arrives: the text is cut at each </trace> and every trace is parsed on its own with saxen (the XML parser bpmn-moddle uses; DTDs refused), so memory holds one trace, not the file. xes-import.ts feeds it a whole string.
+// Reads an XES event log piece by piece as it arrives: the text is cut at each </trace> and every trace is read on its own (xes-trace-scanner.ts for the usual form, else saxen, the XML parser bpmn-moddle uses; DTDs refused), so memory holds one trace, not the file. xes-import.ts feeds it a whole string.
 import { Parser } from 'saxen';
-import { parseInstant } from '../iso-instant.ts';
 import type { ImportProblem, LogRow } from './log-rows.ts';
 import type { StreamStep } from './csv-stream-reader.ts';
+import { XesTraceBuilder } from './xes-trace-builder.ts';
+import { scanCanonicalTrace } from './xes-trace-scanner.ts';
 
-const attributeTags = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
 const traceOpen = /<(?:[\w.-]+:)?trace[\s>/]/;
 const traceClose = /<\/(?:[\w.-]+:)?trace\s*>/g;
 /** The text before the first trace (log attributes, extensions, globals, classifiers) is small in any real log. */
@@ -16,7 +16,6 @@ function countLines(text: string, from = 0, to = text.length): number {
   return n;
 }
 
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
 /** Only comments and white space may stand between traces and after the last one. */
 const onlyComments = (text: string) => text.replace(/<!--[\s\S]*?-->/g, '').trim() === '';
 
@@ -99,60 +98,26 @@ export class XesStreamReader {
     return undefined;
   }
 
-  /** One `<trace>…</trace>`: its concept:name and its events with a name and a timestamp. */
+  /** One `<trace>…</trace>`: the fast scanner reads the usual form; anything else (comments, entities, odd or broken markup) goes to saxen, which also names what is broken. */
   private readTrace(xml: string, startLine: number): StreamStep {
-    const trace = this.traces;
-    const events: Omit<LogRow, 'caseId'>[] = [];
-    const stack: string[] = [];
-    let traceName: string | undefined;
-    let event: Partial<LogRow> | undefined;
-    let ordinal = 0;
-    let problem: ImportProblem | undefined;
-    const where = () => `Trace ${trace} (from line ${startLine})${ordinal > 0 ? `, event ${ordinal}` : ''}`;
-    const parser = new Parser();
-    parser.on('question', () => undefined);
-    parser.on('attention', () => {
-      problem ??= { code: 'invalid-xes', line: startLine, trace, message: `${where()}: a DOCTYPE, entity or CDATA section inside a trace is not accepted.` };
-    });
-    parser.on('error', (error) => {
-      problem ??= { code: 'invalid-xes', line: startLine, trace, ...(ordinal > 0 ? { event: ordinal } : {}), message: `${where()}: not well-formed XML (${error.message}).` };
-    });
-    parser.on('openTag', (rawName, attrs, decode, selfClosing) => {
-      const name = local(rawName);
-      const parent = stack[stack.length - 1];
-      if (name === 'event' && parent === 'trace') {
-        ordinal += 1;
-        event = {};
-      } else if (attributeTags.has(name) && (parent === 'event' || parent === 'trace')) {
-        const a = attrs();
-        const key = a.key ?? '';
-        const value = decode(a.value ?? '');
-        if (parent === 'trace' && key === 'concept:name') traceName = value;
-        else if (parent === 'event' && event) {
-          if (key === 'concept:name') event.activity = value;
-          else if (key === 'time:timestamp') {
-            event.at = parseInstant(value);
-            if (Number.isNaN(event.at)) problem ??= { code: 'invalid-timestamp', line: startLine, trace, event: ordinal, message: `${where()}: time:timestamp "${value}" is not a date-time; XES uses ISO 8601 such as 2026-01-05T09:30:00.000+01:00.` };
-          } else if (key === 'lifecycle:transition') event.lifecycle = value;
-          else if (key === 'org:resource') event.resource = value;
-          else if (key === 'org:group') event.team = value;
-        }
-      }
-      if (!selfClosing) stack.push(name);
-    });
-    parser.on('closeTag', (rawName, _decode, selfClosing) => {
-      const name = local(rawName);
-      if (!selfClosing) stack.pop();
-      if (name === 'event' && event && stack[stack.length - 1] === 'trace') {
-        // An event without a name or a time cannot be placed in a flow; XES allows it, so it is left out, as PM4Py's dataframe conversion does.
-        if (event.activity !== undefined && event.at !== undefined) events.push(event as Omit<LogRow, 'caseId'>);
-        event = undefined;
-      }
-    });
-    parser.parse(xml);
-    if (!problem && stack.length > 0) problem = { code: 'invalid-xes', line: startLine, trace, message: `${where()}: <${stack[stack.length - 1]}> is never closed.` };
-    if (problem) return { ok: false, problem };
-    const caseId = traceName ?? `trace-${trace}`;
-    return { ok: true, rows: events.map((e) => ({ ...e, caseId })) };
+    const fast = new XesTraceBuilder(this.traces, startLine);
+    if (scanCanonicalTrace(xml, fast)) return fast.finish();
+    return readTraceWithSaxen(xml, new XesTraceBuilder(this.traces, startLine));
   }
+}
+
+/** Any well-formed trace, and the reason a broken one is refused (exported for the scanner's agreement test). */
+export function readTraceWithSaxen(xml: string, builder: XesTraceBuilder): StreamStep {
+  const parser = new Parser();
+  parser.on('question', () => undefined);
+  parser.on('attention', () => builder.refuse('a DOCTYPE, entity or CDATA section inside a trace is not accepted.'));
+  parser.on('error', (error) => builder.refuse(`not well-formed XML (${error.message}).`));
+  parser.on('openTag', (rawName, attrs, decode, selfClosing) => {
+    if (!builder.wantsAttribute(rawName)) return builder.open(rawName, selfClosing);
+    const a = attrs();
+    builder.open(rawName, selfClosing, a.key ?? '', decode(a.value ?? ''));
+  });
+  parser.on('closeTag', (rawName, _decode, selfClosing) => builder.close(rawName, selfClosing));
+  parser.parse(xml);
+  return builder.finish();
 }

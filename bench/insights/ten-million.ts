@@ -1,0 +1,78 @@
+// A 10M-event log end to end on a local PostgreSQL, each step in a fresh process so its peak RSS is
+// its own: generate the CSV (ten seeded parts of the synthetic FNO log, case ids prefixed per part),
+// import it through the streaming import (COPY, one transaction), then the full bottleneck report
+// read case by case (services/imported-logs.ts logTraces). Prints one JSON line per step.
+//   npx tsx bench/insights/ten-million.ts generate <file.csv> [parts]
+//   npx tsx bench/insights/ten-million.ts import <file.csv> <postgres-url>
+//   npx tsx bench/insights/ten-million.ts report <log-id> <postgres-url>
+//   npx tsx bench/insights/ten-million.ts report-whole <log-id> <postgres-url>   (the whole log read as events first, as before)
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { analyseLog, analyseTraces } from '../../domain/insights/analyse.ts';
+import { csvColumns, csvRecords } from '../../domain/insights/formats/csv-export.ts';
+import { writeCsv } from '../../domain/insights/formats/csv.ts';
+import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
+import { importLog, logEvents, logTraces } from '../../services/imported-logs.ts';
+import { openPostgres } from '../../storage/database.ts';
+import type { UserRecord } from '../../storage/identity-store.ts';
+
+const [mode, a, b] = process.argv.slice(2);
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const analyst = { id: 'bench', username: 'bench', roles: ['admin'] } as unknown as UserRecord;
+
+if (mode === 'generate') {
+  const parts = Number(b ?? 10);
+  const lines = (function* () {
+    yield writeCsv([[...csvColumns]]);
+    for (let part = 0; part < parts; part += 1) {
+      // One part at a time: the whole synthetic log of 10M events would not fit in memory as events.
+      const log = generateSyntheticLog({ seed: 2012 + part, cases: 41_300, start: '2011-10-01T00:00:00Z' });
+      for (const record of csvRecords(log)) yield writeCsv([[`p${part}-${record[0]}`, ...record.slice(1)]]);
+    }
+  })();
+  await pipeline(Readable.from(lines), createWriteStream(a!));
+  console.log(JSON.stringify({ step: 'generate', file: a, mb: Math.round(statSync(a!).size / 1024 ** 2) }));
+} else if (mode === 'import') {
+  const db = openPostgres(b!);
+  const started = performance.now();
+  const result = await importLog(db, {
+    body: createReadStream(a!, { highWaterMark: 1024 * 1024 }), format: 'csv', name: '10m.csv', importedBy: analyst.id,
+    mapping: { caseId: 'case_id', activity: 'activity', timestamp: 'timestamp' }, maxBytes: 4 * 1024 ** 3,
+  });
+  if (!result.ok) throw new Error(result.failure.message);
+  console.log(JSON.stringify({ step: 'import', id: result.log.id, events: result.log.events, cases: result.log.cases, seconds: Math.round((performance.now() - started) / 100) / 10, peakRssMb: peakMb(), load: load() }));
+  await db.close();
+} else if (mode === 'report') {
+  const db = openPostgres(b!);
+  const started = performance.now();
+  const found = await logTraces(db, analyst, a!);
+  if (!found) throw new Error(`no log ${a}`);
+  const read = performance.now();
+  const report = analyseTraces(found.traces, { now: found.now });
+  const done = performance.now();
+  console.log(JSON.stringify({
+    step: 'report', cases: report.cases.total, events: report.events, dfgEdges: report.directlyFollows.edges.length,
+    readSeconds: Math.round((read - started) / 100) / 10, analyseSeconds: Math.round((done - read) / 100) / 10, peakRssMb: peakMb(), load: load(),
+  }));
+  await db.close();
+} else if (mode === 'report-whole') {
+  const db = openPostgres(b!);
+  const started = performance.now();
+  const found = await logEvents(db, analyst, a!);
+  if (!found) throw new Error(`no log ${a}`);
+  const read = performance.now();
+  const now = found.events.reduce((max, e) => (e.at > max ? e.at : max), found.events[0]!.at);
+  const report = analyseLog(found.events, { now });
+  const done = performance.now();
+  console.log(JSON.stringify({
+    step: 'report-whole', cases: report.cases.total, events: report.events, dfgEdges: report.directlyFollows.edges.length,
+    readSeconds: Math.round((read - started) / 100) / 10, analyseSeconds: Math.round((done - read) / 100) / 10, peakRssMb: peakMb(), load: load(),
+  }));
+  await db.close();
+} else {
+  console.error('usage: ten-million.ts generate <file.csv> [parts] | import <file.csv> <postgres-url> | report|report-whole <log-id> <postgres-url>');
+  process.exitCode = 2;
+}

@@ -31,6 +31,12 @@ const Env = z.object({
       message: 'Use false, true, a number of proxy hops (e.g. 1), or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges (e.g. 10.0.0.0/8)',
     }),
   CASEMAP_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /**
+   * How long one request may take to arrive whole. Node's own default (300 s) would cut off a kept-log
+   * upload that is still being imported (the body is read as it is imported); an hour covers a
+   * gigabyte on a slow store. Headers still have Node's 60 s, so a slow-headers client gains nothing.
+   */
+  CASEMAP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(3600),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -81,6 +87,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     production: values.NODE_ENV === 'production',
     trustProxy: trustProxySetting(values.CASEMAP_TRUST_PROXY),
     sessionIdleMinutes: values.CASEMAP_SESSION_IDLE_MINUTES,
+    requestTimeoutMs: values.CASEMAP_REQUEST_TIMEOUT_SECONDS * 1000,
     /** OpenID Connect sign-in (runtime/oidc-config.ts); undefined when off. */
     oidc: readOidcConfig(env),
     repoRoot,

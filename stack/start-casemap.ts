@@ -85,6 +85,7 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
       const server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
       });
+      server.requestTimeout = config.requestTimeoutMs;
       stops.push(
         () =>
           new Promise((resolve) => {

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { openPglite } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
 import { importLog } from '../../services/imported-logs.ts';
+import { keptLogFoldsSettled } from '../../services/kept-log-folds.ts';
 import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
 import { exportXes } from '../../domain/insights/formats/xes-export.ts';
 
@@ -34,6 +35,8 @@ if (mode === 'generate') {
     // maxRSS is in KiB; it includes PGlite (PostgreSQL compiled to WebAssembly, in this process).
     peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
   }));
+  // The analytical store's fold runs after the import commits (not in its figures): let it end before closing.
+  await keptLogFoldsSettled();
   await db.close();
 } else {
   console.error('usage: import-size.ts generate <cases> <file.xes[.gz]> | import <file.xes[.gz]>');

@@ -291,7 +291,7 @@ describe('the analytical store of kept logs', () => {
     expect((await casemap.db.query<{ at: string }>('SELECT folded_at::text AS at FROM insight_folds WHERE source = $1', [source]))[0]!.at).toBe(foldedAt);
   });
 
-  it('answers the import before its fold, which commits apart from the rows', async () => {
+  it('folds an import once its rows are committed, and its first read answers from that whole fold', async () => {
     const id = await keep(randomLog(11, 30), 'fourth.csv');
     logs.pop();
     // Right after the import answers, the rows are there whether or not the fold has committed yet; the first read waits for it.

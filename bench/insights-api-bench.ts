@@ -112,6 +112,7 @@ export async function runInsightsApiBench(): Promise<void> {
 
     const pm4py = process.env.BENCH_PM4PY === 'skip' ? ({ available: false, reason: 'BENCH_PM4PY=skip' } as const) : ensurePm4py();
     const ratios: [string, string][] = [];
+    const extraRatios: [string, string][] = [];
     const references: Pm4pyResult[] = [];
     if (pm4py.available) {
       const file = join(dir, 'log.csv');
@@ -134,19 +135,20 @@ export async function runInsightsApiBench(): Promise<void> {
         pm('pm4py DFG, days', 'keep cases whose start (a column added at load, not timed) is in the range, then both discoveries.', 'days_dfg_and_performance'),
         pm('pm4py DFG, team', 'filter_event_attribute_values(org:group, level event), then both discoveries.', 'team_dfg_and_performance'),
         pm('pm4py variants + rework', 'get_variants and get_rework_cases_per_activity.', 'variants_and_rework'),
-        pm('pm4py working time', 'start/complete pairs (convert_to_event_log, interval_lifecycle.to_interval, back to a dataframe), then get_service_time per activity — working time only: PM4Py has no waiting time from schedule to start, nor team handoffs with delays (its handover-of-work network counts consecutive resources), so it has no contender for those.', 'interval_service_time'),
+        pm('pm4py working time', '(from the start and complete rows, not only complete events) start/complete pairs (convert_to_event_log, interval_lifecycle.to_interval, back to a dataframe), then get_service_time per activity — working time only: PM4Py has no waiting time from schedule to start, nor team handoffs with delays (its handover-of-work network counts consecutive resources), so it has no contender for those.', 'interval_service_time'),
       );
       ratios.push(
         ['pm4py performance DFG', 'API DFG + performance DFG'],
         ['pm4py DFG + performance DFG', 'API DFG + performance DFG'],
         ['pm4py DFG, days', 'API DFG, days'],
         ['pm4py DFG, team', 'API DFG, team'],
-        ['pm4py working time', 'API waiting vs working'],
       );
+      // Not a like-for-like target: PM4Py pairs start and complete on every question, the store once when it folds.
+      extraRatios.push(['pm4py working time', 'API waiting vs working']);
       notes.push('Ratios are PM4Py / Casemap: above 1, Casemap is faster (target ≥ 10). PM4Py reading the CSV is not in its figures; its time to the loaded dataframe is printed apart.');
     } else notes.push(`PM4Py left out (${pm4py.reason}): no comparison with it.`);
 
-    const result = await compare({ title: 'insights through the API on PostgreSQL (analytical store) vs PM4Py on a dataframe', notes, contenders, ...(ratios.length > 0 ? { ratios } : {}) });
+    const result = await compare({ title: 'insights through the API on PostgreSQL (analytical store) vs PM4Py on a dataframe', notes, contenders, ...(ratios.length > 0 ? { ratios: [...ratios, ...extraRatios] } : {}) });
     printComparison(result);
     const median = (name: string) => result.contenders.find((c) => c.name === name)!.summaries.ms!.median;
     for (const name of ['API variants + rework', 'API handoffs', 'API waiting vs working', 'API variants, rework, handoffs, waiting vs working']) {

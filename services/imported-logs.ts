@@ -31,7 +31,8 @@ import { chooseObjectType, ocelReader } from '../domain/insights/formats/ocel-im
 import type { OcelProblem, OcelStep } from '../domain/insights/formats/ocel-items.ts';
 import type { ImportedLogFormat, ImportedLogSummary } from '../domain/insights/imported-log.ts';
 import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
-import { foldKeptLog, keptLogSource } from '../storage/kept-log-fold.ts';
+import { keptLogSource } from '../storage/kept-log-fold.ts';
+import { foldAfterImport } from './kept-log-folds.ts';
 import { deleteInsightAggregates } from '../storage/insight-rollup.ts';
 
 /** The largest log accepted, in bytes as received and again after gunzip; CASEMAP_MAX_LOG_BYTES overrides 1 GiB. */
@@ -212,7 +213,7 @@ async function* bytesOf(body: Readable, maxBytes: number, counted: { received: n
   }
 }
 
-/** Reads, checks and stores a whole log in one transaction: a refused log leaves nothing behind. */
+/** Reads, checks and stores a whole log in one transaction (a refused log leaves nothing behind), then starts its fold. */
 export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: true; log: ImportedLogSummary } | { ok: false; failure: ImportFailure }> {
   const maxBytes = upload.maxBytes ?? maxLogBytes();
   const id = randomUUID();
@@ -231,16 +232,15 @@ export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: 
         }
         await sink.push(decoder.decode());
         const figures = await sink.end();
-        const finished = await finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
-        // A separate step once every row is written: the analytical store's aggregates, in the same transaction as the rows.
-        await foldKeptLog(tx, id);
-        return finished;
+        return await finishImportedLog(tx, id, { ...figures, sizeBytes: counted.received });
       } catch (error) {
         // The rollback must not overtake a write still under way on the same connection.
         await sink.settle();
         throw error;
       }
     });
+    // The analytical store's aggregates, once the rows are committed: the import does not wait for them.
+    void foldAfterImport(db, id);
     return { ok: true, log: summary(record) };
   } catch (error) {
     if (error instanceof Refused) {

@@ -1,12 +1,15 @@
-// Insights answered from the aggregates (the analytical store): a kept log's directly-follows graph, variants and rework, for whoever may see the log.
+// Insights answered from the aggregates (the analytical store): a kept log's directly-follows graph, variants and rework, handoffs and waiting vs working, for whoever may see the log.
 import type { Database } from '../storage/database.ts';
 import type { UserRecord } from './accounts.ts';
 import { findLog } from './imported-logs.ts';
-import { foldKeptLog, keptLogSource } from '../storage/kept-log-fold.ts';
+import { keptLogSource } from '../storage/kept-log-fold.ts';
+import { ensureKeptLogFolded } from './kept-log-folds.ts';
+import { aggregatedActivityTimes, aggregatedHandoffs } from '../storage/insight-time-queries.ts';
+import { handoffsAnswer, timeSplitAnswer } from '../domain/insights/aggregate-time-rows.ts';
 import { aggregatedActivities, aggregatedCaseCounts, aggregatedEdges, aggregatedVariants, casesWithRework, isFolded, type AggregateScope } from '../storage/insight-aggregate-queries.ts';
 import { bucketsFor } from '../domain/insights/aggregate-buckets.ts';
 import { dfgAnswer, reportAnswer } from '../domain/insights/aggregate-rows.ts';
-import type { AggregatedDfg, AggregatedReport } from '../domain/contract/insight-aggregates.ts';
+import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../domain/contract/insight-aggregates.ts';
 
 export interface AggregateFilter {
   from?: string;
@@ -35,26 +38,43 @@ export async function scopeReport(db: Database, scope: AggregateScope, filter: O
   return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases);
 }
 
+/** Answers from the aggregates of a scope: handoffs between teams. */
+export async function scopeHandoffs(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedHandoffs> {
+  return handoffsAnswer(await aggregatedHandoffs(db, scope, bucketsFor(filter)));
+}
+
+/** Answers from the aggregates of a scope: waiting vs working per step. */
+export async function scopeTimeSplit(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedTimeSplit> {
+  return timeSplitAnswer(await aggregatedActivityTimes(db, scope, bucketsFor(filter)));
+}
+
 /**
- * Answers for a kept log, undefined when the user may not see it. The access check runs beside the
- * reads (nothing is returned unless it passes), so a request waits for one round of queries. Only an
- * empty answer asks whether the log is folded: a log kept before the store existed has no aggregates
- * at all, and is folded on its first read.
+ * Answers for a kept log, undefined when the user may not see it. The reads start only once a fold
+ * is recorded: a fold commits all its rows with that record, so the parallel reads each see one whole
+ * fold (a later fold of the same rows writes the same figures), never an import's fold half seen by one
+ * query and not by another. A log not folded yet (just imported, or kept before the store existed)
+ * waits for the fold under way, or is folded here.
  */
-async function fromKeptLog<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<T>, empty: (answer: T) => boolean): Promise<T | undefined> {
+async function fromKeptLog<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<T>): Promise<T | undefined> {
   const source = keptLogSource(logId);
-  const scope = { source, flattening: null };
-  const [log, answer] = await Promise.all([findLog(db, user, logId), read(scope)]);
+  const [log, folded] = await Promise.all([findLog(db, user, logId), isFolded(db, source)]);
   if (!log) return undefined;
-  if (!empty(answer) || (await isFolded(db, source))) return answer;
-  await db.transaction((tx) => foldKeptLog(tx, logId));
-  return read(scope);
+  if (!folded) await ensureKeptLogFolded(db, logId);
+  return read({ source, flattening: null });
 }
 
 export async function keptLogDfg(db: Database, user: UserRecord, logId: string, filter: AggregateFilter): Promise<AggregatedDfg | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeDfg(db, scope, filter), (dfg) => dfg.activities.length === 0);
+  return fromKeptLog(db, user, logId, (scope) => scopeDfg(db, scope, filter));
 }
 
 export async function keptLogReport(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeReport(db, scope, filter, limits), (report) => report.cases === 0);
+  return fromKeptLog(db, user, logId, (scope) => scopeReport(db, scope, filter, limits));
+}
+
+export async function keptLogHandoffs(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedHandoffs | undefined> {
+  return fromKeptLog(db, user, logId, (scope) => scopeHandoffs(db, scope, filter));
+}
+
+export async function keptLogTimeSplit(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedTimeSplit | undefined> {
+  return fromKeptLog(db, user, logId, (scope) => scopeTimeSplit(db, scope, filter));
 }

@@ -19,6 +19,7 @@ import { deploySampleLibrary, type SampleResult } from '../runtime/sample-librar
 import { startDemoLoad } from '../demo/demo-load.ts';
 import { createCasemapApp } from '../api/app.ts';
 import { startOwnCase } from '../services/case-start.ts';
+import { keptLogFoldsSettled } from '../services/kept-log-folds.ts';
 import type { RouteTable } from '../api/routes/route.ts';
 
 export interface RunningCasemap {
@@ -57,6 +58,8 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
 
     const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite') });
     stops.push(() => db.close());
+    // Stops run last first: folds started after an import end before the database closes.
+    stops.push(() => keptLogFoldsSettled());
     await migrate(db);
     if (!config.production) await seedDemoIdentities(db);
 

@@ -15,11 +15,11 @@ export interface AggregateScope {
  * range, so each is an index range scan rather than a filter over every row of the source; bounds
  * are appended to `params`.
  */
-function bucketRows(table: string, choice: BucketChoice, params: unknown[]): string {
-  if (choice.span === 'all') return `SELECT * FROM ${table} WHERE ${scopeClause} AND span = 'all'`;
+export function bucketRows(table: string, choice: BucketChoice, params: unknown[], clause = scopeClause): string {
+  if (choice.span === 'all') return `SELECT * FROM ${table} WHERE ${clause} AND span = 'all'`;
   const within = (span: 'month' | 'day', range: DateSpan) => {
     params.push(range.from ?? '-infinity', range.to ?? 'infinity');
-    return `SELECT * FROM ${table} WHERE ${scopeClause} AND span = '${span}' AND bucket >= $${params.length - 1}::date AND bucket < $${params.length}::date`;
+    return `SELECT * FROM ${table} WHERE ${clause} AND span = '${span}' AND bucket >= $${params.length - 1}::date AND bucket < $${params.length}::date`;
   };
   const parts = [...(choice.months ? [within('month', choice.months)] : []), ...choice.days.map((days) => within('day', days))];
   return parts.length === 0 ? `SELECT * FROM ${table} WHERE false` : parts.join(' UNION ALL ');
@@ -29,7 +29,7 @@ function scopeParams(scope: AggregateScope, team: string): unknown[] {
   return [scope.source, scope.flattening, team, scope.version ?? null];
 }
 // A kept log's source is 'log:<id>'; its chosen object type is null for XES and CSV logs, whose rows have ''.
-const FLATTENING = `flattening = coalesce($2::text, (SELECT coalesce(object_type, '') FROM imported_logs WHERE id = substr($1, 5)))`;
+export const FLATTENING = `flattening = coalesce($2::text, (SELECT coalesce(object_type, '') FROM imported_logs WHERE id = substr($1, 5)))`;
 const scopeClause = `source = $1 AND ${FLATTENING} AND team = $3 AND ($4::int IS NULL OR version = $4)`;
 
 /** The edges of the chosen cases (team '' = every event), with exact sums; the standard deviation from the exact sum of squares. */

@@ -1,7 +1,10 @@
-// Folds a kept imported log into the insight aggregates (migration 014) in one pass of SQL over its
-// rows, after they are written; a repeat replaces what an earlier fold wrote, so it is idempotent.
+// Folds a kept imported log into the insight aggregates (migrations 014, 017): one pass of SQL over its
+// rows, and one over its cases in TypeScript for handoffs and waiting vs working; a repeat replaces
+// what an earlier fold wrote, so it is idempotent, and all of it commits at once.
 import type { Sql } from './database.ts';
-import { deleteInsightAggregates, rollUpInsightAggregates } from './insight-rollup.ts';
+import { deleteInsightAggregates, lockInsightSource, rollUpInsightAggregates } from './insight-rollup.ts';
+import { foldKeptLogCaseTimes } from './kept-log-case-times.ts';
+import { isFolded } from './insight-aggregate-queries.ts';
 
 export const keptLogSource = (logId: string) => `log:${logId}`;
 
@@ -13,10 +16,14 @@ const COMPLETE = `lower(btrim(coalesce(lifecycle, ''), E' \\t\\r\\n')) IN ('', '
  * import's conversion takes it); the completions are ordered by time, file order (seq) breaking
  * ties, once for all teams ('') and once per team over that team's rows only.
  */
-export async function foldKeptLog(tx: Sql, logId: string): Promise<void> {
+export async function foldKeptLog(tx: Sql, logId: string, options: { unlessFolded?: boolean; /** Rows per read of the per-case fold (tests make it small). */ page?: number } = {}): Promise<boolean> {
   const source = keptLogSource(logId);
-  // Two first reads of a log kept before the store existed may fold it at once; the second waits, then replaces.
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [source]);
+  // Two folds of a log never interleave: the fold after an import and a first read's fold; the second waits.
+  await lockInsightSource(tx, source);
+  // A read that found no aggregates waited for a fold under way: once it commits there is nothing left to do.
+  if (options.unlessFolded && (await isFolded(tx, source))) return false;
+  // A log deleted before its fold began (right after its import) is not folded into aggregates no one deletes.
+  if ((await tx.query('SELECT 1 FROM imported_logs WHERE id = $1', [logId])).length === 0) return false;
   // The fold sorts every completion of the log twice over; in memory rather than in temporary files (this transaction only).
   await tx.query(`SET LOCAL work_mem = '128MB'`);
   await deleteInsightAggregates(tx, source);
@@ -79,10 +86,12 @@ export async function foldKeptLog(tx: Sql, logId: string): Promise<void> {
     [source],
   );
   await tx.query(`INSERT INTO insight_variants (source, flattening, variant_id, variant) SELECT DISTINCT $1, f, variant_id, variant FROM insight_fold_cases WHERE variant IS NOT NULL`, [source]);
+  await foldKeptLogCaseTimes(tx, logId, source, options.page);
   await rollUpInsightAggregates(tx, source);
   await tx.query('INSERT INTO insight_folds (source) VALUES ($1)', [source]);
   await tx.query('DROP TABLE insight_fold_steps');
   await tx.query('DROP TABLE insight_fold_cases');
   // Fresh statistics, so the planner reads the few rows a question needs by the primary key.
-  await tx.query('ANALYZE insight_edges, insight_activities, insight_cases, insight_variants');
+  await tx.query('ANALYZE insight_edges, insight_activities, insight_cases, insight_variants, insight_handoffs, insight_activity_times');
+  return true;
 }

@@ -1,11 +1,11 @@
-// Insights from the analytical store: a kept log's directly-follows graph with durations (filtered by case-start days and team), its variants and rework, read from aggregates rather than every event.
+// Insights from the analytical store: a kept log's directly-follows graph with durations (filtered by case-start days and team), its variants and rework, handoffs and waiting vs working, read from aggregates rather than every event.
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
-import { keptLogDfg, keptLogReport } from '../../services/insight-aggregates.ts';
+import { keptLogDfg, keptLogHandoffs, keptLogReport, keptLogTimeSplit } from '../../services/insight-aggregates.ts';
 import { notFound } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { AggregatedDfg, AggregatedReport, AggregateQuery, AggregateReportQuery } from '../../domain/contract/insight-aggregates.ts';
+import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery } from '../../domain/contract/insight-aggregates.ts';
 
 const tag = 'insights';
 const rule = 'insights.logs';
@@ -35,6 +35,32 @@ export function aggregateRoutes(table: RouteTable, router: Router, db: Database)
       const report = await keptLogReport(db, user, params.logId, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) }, query);
       if (!report) throw notFound(`Imported log ${params.logId}`);
       return report;
+    },
+  );
+
+  table.add(
+    router,
+    {
+      method: 'get', path: '/insights/logs/:logId/handoffs', tag, rule, params: LogParams, query: AggregateCaseQuery, response: AggregatedHandoffs,
+      summary: "A kept log's handoffs between teams (count, taken up, overdue) with the delay until the receiving team took the case up, from its aggregates: cases started on the days [from, to)",
+    },
+    async ({ user, params, query }) => {
+      const handoffs = await keptLogHandoffs(db, user, params.logId, query);
+      if (!handoffs) throw notFound(`Imported log ${params.logId}`);
+      return handoffs;
+    },
+  );
+
+  table.add(
+    router,
+    {
+      method: 'get', path: '/insights/logs/:logId/time-split', tag, rule, params: LogParams, query: AggregateCaseQuery, response: AggregatedTimeSplit,
+      summary: "A kept log's waiting vs working per step (waiting: ready to claim; processing: claim to completion; sojourn: ready to completion) from its aggregates: cases started on the days [from, to)",
+    },
+    async ({ user, params, query }) => {
+      const split = await keptLogTimeSplit(db, user, params.logId, query);
+      if (!split) throw notFound(`Imported log ${params.logId}`);
+      return split;
     },
   );
 }

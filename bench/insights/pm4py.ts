@@ -43,7 +43,7 @@ export interface Pm4pyResult {
   fitness?: { log_fitness: number; perc_fit_traces: number };
   fitnesses?: { log_fitness: number; perc_fit_traces: number }[];
   /** With --api-questions: seconds per question on the loaded dataframe, and the DFG counts whole, by days and by team. */
-  api?: { timings: Record<'performance_dfg' | 'dfg_and_performance' | 'days_dfg_and_performance' | 'team_dfg_and_performance' | 'variants_and_rework', number>; dfg: [string, string, number][]; days: [string, string, number][]; team: [string, string, number][] };
+  api?: { timings: Record<'performance_dfg' | 'dfg_and_performance' | 'days_dfg_and_performance' | 'team_dfg_and_performance' | 'variants_and_rework' | 'interval_service_time', number>; dfg: [string, string, number][]; days: [string, string, number][]; team: [string, string, number][] };
   /** With --ocel-flatten: per object type, each case's activities in order (pm4py.ocel_flattening). */
   flattened?: Record<string, Record<string, string[]>>;
 }

@@ -11,7 +11,8 @@ LOG.jsonocel it reads an OCEL 2.0 JSON log and flattens it by each of its object
 With --api-questions FROM TO TEAM it times, on the loaded dataframe, the questions Casemap's
 analytical store answers through its API (bench/insights-api-bench.ts): the DFG and performance
 DFG; the same for cases started in [FROM, TO) (filtering then discovering); the same on TEAM's
-events only (pm4py.filter_event_attribute_values, level "event"); variants and rework per activity.
+events only (pm4py.filter_event_attribute_values, level "event"); variants and rework per activity;
+working (service) time per activity from start/complete pairs (to_interval, then get_service_time).
 
 usage: python3 pm4py_reference.py LOG.xes|LOG.csv [--ocel LOG.ocel.json] [--ocel-flatten LOG.jsonocel] [--only-performance-dfg] [--activities] [--bpmn MODEL.bpmn]... [--api-questions FROM TO TEAM]
 """
@@ -21,6 +22,7 @@ import time
 
 import pandas as pd
 import pm4py
+from pm4py.objects.log.util import interval_lifecycle
 
 
 def read_log(path):
@@ -54,6 +56,15 @@ def api_questions(full, start, end, team):
     days = timed("days_dfg_and_performance", lambda: both(df[(df["case_start"] >= low) & (df["case_start"] < high)]))
     by_team = timed("team_dfg_and_performance", lambda: both(pm4py.filter_event_attribute_values(df, "org:group", [team], level="event", retain=True)))
     timed("variants_and_rework", lambda: (pm4py.get_variants(df), pm4py.get_rework_cases_per_activity(df)))
+    # Working time per activity: PM4Py pairs start/complete only on an EventLog (to_interval), then its service time; it has no
+    # waiting time from schedule to start, and its handover-of-work network is per resource on consecutive events, not team handoffs.
+    pairs = full[full["lifecycle:transition"].isin(["start", "complete"])]
+
+    def service_time():
+        interval = pm4py.convert_to_dataframe(interval_lifecycle.to_interval(pm4py.convert_to_event_log(pairs)))
+        return pm4py.get_service_time(interval, start_timestamp_key="start_timestamp")
+
+    timed("interval_service_time", service_time)
     counts = lambda result: [[a, b, int(n)] for (a, b), n in sorted(result[0][0].items())]
     return {"timings": timings, "dfg": counts(whole), "days": counts(days), "team": counts(by_team)}
 

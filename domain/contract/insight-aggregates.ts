@@ -1,4 +1,4 @@
-// What the insight aggregates answer through the API (the directly-follows graph with durations, variants, rework) and the queries that ask for them.
+// What the insight aggregates answer through the API (the directly-follows graph with durations, variants, rework, handoffs, waiting vs working) and the queries that ask for them.
 import { z } from 'zod';
 import { isUtcMidnight } from '../insights/aggregate-buckets.ts';
 import { ReworkReport, VariantsReport } from '../insights/report.ts';
@@ -55,3 +55,24 @@ export type AggregatedRework = z.infer<typeof AggregatedRework>;
 
 export const AggregatedReport = z.object({ cases: z.number().int(), variants: VariantsReport, rework: AggregatedRework });
 export type AggregatedReport = z.infer<typeof AggregatedReport>;
+
+/** Handoffs and waiting vs working are per case, so they take cases started in [from, to) but no team. */
+export const AggregateCaseQuery = AggregateQuery.omit({ team: true });
+
+/** Handoffs between teams as the report counts them, the delay until the receiving team took the case up with exact sums. */
+export const AggregatedHandoffs = z.object({
+  handoffs: z.array(z.object({ fromTeam: z.string(), toTeam: z.string(), count: z.number().int(), accepted: z.number().int(), overdue: z.number().int(), delay: AggregatedDuration })),
+});
+export type AggregatedHandoffs = z.infer<typeof AggregatedHandoffs>;
+
+/** Per step, as the report's element statistics: waiting (ready → first claim), processing (claim → completion), sojourn (ready → completion). */
+export const AggregatedTimeSplit = z.object({
+  elements: z.array(
+    z.object({
+      nodeId: z.string(), name: z.string(), kind: z.enum(['task', 'element']), team: z.string().optional(),
+      cases: z.number().int(), executions: z.number().int(), completed: z.number().int(),
+      waiting: AggregatedDuration, processing: AggregatedDuration, sojourn: AggregatedDuration,
+    }),
+  ),
+});
+export type AggregatedTimeSplit = z.infer<typeof AggregatedTimeSplit>;

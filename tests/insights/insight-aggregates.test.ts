@@ -1,14 +1,16 @@
 // The analytical store gives the same figures as a full recomputation: random kept logs imported
 // through the API, their directly-follows graph (unfiltered, by case-start days, by team, both),
-// variants and rework read from the aggregates, against analyseLog on the same rows — and again
-// after the fold runs a second time (at least once) and beside a second import.
+// variants and rework, handoffs and waiting vs working read from the aggregates, against analyseLog
+// on the same rows — and again after the fold runs a second time (at least once), beside a second
+// import, and while a fold is under way.
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseLog } from '../../domain/insights/analyse.ts';
 import { buildTraces } from '../../domain/insights/case-traces.ts';
 import { importCsv } from '../../domain/insights/formats/csv-import.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
-import type { AggregatedDfg, AggregatedReport } from '../../domain/contract/insight-aggregates.ts';
+import type { AggregatedDfg, AggregatedDuration, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../../domain/contract/insight-aggregates.ts';
+import type { DurationStats } from '../../domain/insights/report.ts';
 import { foldKeptLog } from '../../storage/kept-log-fold.ts';
 import { deleteInsightAggregates } from '../../storage/insight-rollup.ts';
 import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
@@ -31,14 +33,15 @@ const TEAMS = ['fno-returns', 'escorting', 'redocumentation', undefined];
 const DAY = 86_400_000;
 
 /** Cases starting over ~80 days from mid-December, each step logged in one of the lifecycle styles real extracts use, with rework. */
-function randomLog(seed: number, cases: number): Row[] {
+function randomLog(seed: number, cases: number, ties = 0): Row[] {
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const rows: Row[] = [];
   for (let c = 0; c < cases; c += 1) {
     const caseId = `case-${seed}-${c}`;
     let at = Date.parse('2025-12-18T00:00:00Z') + Math.floor(next() * 80 * DAY);
-    const step = () => (at += 1 + Math.floor(next() * 3 * DAY));
+    // With `ties`, that share of rows come at the same instant as the row before.
+    const step = () => (at += next() < ties ? 0 : 1 + Math.floor(next() * 3 * DAY));
     const steps = 1 + Math.floor(next() * 9);
     for (let s = 0; s < steps; s += 1) {
       // Early steps come back: rework loops.
@@ -144,6 +147,53 @@ function expectSameReport(answer: AggregatedReport, rows: readonly Row[], limits
   expect(answer.rework.cases).toEqual(cases.map((c) => ({ caseId: c.caseId, repeatedExecutions: c.repeats.reduce((n, r) => n + r.completions - 1, 0) })));
 }
 
+/** The report's summary (count, mean, max) and, counted naively from the samples, min, total and the sample standard deviation. */
+function expectSameDuration(got: AggregatedDuration, stats: DurationStats, samples: readonly number[]) {
+  expect([got.count, got.mean, got.max]).toEqual([stats.count, stats.mean, stats.max]);
+  expect(got.count).toBe(samples.length);
+  expect(got.min).toBe(samples.length === 0 ? null : Math.min(...samples));
+  const total = samples.reduce((a, b) => a + b, 0);
+  expect(got.total).toBe(total);
+  const mean = total / samples.length;
+  const stdev = samples.length < 2 ? null : Math.sqrt(samples.reduce((a, b) => a + (b - mean) ** 2, 0) / (samples.length - 1));
+  if (stdev === null) expect(got.stdev).toBeNull();
+  else expect(Math.abs(got.stdev! - stdev)).toBeLessThanOrEqual(1e-9 * Math.max(1, stdev));
+}
+
+const push = (map: Map<string, number[]>, key: string, value: number) => {
+  if (!Number.isNaN(value)) map.set(key, [...(map.get(key) ?? []), value]);
+};
+
+function expectSameHandoffs(answer: AggregatedHandoffs, rows: readonly Row[]) {
+  const events = eventsOf(rows);
+  const report = analyseLog(events, { now: '2027-01-01T00:00:00Z' });
+  const delays = new Map<string, number[]>();
+  for (const trace of buildTraces(events)) for (const h of trace.handoffs) push(delays, `${h.fromTeam}>${h.toTeam}`, h.acceptedAt - h.at);
+  expect(answer.handoffs.map(({ delay: _, ...h }) => h)).toEqual(report.handoffs.map(({ delay: _, ...h }) => h));
+  report.handoffs.forEach((h, i) => expectSameDuration(answer.handoffs[i]!.delay, h.delay, delays.get(`${h.fromTeam}>${h.toTeam}`) ?? []));
+}
+
+function expectSameTimeSplit(answer: AggregatedTimeSplit, rows: readonly Row[]) {
+  const events = eventsOf(rows);
+  const report = analyseLog(events, { now: '2027-01-01T00:00:00Z' });
+  const samples = { waiting: new Map<string, number[]>(), processing: new Map<string, number[]>(), sojourn: new Map<string, number[]>() };
+  for (const trace of buildTraces(events)) {
+    for (const task of trace.tasks) {
+      push(samples.waiting, task.nodeId, task.claimedAt - task.readyAt);
+      push(samples.processing, task.nodeId, task.completedAt - task.claimedAt);
+      push(samples.sojourn, task.nodeId, task.completedAt - task.readyAt);
+    }
+  }
+  const figures = (e: { nodeId: string; name: string; kind: string; team?: string | undefined; cases: number; executions: number; completed: number }) =>
+    [e.nodeId, e.name, e.kind, e.team, e.cases, e.executions, e.completed];
+  expect(answer.elements.map(figures)).toEqual(report.elements.map(figures));
+  report.elements.forEach((e, i) => {
+    for (const part of ['waiting', 'processing', 'sojourn'] as const) expectSameDuration(answer.elements[i]![part], e[part], samples[part].get(e.nodeId) ?? []);
+  });
+  // The random logs have claimed tasks: waiting and working are both measured, not only sojourn.
+  expect(answer.elements.some((e) => e.waiting.count > 0 && e.processing.count > 0)).toBe(true);
+}
+
 describe('the analytical store of kept logs', () => {
   let casemap: TestCasemap;
   let analyst: UserClient;
@@ -155,6 +205,9 @@ describe('the analytical store of kept logs', () => {
     return created.body.id as string;
   };
   const dfgOf = async (id: string, query = '') => (await analyst.get(`/api/insights/logs/${id}/dfg${query}`).expect(200)).body as AggregatedDfg;
+  const handoffsOf = async (id: string, query = '') => (await analyst.get(`/api/insights/logs/${id}/handoffs${query}`).expect(200)).body as AggregatedHandoffs;
+  const timeSplitOf = async (id: string, query = '') => (await analyst.get(`/api/insights/logs/${id}/time-split${query}`).expect(200)).body as AggregatedTimeSplit;
+  let tied: { id: string; rows: Row[] };
   const reportOf = async (id: string, query = '', limits = { maxVariants: 1000, maxReworkCases: 1000 }) =>
     (await analyst.get(`/api/insights/logs/${id}/variants?maxVariants=${limits.maxVariants}&maxReworkCases=${limits.maxReworkCases}${query}`).expect(200)).body as AggregatedReport;
 
@@ -163,6 +216,10 @@ describe('the analytical store of kept logs', () => {
     analyst = await casemap.as('analyst');
     await keep(randomLog(7, 90), 'first.csv');
     await keep(randomLog(8, 60), 'second.csv');
+    // Kept apart: with completions at one instant after start/complete pairs, its graph orders them as PM4Py does, not as analyseLog.
+    const rows = randomLog(10, 70, 0.3);
+    tied = { id: await keep(rows, 'ties.csv'), rows };
+    logs.pop();
   }, 120_000);
   afterAll(async () => casemap?.stop());
 
@@ -197,18 +254,71 @@ describe('the analytical store of kept logs', () => {
     expectSameReport(await reportOf(log!.id, '&from=2026-01-10T00:00:00Z&to=2026-03-03T00:00:00Z'), filtered(log!.rows, { from: '2026-01-10T00:00:00Z', to: '2026-03-03T00:00:00Z' }));
   });
 
+  it('answers handoffs between teams as analyseLog does, whole and by case-start days, also with many equal timestamps', async () => {
+    for (const log of [...logs, tied]) {
+      const answer = await handoffsOf(log.id);
+      expectSameHandoffs(answer, log.rows);
+      expect(answer.handoffs.some((h) => h.accepted > 0 && h.accepted < h.count)).toBe(true);
+    }
+    for (const [from, to] of [['2026-01-10T00:00:00Z', '2026-03-03T00:00:00Z'], ['2026-01-05T00:00:00Z', '2026-01-20T00:00:00Z']] as const) {
+      for (const log of [logs[0]!, tied]) expectSameHandoffs(await handoffsOf(log.id, `?from=${from}&to=${to}`), filtered(log.rows, { from, to }));
+    }
+  });
+
+  it('answers waiting vs working per step as analyseLog does, whole and by case-start days, also with many equal timestamps', async () => {
+    for (const log of [...logs, tied]) expectSameTimeSplit(await timeSplitOf(log.id), log.rows);
+    for (const [from, to] of [['2026-01-10T00:00:00Z', '2026-03-03T00:00:00Z'], ['2026-01-05T00:00:00Z', '2026-01-20T00:00:00Z']] as const) {
+      for (const log of [logs[0]!, tied]) expectSameTimeSplit(await timeSplitOf(log.id, `?from=${from}&to=${to}`), filtered(log.rows, { from, to }));
+    }
+  });
+
+  it('answers a read during a fold under way from that whole fold, once it commits, without folding again', async () => {
+    const [log] = logs;
+    const source = `log:${log!.id}`;
+    const whole = [await dfgOf(log!.id), await reportOf(log!.id), await handoffsOf(log!.id), await timeSplitOf(log!.id)];
+    await casemap.db.transaction((tx) => deleteInsightAggregates(tx, source));
+    let answered = false;
+    let reads: Promise<unknown[]> | undefined;
+    const foldedAt = await casemap.db.transaction(async (tx) => {
+      await foldKeptLog(tx, log!.id);
+      // The fold has written every row but not committed: a read now must not answer from what it sees (nothing).
+      reads = Promise.all([dfgOf(log!.id), reportOf(log!.id), handoffsOf(log!.id), timeSplitOf(log!.id)]).finally(() => (answered = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(false);
+      return (await tx.query<{ at: string }>('SELECT folded_at::text AS at FROM insight_folds WHERE source = $1', [source]))[0]!.at;
+    });
+    expect(await reads).toEqual(whole);
+    expect((await casemap.db.query<{ at: string }>('SELECT folded_at::text AS at FROM insight_folds WHERE source = $1', [source]))[0]!.at).toBe(foldedAt);
+  });
+
+  it('folds an import once its rows are committed, and its first read answers from that whole fold', async () => {
+    const id = await keep(randomLog(11, 30), 'fourth.csv');
+    logs.pop();
+    // Right after the import answers, the rows are there whether or not the fold has committed yet; the first read waits for it.
+    const rows = await casemap.db.query<{ n: number }>('SELECT count(*)::int AS n FROM imported_log_events WHERE log_id = $1', [id]);
+    expect(rows[0]!.n).toBeGreaterThan(0);
+    expectSameTimeSplit(await timeSplitOf(id), randomLog(11, 30));
+    expect(await casemap.db.query('SELECT 1 FROM insight_folds WHERE source = $1', [`log:${id}`])).toHaveLength(1);
+  });
+
   it('gives the same answers after the fold runs again (at least once) and folds a log kept before the store existed on first read', async () => {
     const [log] = logs;
-    const before = [await dfgOf(log!.id), await dfgOf(log!.id, '?team=escorting'), await reportOf(log!.id)];
+    const before = [await dfgOf(log!.id), await dfgOf(log!.id, '?team=escorting'), await reportOf(log!.id), await handoffsOf(log!.id), await timeSplitOf(log!.id)];
     const rowCount = async () => (await casemap.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM insight_edges WHERE source = $1`, [`log:${log!.id}`]))[0]!.n;
     const edges = await rowCount();
     await casemap.db.transaction((tx) => foldKeptLog(tx, log!.id));
     expect(await rowCount()).toBe(edges);
-    expect([await dfgOf(log!.id), await dfgOf(log!.id, '?team=escorting'), await reportOf(log!.id)]).toEqual(before);
+    expect([await dfgOf(log!.id), await dfgOf(log!.id, '?team=escorting'), await reportOf(log!.id), await handoffsOf(log!.id), await timeSplitOf(log!.id)]).toEqual(before);
+    // Read in pages of 3 rows, cases are cut across pages and many are larger than a page.
+    await casemap.db.transaction((tx) => foldKeptLog(tx, log!.id, { page: 3 }));
+    expect([await dfgOf(log!.id), await dfgOf(log!.id, '?team=escorting'), await reportOf(log!.id), await handoffsOf(log!.id), await timeSplitOf(log!.id)]).toEqual(before);
     await casemap.db.transaction((tx) => deleteInsightAggregates(tx, `log:${log!.id}`));
     expect(await dfgOf(log!.id)).toEqual(before[0]);
     await casemap.db.transaction((tx) => deleteInsightAggregates(tx, `log:${log!.id}`));
     expect(await reportOf(log!.id)).toEqual(before[2]);
+    await casemap.db.transaction((tx) => deleteInsightAggregates(tx, `log:${log!.id}`));
+    expect(await handoffsOf(log!.id)).toEqual(before[3]);
+    expect(await timeSplitOf(log!.id)).toEqual(before[4]);
   });
 
   it('refuses a bound that is not a UTC midnight, naming the field', async () => {
@@ -219,7 +329,11 @@ describe('the analytical store of kept logs', () => {
   it('deletes the aggregates with the log', async () => {
     const id = await keep(randomLog(9, 5), 'third.csv');
     await supertest(casemap.url).delete(`/api/insights/logs/${id}`).set('Authorization', `Bearer ${analyst.token}`).expect(204);
-    const left = await casemap.db.query<{ n: number }>(`SELECT (SELECT count(*) FROM insight_edges WHERE source = $1) + (SELECT count(*) FROM insight_cases WHERE source = $1) AS n`, [`log:${id}`]);
+    const left = await casemap.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM insight_edges WHERE source = $1) + (SELECT count(*) FROM insight_cases WHERE source = $1)
+            + (SELECT count(*) FROM insight_handoffs WHERE source = $1) + (SELECT count(*) FROM insight_activity_times WHERE source = $1) AS n`,
+      [`log:${id}`],
+    );
     expect(Number(left[0]!.n)).toBe(0);
   });
 });

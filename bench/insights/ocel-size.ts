@@ -11,6 +11,7 @@ import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
 import { importLog } from '../../services/imported-logs.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
+import { keptLogFoldsSettled } from '../../services/kept-log-folds.ts';
 
 const [mode, a, b] = process.argv.slice(2);
 const mb = (bytes: number) => Math.round(bytes / 1024 ** 2);
@@ -31,6 +32,7 @@ if (mode === 'generate') {
     store: b === 'pglite' ? 'pglite' : 'postgres', fileMb: mb(statSync(a!).size), events: result.log.ocel?.events, objectTypes: result.log.ocel?.objectTypes, storedRows: rows,
     seconds: Number(seconds.toFixed(1)), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), load: loadavg().map((l) => l.toFixed(1)).join(' '),
   }));
+  await keptLogFoldsSettled();
   await db.close();
 } else {
   console.error('usage: ocel-size.ts generate <cases> <file.jsonocel> | import <file.jsonocel> <postgres-url|pglite>');

@@ -17,6 +17,7 @@ import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
 import { importLog, logEvents, logTraces } from '../../services/imported-logs.ts';
 import { openPostgres } from '../../storage/database.ts';
 import type { UserRecord } from '../../storage/identity-store.ts';
+import { keptLogFoldsSettled } from '../../services/kept-log-folds.ts';
 
 const [mode, a, b] = process.argv.slice(2);
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -44,6 +45,7 @@ if (mode === 'generate') {
   });
   if (!result.ok) throw new Error(result.failure.message);
   console.log(JSON.stringify({ step: 'import', id: result.log.id, events: result.log.events, cases: result.log.cases, seconds: Math.round((performance.now() - started) / 100) / 10, peakRssMb: peakMb(), load: load() }));
+  await keptLogFoldsSettled();
   await db.close();
 } else if (mode === 'report') {
   const db = openPostgres(b!);
@@ -57,6 +59,7 @@ if (mode === 'generate') {
     step: 'report', cases: report.cases.total, events: report.events, dfgEdges: report.directlyFollows.edges.length,
     readSeconds: Math.round((read - started) / 100) / 10, analyseSeconds: Math.round((done - read) / 100) / 10, peakRssMb: peakMb(), load: load(),
   }));
+  await keptLogFoldsSettled();
   await db.close();
 } else if (mode === 'report-whole') {
   const db = openPostgres(b!);
@@ -71,6 +74,7 @@ if (mode === 'generate') {
     step: 'report-whole', cases: report.cases.total, events: report.events, dfgEdges: report.directlyFollows.edges.length,
     readSeconds: Math.round((read - started) / 100) / 10, analyseSeconds: Math.round((done - read) / 100) / 10, peakRssMb: peakMb(), load: load(),
   }));
+  await keptLogFoldsSettled();
   await db.close();
 } else {
   console.error('usage: ten-million.ts generate <file.csv> [parts] | import <file.csv> <postgres-url> | report|report-whole <log-id> <postgres-url>');

@@ -11,6 +11,7 @@ import { importLog, logEvents, logTraces } from '../../services/imported-logs.ts
 import { openPglite, type Database } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
 import type { UserRecord } from '../../storage/identity-store.ts';
+import { keptLogFoldsSettled } from '../../services/kept-log-folds.ts';
 
 const analyst = { id: 'analyst', username: 'analyst', displayName: 'Analyst', roles: ['analyst'], teams: [], leadOf: [] } as unknown as UserRecord;
 const log = generateSyntheticLog({ seed: 77, cases: 150, start: '2026-01-05T09:00:00Z' });
@@ -30,7 +31,10 @@ describe('a kept log read case by case', () => {
     xesId = await keep('xes', exportXes(log));
     ocelId = await keep('jsonocel', JSON.stringify(exportOcel(log)));
   }, 60_000);
-  afterAll(async () => db?.close());
+  afterAll(async () => {
+    await keptLogFoldsSettled();
+    await db?.close();
+  });
 
   const whole = async (id: string, range = {}) => {
     const { events } = (await logEvents(db, analyst, id, range))!;

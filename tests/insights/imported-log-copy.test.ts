@@ -13,6 +13,7 @@ import type { ImportedLogFormat } from '../../domain/insights/imported-log.ts';
 import { importLog } from '../../services/imported-logs.ts';
 import { openPostgres, type Database } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
+import { keptLogFoldsSettled } from '../../services/kept-log-folds.ts';
 
 // Over 20,000 rows, so a log takes several COPY batches.
 const log = generateSyntheticLog({ seed: 1849, cases: 1000, start: '2026-01-05T09:00:00Z' });
@@ -33,6 +34,7 @@ describe('kept logs written with COPY on PostgreSQL', () => {
     insertOnly = { ...db, transaction: (work) => db.transaction((tx) => work({ query: (text, params) => tx.query(text, params) })) } as Database;
   }, 120_000);
   afterAll(async () => {
+    await keptLogFoldsSettled();
     await db?.close();
     server?.stop();
   });

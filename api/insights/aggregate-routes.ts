@@ -5,62 +5,58 @@ import type { Database } from '../../services/database.ts';
 import { keptLogDfg, keptLogHandoffs, keptLogReport, keptLogTimeSplit } from '../../services/insight-aggregates.ts';
 import { notFound } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
+import type { UserRecord } from '../../services/accounts.ts';
 import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery } from '../../domain/contract/insight-aggregates.ts';
 
 const tag = 'insights';
 const rule = 'insights.logs';
 const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
 
+/** A route answering from one kept log's aggregates: 404 when the log is not there or not the caller's. */
+function keptLogRoute<Q extends z.ZodType>(
+  table: RouteTable,
+  router: Router,
+  spec: { path: string; query: Q; response: z.ZodType; summary: string },
+  read: (user: UserRecord, logId: string, query: z.output<Q>) => Promise<unknown>,
+): void {
+  table.add(router, { method: 'get', tag, rule, params: LogParams, ...spec }, async ({ user, params, query }) => {
+    const answer = await read(user, params.logId, query as z.output<Q>);
+    if (!answer) throw notFound(`Imported log ${params.logId}`);
+    return answer;
+  });
+}
+
 export function aggregateRoutes(table: RouteTable, router: Router, db: Database): void {
-  table.add(
-    router,
+  keptLogRoute(
+    table, router,
     {
-      method: 'get', path: '/insights/logs/:logId/dfg', tag, rule, params: LogParams, query: AggregateQuery, response: AggregatedDfg,
+      path: '/insights/logs/:logId/dfg', query: AggregateQuery, response: AggregatedDfg,
       summary: "A kept log's directly-follows graph with counts and durations (mean, standard deviation, min, max) from its aggregates: cases started on the days [from, to), and with team only that team's events",
     },
-    async ({ user, params, query }) => {
-      const dfg = await keptLogDfg(db, user, params.logId, query);
-      if (!dfg) throw notFound(`Imported log ${params.logId}`);
-      return dfg;
-    },
+    (user, logId, query) => keptLogDfg(db, user, logId, query),
   );
-
-  table.add(
-    router,
+  keptLogRoute(
+    table, router,
     {
-      method: 'get', path: '/insights/logs/:logId/variants', tag, rule, params: LogParams, query: AggregateReportQuery, response: AggregatedReport,
+      path: '/insights/logs/:logId/variants', query: AggregateReportQuery, response: AggregatedReport,
       summary: "A kept log's variants (with exact case-duration figures) and rework from its aggregates: cases started on the days [from, to)",
     },
-    async ({ user, params, query }) => {
-      const report = await keptLogReport(db, user, params.logId, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) }, query);
-      if (!report) throw notFound(`Imported log ${params.logId}`);
-      return report;
-    },
+    (user, logId, query) => keptLogReport(db, user, logId, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) }, query),
   );
-
-  table.add(
-    router,
+  keptLogRoute(
+    table, router,
     {
-      method: 'get', path: '/insights/logs/:logId/handoffs', tag, rule, params: LogParams, query: AggregateCaseQuery, response: AggregatedHandoffs,
+      path: '/insights/logs/:logId/handoffs', query: AggregateCaseQuery, response: AggregatedHandoffs,
       summary: "A kept log's handoffs between teams (count, taken up, overdue) with the delay until the receiving team took the case up, from its aggregates: cases started on the days [from, to)",
     },
-    async ({ user, params, query }) => {
-      const handoffs = await keptLogHandoffs(db, user, params.logId, query);
-      if (!handoffs) throw notFound(`Imported log ${params.logId}`);
-      return handoffs;
-    },
+    (user, logId, query) => keptLogHandoffs(db, user, logId, query),
   );
-
-  table.add(
-    router,
+  keptLogRoute(
+    table, router,
     {
-      method: 'get', path: '/insights/logs/:logId/time-split', tag, rule, params: LogParams, query: AggregateCaseQuery, response: AggregatedTimeSplit,
+      path: '/insights/logs/:logId/time-split', query: AggregateCaseQuery, response: AggregatedTimeSplit,
       summary: "A kept log's waiting vs working per step (waiting: ready to claim; processing: claim to completion; sojourn: ready to completion) from its aggregates: cases started on the days [from, to)",
     },
-    async ({ user, params, query }) => {
-      const split = await keptLogTimeSplit(db, user, params.logId, query);
-      if (!split) throw notFound(`Imported log ${params.logId}`);
-      return split;
-    },
+    (user, logId, query) => keptLogTimeSplit(db, user, logId, query),
   );
 }

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { runClusterCrash } from './cluster-crash-run.ts';
-import { threeWayLines } from './three-way-figures.ts';
+import { outcomeLines } from './outcome-lines.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,13 +41,7 @@ cases                 ${figures.cases} (${v.completed} completed, ${v.waiting} s
 faults injected       ${byKind.join(', ')}${lastFault ? `; last at +${lastFault.atSeconds} s with ${lastFault.inFlight} cases in flight` : ''}
 services self-exited  ${Object.entries(figures.selfExits).map(([name, n]) => `${name} ${n}`).join(', ')}
 starts                ${figures.startsAcknowledged} acknowledged, ${figures.startRefusals.length} refused
-completions           ${figures.completionsAcknowledged} acknowledged, ${v.completionsAppliedUnacknowledged} applied whose answer was lost (${ledger.moot} ended by 409 task-not-open), ${ledger.attempted} tasks attempted, ${ledger.refused} refused, ${v.completionsUnsettled} unsettled
-lost / duplicated     ${v.completionsLost} / ${v.completionsDuplicated}
-held keys             ${ledger.keyHeldReplies} replies "still being processed" to ${ledger.operationsThatMetAHeldKey} completions, each retried with its one key until the lease lapsed
-HTTP replies          ${JSON.stringify(ledger.statuses)}
-events compared       ${v.eventsCompared}
-${threeWayLines(v.threeWay).join('\n')}
-mismatches            ${v.mismatches} cases, ${v.problems.length} problems`);
+${outcomeLines(figures.completionsAcknowledged, ledger, v)}`);
 console.log('\nfault log (seconds since the first start):');
 for (const fault of figures.faults) console.log(`  +${fault.atSeconds} s ${fault.kind} (${fault.detail}): ${fault.finished} finished, ${fault.inFlight} in flight; served again after ${fault.recoveredSeconds} s`);
 if (v.problems.length > 0) console.log(`\nproblems (first 40 of ${v.problems.length}; logs kept in ${figures.logDir}):`);

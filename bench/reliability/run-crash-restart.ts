@@ -3,7 +3,7 @@
 // and database crashes, spread over the whole run (see fault-schedule.ts).
 import { parseArgs } from 'node:util';
 import { runCrashRestart } from './crash-restart.ts';
-import { threeWayLines } from './three-way-figures.ts';
+import { outcomeLines } from './outcome-lines.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,13 +39,7 @@ faults injected       ${Object.entries(figures.faults).map(([kind, n]) => `${kin
 database recoveries   ${figures.databaseRecoveries} restarts recovered from the WAL after kill -9 of the postmaster
 services self-exited  ${Object.entries(figures.selfExits).map(([name, n]) => `${name} ${n}`).join(', ')}
 starts                ${starts.keys} keys, ${starts.acknowledged} acknowledged, ${starts.keyHeldReplies} replies "key still held", ${starts.refused.length} refused
-completions           ${ledger.acknowledged} acknowledged, ${v.completionsAppliedUnacknowledged} applied whose answer was lost (${ledger.moot} ended by 409 task-not-open), ${ledger.attempted} tasks attempted, ${ledger.refused} refused, ${v.completionsUnsettled} unsettled
-lost / duplicated     ${v.completionsLost} / ${v.completionsDuplicated}
-held keys             ${ledger.keyHeldReplies} replies "still being processed" to ${ledger.operationsThatMetAHeldKey} completions, each retried with its one key until the lease lapsed
-HTTP replies          ${JSON.stringify(ledger.statuses)}
-events compared       ${v.eventsCompared}
-${threeWayLines(v.threeWay).join('\n')}
-mismatches            ${v.mismatches} cases, ${v.problems.length} problems`);
+${outcomeLines(ledger.acknowledged, ledger, v)}`);
 console.log('\nfault log (seconds since the first start):');
 for (const fault of figures.faultLog) console.log(`  +${fault.atSeconds} s ${fault.kind}${fault.detail ? ` (${fault.detail})` : ''}: ${fault.finished} finished, ${fault.inFlight} in flight`);
 if (v.problems.length > 0) console.log(`\nproblems (first 40 of ${v.problems.length}):`);

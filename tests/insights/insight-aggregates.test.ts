@@ -14,19 +14,9 @@ import type { DurationStats } from '../../domain/insights/report.ts';
 import { foldKeptLog } from '../../storage/kept-log-fold.ts';
 import { deleteInsightAggregates } from '../../storage/insight-rollup.ts';
 import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
+import { mulberry32 } from '../../domain/insights/synthetic-log.ts';
 
 interface Row { caseId: string; activity: string; at: number; lifecycle?: string; team?: string }
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTIVITIES = ['Refer case', 'Decide', 'Check barriers', 'Request document', 'Chase embassy', 'Book flight', 'Remove'];
 const TEAMS = ['fno-returns', 'escorting', 'redocumentation', undefined];
@@ -34,7 +24,7 @@ const DAY = 86_400_000;
 
 /** Cases starting over ~80 days from mid-December, each step logged in one of the lifecycle styles real extracts use, with rework. */
 function randomLog(seed: number, cases: number, ties = 0): Row[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const rows: Row[] = [];
   for (let c = 0; c < cases; c += 1) {

@@ -34,8 +34,8 @@ const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const start = '2024-01-08T09:00:00Z';
 const now = '2026-12-01T00:00:00.000Z';
 // A range of case-start days that is not month-aligned (so both month and day rows are read), and a team with loops.
-const FROM = '2025-01-15T00:00:00Z';
-const TO = '2025-07-10T00:00:00Z';
+const FROM = '2025-01-15';
+const TO = '2025-07-10';
 const TEAM = 'fno-returns';
 
 export async function runInsightsApiBench(): Promise<void> {
@@ -93,7 +93,7 @@ export async function runInsightsApiBench(): Promise<void> {
     };
     const contenders: Contender[] = [
       { name: 'API DFG + performance DFG', does: 'GET /insights/logs/:id/dfg: every edge with count, mean, stdev, min, max; activity, start and end counts.', run: async () => void (await get(questions.whole)) },
-      { name: 'API DFG, days', does: `the same for cases started in [${FROM.slice(0, 10)}, ${TO.slice(0, 10)}).`, run: async () => void (await get(questions.days)) },
+      { name: 'API DFG, days', does: `the same for cases started in [${FROM}, ${TO}).`, run: async () => void (await get(questions.days)) },
       { name: 'API DFG, team', does: `the same on the events of team ${TEAM} only.`, run: async () => void (await get(questions.team)) },
       { name: 'API variants + rework', does: 'GET /insights/logs/:id/variants: the 50 most frequent variants with exact duration figures, rework per step, loops, the cases with most repeats.', run: async () => void (await get(questions.report)) },
       { name: 'API handoffs', does: 'GET /insights/logs/:id/handoffs: handoffs between teams, how many were taken up or overdue, the delay until taken up (count, mean, stdev, min, max).', run: async () => void (await get(questions.handoffs)) },
@@ -122,7 +122,7 @@ export async function runInsightsApiBench(): Promise<void> {
       const round = (r: number) => {
         let result = rounds.get(r);
         if (!result) {
-          result = runPm4pyReference([file, '--api-questions', FROM, TO, TEAM]);
+          result = runPm4pyReference([file, '--api-questions', `${FROM}T00:00:00Z`, `${TO}T00:00:00Z`, TEAM]);
           rounds.set(r, result);
           if (r >= 0) references.push(result);
         }

@@ -1,13 +1,15 @@
 // What the insight aggregates answer through the API (the directly-follows graph with durations, variants, rework, handoffs, waiting vs working) and the queries that ask for them.
 import { z } from 'zod';
-import { isUtcMidnight } from '../insights/aggregate-buckets.ts';
 import { ReworkReport, VariantsReport } from '../insights/report.ts';
-import { Instant } from './request-fields.ts';
+import { CalendarDate } from './request-fields.ts';
 
-/** A case-start bound: the aggregates are kept per UTC day, so only a UTC midnight answers exactly. */
-const DayBound = Instant.refine(isUtcMidnight, { message: 'The aggregates are kept per day of case start: give a UTC midnight, e.g. 2026-03-01T00:00:00Z' });
+/**
+ * A case-start bound: a UTC calendar day. The aggregates are kept per day, so a day is the finest
+ * bound they answer exactly; asking for a date, not an instant, lets the API description say so.
+ */
+const DayBound = CalendarDate;
 
-/** Cases started in [from, to); `team`: only that team's events, as if the log were filtered by team before discovery. */
+/** Cases started on the UTC days [from, to); `team`: only that team's events, as if the log were filtered by team before discovery. */
 export const AggregateQuery = z.object({
   from: DayBound.optional(),
   to: DayBound.optional(),

@@ -54,8 +54,11 @@ const storableOffset = { message: 'Use an offset between -15:59 and +15:59, e.g.
 // zod drops the `format` from the JSON Schema once patterns are added; `meta` puts it back.
 export const Instant = z.iso.datetime({ offset: true }).regex(NO_YEAR_ZERO, noYearZero).regex(STORABLE_OFFSET, storableOffset).meta({ format: 'date-time' });
 
+/** A calendar date, e.g. 2026-03-01. */
+export const CalendarDate = z.iso.date().regex(NO_YEAR_ZERO, noYearZero).meta({ format: 'date' });
+
 /** A calendar date (2026-03-01) or an instant, with or without an offset: what data filters compare. */
 export const DateOrInstant = z.union([
-  z.iso.date().regex(NO_YEAR_ZERO, noYearZero).meta({ format: 'date' }),
+  CalendarDate,
   z.iso.datetime({ offset: true, local: true }).regex(NO_YEAR_ZERO, noYearZero).regex(STORABLE_OFFSET_IF_ANY, storableOffset).meta({ format: 'date-time' }),
 ]);

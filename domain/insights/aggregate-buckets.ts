@@ -8,15 +8,6 @@ export interface DateSpan {
 
 export type BucketChoice = { span: 'all' } | { span: 'range'; months: DateSpan | null; days: DateSpan[] };
 
-const DAY_MS = 86_400_000;
-
-/** Whether an instant is a UTC midnight, the only boundaries the day rows can answer exactly. */
-export function isUtcMidnight(instant: string): boolean {
-  const ms = Date.parse(instant);
-  return Number.isFinite(ms) && ms % DAY_MS === 0;
-}
-
-const dateOf = (instant: string) => new Date(Date.parse(instant)).toISOString().slice(0, 10);
 const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
 function nextMonth(date: string): string {
   const d = new Date(`${monthStart(date)}T00:00:00Z`);
@@ -25,13 +16,11 @@ function nextMonth(date: string): string {
 }
 
 /**
- * Cases started in [from, to) (UTC midnights) as month rows for the whole months inside and day
+ * Cases started on the days [from, to) (UTC dates, YYYY-MM-DD) as month rows for the whole months inside and day
  * rows for the rest; no bound at all is the single all-time row.
  */
-export function bucketsFor(range: { from?: string; to?: string }): BucketChoice {
-  if (range.from === undefined && range.to === undefined) return { span: 'all' };
-  const from = range.from === undefined ? undefined : dateOf(range.from);
-  const to = range.to === undefined ? undefined : dateOf(range.to);
+export function bucketsFor({ from, to }: DateSpan): BucketChoice {
+  if (from === undefined && to === undefined) return { span: 'all' };
   if (from !== undefined && to !== undefined && from >= to) return { span: 'range', months: null, days: [] };
   const firstWhole = from === undefined ? undefined : from === monthStart(from) ? from : nextMonth(from);
   const endWhole = to === undefined ? undefined : monthStart(to);

@@ -2,7 +2,7 @@
 // see), its event log, the case page, and what starting, searching and cancelling cases take and answer.
 import { z } from 'zod';
 import { DataFilters } from './case-data-filter.ts';
-import { DataRecord, DefinitionId, Instant, Page } from './request-fields.ts';
+import { BodyVersionNumber, DataRecord, DefinitionId, Instant, Page } from './request-fields.ts';
 import { CaseLogEventKind } from '../events/case-log-event.ts';
 import { CaseData } from './case-data.ts';
 import { CaseStatus } from './case-status.ts';
@@ -73,7 +73,7 @@ export type StartedCase = z.infer<typeof StartedCase>;
 export const CancellingCase = z.object({ caseId: z.string(), status: z.literal('cancelling') });
 export type CancellingCase = z.infer<typeof CancellingCase>;
 
-export const StartCaseBody = z.object({ definitionId: DefinitionId, version: z.number().int().positive().max(2_147_483_647).optional(), data: DataRecord.default({}) }).strict();
+export const StartCaseBody = z.object({ definitionId: DefinitionId, version: BodyVersionNumber.optional(), data: DataRecord.default({}) }).strict();
 export type StartCaseBody = z.input<typeof StartCaseBody>;
 
 /** The statuses a case search filters by (a case's own status, as its workflow reports it). */

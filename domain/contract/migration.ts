@@ -3,6 +3,7 @@
 // version where a case can be waiting to an element of the new one; the preview says, case by case,
 // what the plan would do before anything changes; a run applies it in batches on Temporal.
 import { z } from 'zod';
+import { BodyVersionNumber } from './request-fields.ts';
 
 /** Why the proposal chose a target; `edited` once a designer changed it by hand. */
 export const MappingReason = z.enum(['same-id', 'same-name-and-type', 'none', 'edited']);
@@ -40,8 +41,8 @@ export type MigrationProposal = z.infer<typeof MigrationProposal>;
 /** The body of preview and run: the versions, the (edited) mapping, and optionally which cases. */
 export const MigrationPlan = z
   .object({
-    fromVersion: z.number().int().positive(),
-    toVersion: z.number().int().positive(),
+    fromVersion: BodyVersionNumber,
+    toVersion: BodyVersionNumber,
     mappings: z.array(ElementMapping).max(2000),
     /** Only these cases (default: every case running on `fromVersion`). */
     caseIds: z.array(z.string().min(1).max(200)).max(10_000).optional(),

@@ -35,8 +35,12 @@ function withinLimits(data: unknown): boolean {
   return true;
 }
 export const Empty = z.object({}).strict();
-/** A process version; capped at PostgreSQL's integer so a huge number is a 400, not a failed query. */
-export const VersionNumber = z.coerce.number<number>().int().positive().max(2_147_483_647);
+/** PostgreSQL's largest integer: a version above it is a 400, not a failed query. */
+const MAX_VERSION = 2_147_483_647;
+/** A process version in a path or query string (text, coerced to a number). */
+export const VersionNumber = z.coerce.number<number>().int().positive().max(MAX_VERSION);
+/** A process version in a JSON body (a number already). */
+export const BodyVersionNumber = z.number().int().positive().max(MAX_VERSION);
 
 /**
  * What PostgreSQL's timestamptz takes, written as patterns so the OpenAPI document states it too:

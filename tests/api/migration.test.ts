@@ -63,6 +63,9 @@ describe('case migration API', () => {
     expect(unknownSource.body.issues).toMatchObject([{ field: 'body.mappings.0.source', elementId: 'Start_assessment' }]);
     const unknownVersion = await designer.post('/api/definitions/assessment/migrations/preview', { ...plan, toVersion: 9 }).expect(400);
     expect(unknownVersion.body.issues).toMatchObject([{ field: 'body.toVersion' }]);
+    // Beyond PostgreSQL's integer: refused by the schema, not by a failed query (Schemathesis found this).
+    const hugeVersion = await designer.post('/api/definitions/assessment/migrations/preview', { ...plan, toVersion: 4_667_614_582 }).expect(400);
+    expect(hugeVersion.body.issues).toMatchObject([{ field: 'body.toVersion' }]);
     const sameVersion = await designer.post('/api/definitions/assessment/migrations', { ...plan, toVersion: 1 }).expect(400);
     expect(sameVersion.body.issues.map((issue: { field: string }) => issue.field)).toContain('body.toVersion');
     await designer.get('/api/definitions/assessment/migration-plan?from=1&to=1').expect(400);

@@ -26,11 +26,11 @@ export function simulationRoutes(table: RouteTable, router: Router, db: Database
       const outcome = await simulateFromHistory(db, body, Date.now());
       if (outcome.kind === 'no-process') throw notFound(`Process ${body.definitionId}${body.version === undefined ? '' : ` version ${body.version}`}`);
       if (outcome.kind === 'no-history') {
-        throw new Problem('invalid-request', `Process ${body.definitionId} has no cases in the history asked for, so there is nothing to fit a simulation to.`, [
+        throw new Problem('cannot-simulate', `Process ${body.definitionId} has no cases in the history asked for, so there is nothing to fit a simulation to.`, [
           { field: 'body.definitionId', message: 'no cases in this history', code: 'custom' },
         ]);
       }
-      if (outcome.kind === 'too-large') throw new Problem('invalid-request', outcome.message, [{ field: 'body.weeks', message: 'too much to simulate at once', code: 'custom' }]);
+      if (outcome.kind === 'too-large') throw new Problem('cannot-simulate', outcome.message, [{ field: 'body.weeks', message: 'too much to simulate at once', code: 'custom' }]);
       return outcome.answer;
     },
   );

@@ -17,6 +17,8 @@ const statusOf: Record<ProblemCode, number> = {
   'method-not-allowed': 405,
   conflict: 409,
   'message-id-reused': 409,
+  // A well-formed simulation request the history cannot serve (no cases to fit, or too much to run at once).
+  'cannot-simulate': 422,
   'task-not-found': 404,
   'task-not-open': 409,
   'task-already-claimed': 409,

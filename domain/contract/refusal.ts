@@ -37,6 +37,7 @@ export const ProblemCode = z.enum([
   'method-not-allowed',
   'conflict',
   'message-id-reused',
+  'cannot-simulate',
   ...TaskRefusalCode.options,
   'payload-too-large',
   'unsupported-media-type',

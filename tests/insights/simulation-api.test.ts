@@ -81,10 +81,11 @@ describe('POST /insights/simulate', () => {
     expect(body.issues.map((issue: { field: string }) => issue.field)).toEqual(['body.scenarios.0.arrivalFactor']);
   });
 
-  it('answers 404 for a process that is not deployed and 400 for one with no history to fit', async () => {
+  it('answers 404 for a process that is not deployed and 422 for one with no history to fit', async () => {
     await api.post('/api/insights/simulate').send({ definitionId: 'nothing-here' }).expect(404);
-    const { body } = await api.post('/api/insights/simulate').send({ definitionId: 'never-run' }).expect(400);
-    expect(body.issues[0].field).toBe('body.definitionId');
+    // Well formed (the schema takes it) but unusable as it stands: 422, not 400 (Schemathesis holds a 400 to mean "not schema-valid").
+    const { body } = await api.post('/api/insights/simulate').send({ definitionId: 'never-run' }).expect(422);
+    expect(body).toMatchObject({ code: 'cannot-simulate', issues: [{ field: 'body.definitionId' }] });
   });
 
   it('is for analysts: a caseworker is refused', async () => {

@@ -27,6 +27,12 @@ const defaults: Partial<Record<Check, string[]>> = {
 
 export const checkSettings: CheckSetting[] = [
   {
+    operation: 'POST /api/insights/simulate',
+    check: 'positive_data_acceptance',
+    alsoExpect: [422],
+    reason: 'A simulation is fitted to the process\'s own history: a well-formed request whose history range holds no cases, or whose run would exceed the limits (1.5M engine steps, 120 s), cannot be served as it stands (422 cannot-simulate naming body.definitionId or body.weeks); no schema can say which ranges hold cases.',
+  },
+  {
     operation: 'POST /api/definitions/check',
     check: 'positive_data_acceptance',
     alsoExpect: [422],

@@ -108,7 +108,10 @@ export async function runSchemathesis(openApiUrl: string, headers: Record<string
     '--seed', String(options.seed ?? 20261207),
     // One worker: with two, Hypothesis's lambda descriptions race in CPython 3.11's ast.parse ("AST constructor recursion depth mismatch").
     '--workers', '1',
-    '--request-timeout', '60',
+    // Above the API's longest designed answer: a simulation may run 120 s before it is refused as
+    // too large (services/simulation.ts), which a loaded machine reaches; a shorter read timeout
+    // reported that as a dropped connection.
+    '--request-timeout', '130',
     '--continue-on-failure',
     '--no-shrink',
     '--report', 'junit,har', '--report-har-path', har, '--report-junit-path', junit,

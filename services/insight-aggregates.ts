@@ -14,6 +14,8 @@ import { bucketsFor } from '../domain/insights/aggregate-buckets.ts';
 import { dfgAnswer, reportAnswer } from '../domain/insights/aggregate-rows.ts';
 import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../domain/contract/insight-aggregates.ts';
 
+export type { AggregateScope };
+
 export interface AggregateFilter {
   from?: string;
   to?: string;

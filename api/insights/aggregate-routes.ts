@@ -2,8 +2,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
-import { keptLogScope, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit } from '../../services/insight-aggregates.ts';
-import type { AggregateScope } from '../../storage/insight-aggregate-queries.ts';
+import { keptLogScope, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type AggregateScope } from '../../services/insight-aggregates.ts';
 import { notFound } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery, ProcessAggregateScope } from '../../domain/contract/insight-aggregates.ts';

@@ -157,7 +157,7 @@ describe('the analytical store of a process\'s own case log', () => {
       else open.push({ id: `${caseId}:999`, caseId, kind: 'case-completed', at: '2027-01-02T00:00:00.000Z', data: { data: {} } });
       if (end && !anEnded) anEnded = { caseId, end };
     }
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await casemap?.stop();
   });

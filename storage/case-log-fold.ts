@@ -108,6 +108,22 @@ export async function foldEndedCase(tx: Sql, caseId: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * The fold a case's end runs, in the transaction that projects it. A fold that fails must not fail
+ * the case's end (the workflow's write would be retried for ever): it is undone to a savepoint and
+ * the case, left without its marker, is folded by the next catch-up (at start-up).
+ */
+export async function foldCaseAtEnd(tx: Sql, caseId: string, log: (message: string) => void = console.warn): Promise<void> {
+  await tx.query('SAVEPOINT insight_fold');
+  try {
+    await foldEndedCase(tx, caseId);
+    await tx.query('RELEASE SAVEPOINT insight_fold');
+  } catch (error) {
+    await tx.query('ROLLBACK TO SAVEPOINT insight_fold');
+    log(`Case ${caseId} ended without its insight fold; the next catch-up folds it (${String(error)}).`);
+  }
+}
+
 /** Ended cases not folded yet (ended before migration 020), of one definition or of all, a page at a time after the last one read (definition, case). */
 export async function unfoldedEndedCases(sql: Sql, definitionId: string | null, after: readonly [string, string] | null, limit: number): Promise<{ definitionId: string; id: string }[]> {
   return sql.query(

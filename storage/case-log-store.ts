@@ -5,7 +5,7 @@
 import { CaseMigratedData, CaseStartedData, type CaseLogEvent } from '../domain/events/case-log-event.ts';
 import { logPosition } from '../domain/events/case-log-fence.ts';
 import type { Database, Sql } from './database.ts';
-import { foldEndedCase } from './case-log-fold.ts';
+import { foldCaseAtEnd } from './case-log-fold.ts';
 
 export interface AppendResult {
   inserted: number;
@@ -138,7 +138,7 @@ export async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
       await tx.query('DELETE FROM message_subscriptions WHERE case_id = $1', [caseId]);
       await tx.query('DELETE FROM signal_subscriptions WHERE case_id = $1', [caseId]);
       // An ended case's figures are final: they join the insight aggregates with its end, once.
-      await foldEndedCase(tx, caseId);
+      await foldCaseAtEnd(tx, caseId);
       return;
     }
     default:

@@ -4,7 +4,8 @@
 // outcome, events arriving in several writes); the routes' graph, variants and rework, handoffs and
 // waiting vs working — whole, by version, by case-start days, by team — against the report's own
 // functions over the same ended cases read as GET /insights/report reads them. A case is folded once:
-// not again on a repeated end, a second catch-up, or after a fold that crashed.
+// not again on a repeated end, a second catch-up, or after a fold that crashed; one that fails
+// leaves the case's end in place and is made good by the next catch-up.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTraces, type CaseTrace } from '../../domain/insights/case-traces.ts';
@@ -208,4 +209,33 @@ describe('the analytical store of a process\'s own case log', () => {
     const tom = await casemap.as('tom');
     await tom.get(`/api/insights/dfg?definitionId=${DEFINITION}`).expect(403);
   });
+
+  it('ends a case whose fold fails, and folds it at the next catch-up', async () => {
+    await casemap.db.query(`ALTER TABLE insight_edges ADD CONSTRAINT no_boom CHECK (to_activity <> 'Task_boom')`);
+    const caseId = 'own-boom';
+    const at = (minute: number) => `2026-10-20T09:${String(minute).padStart(2, '0')}:00.000Z`;
+    const events: CaseLogEvent[] = [
+      { id: `${caseId}:1`, caseId, kind: 'case-started', at: at(0), team: 'fno-returns', data: { definitionId: DEFINITION, version: 1, workflowId: `wf-${caseId}`, data: {} } },
+      ...['Task_refer', 'Task_boom'].flatMap((nodeId, i): CaseLogEvent[] => [
+        { id: `${caseId}:${2 + 2 * i}`, caseId, kind: 'task-ready', at: at(1 + 2 * i), nodeId, taskId: `t${i}`, team: 'fno-returns', task: { name: nodeId, team: 'fno-returns', form: [], priority: 0 }, data: {} },
+        { id: `${caseId}:${3 + 2 * i}`, caseId, kind: 'task-completed', at: at(2 + 2 * i), nodeId, taskId: `t${i}`, team: 'fno-returns', data: {} },
+      ]),
+      { id: `${caseId}:6`, caseId, kind: 'case-completed', at: at(9), data: { data: {} } },
+    ];
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => void warnings.push(message);
+    try {
+      expect(await appendCaseLogEvents(casemap.db, events)).toEqual({ inserted: 6, skipped: 0 });
+    } finally {
+      console.warn = warn;
+      await casemap.db.query('ALTER TABLE insight_edges DROP CONSTRAINT no_boom');
+    }
+    expect(warnings).toEqual([expect.stringContaining(`Case ${caseId} ended without its insight fold`)]);
+    expect((await casemap.db.query(`SELECT status FROM cases WHERE id = $1`, [caseId]))[0]).toEqual({ status: 'completed' });
+    expect((await dfgOf()).edges.some((edge) => edge.to === 'Task_boom')).toBe(false);
+    expect(await catchUpCaseLogFolds(casemap.db)).toBe(1);
+    expect((await dfgOf()).edges.some((edge) => edge.to === 'Task_boom')).toBe(true);
+    await expectAllSame();
+  }, 120_000);
 });

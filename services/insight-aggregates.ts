@@ -1,15 +1,20 @@
-// Insights answered from the aggregates (the analytical store): a kept log's directly-follows graph, variants and rework, handoffs and waiting vs working, for whoever may see the log.
+// Insights answered from the aggregates (the analytical store): the directly-follows graph, variants and rework, handoffs and waiting vs working of a kept log (for whoever may see it) or of a process's own ended cases.
 import type { Database } from '../storage/database.ts';
 import type { UserRecord } from './accounts.ts';
 import { findLog } from './imported-logs.ts';
 import { keptLogSource } from '../storage/kept-log-fold.ts';
 import { ensureKeptLogFolded } from './kept-log-folds.ts';
+import { ensureDefinitionFolded } from './case-log-folds.ts';
+import { processDiagram } from './insights.ts';
+import { definitionSource } from '../storage/case-log-fold.ts';
 import { aggregatedActivityTimes, aggregatedHandoffs } from '../storage/insight-time-queries.ts';
 import { handoffsAnswer, timeSplitAnswer } from '../domain/insights/aggregate-time-rows.ts';
 import { aggregatedActivities, aggregatedCaseCounts, aggregatedEdges, aggregatedVariants, casesWithRework, isFolded, type AggregateScope } from '../storage/insight-aggregate-queries.ts';
 import { bucketsFor } from '../domain/insights/aggregate-buckets.ts';
 import { dfgAnswer, reportAnswer } from '../domain/insights/aggregate-rows.ts';
 import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../domain/contract/insight-aggregates.ts';
+
+export type { AggregateScope };
 
 export interface AggregateFilter {
   from?: string;
@@ -49,32 +54,28 @@ export async function scopeTimeSplit(db: Database, scope: AggregateScope, filter
 }
 
 /**
- * Answers for a kept log, undefined when the user may not see it. The reads start only once a fold
+ * The scope of a kept log, undefined when the user may not see it. The reads start only once a fold
  * is recorded: a fold commits all its rows with that record, so the parallel reads each see one whole
  * fold (a later fold of the same rows writes the same figures), never an import's fold half seen by one
  * query and not by another. A log not folded yet (just imported, or kept before the store existed)
  * waits for the fold under way, or is folded here.
  */
-async function fromKeptLog<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<T>): Promise<T | undefined> {
+export async function keptLogScope(db: Database, user: UserRecord, logId: string): Promise<AggregateScope | undefined> {
   const source = keptLogSource(logId);
   const [log, folded] = await Promise.all([findLog(db, user, logId), isFolded(db, source)]);
   if (!log) return undefined;
   if (!folded) await ensureKeptLogFolded(db, logId);
-  return read({ source, flattening: null });
+  return { source, flattening: null };
 }
 
-export async function keptLogDfg(db: Database, user: UserRecord, logId: string, filter: AggregateFilter): Promise<AggregatedDfg | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeDfg(db, scope, filter));
-}
-
-export async function keptLogReport(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeReport(db, scope, filter, limits));
-}
-
-export async function keptLogHandoffs(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedHandoffs | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeHandoffs(db, scope, filter));
-}
-
-export async function keptLogTimeSplit(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedTimeSplit | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeTimeSplit(db, scope, filter));
+/**
+ * The scope of a process's own case log (one version, or all), undefined when nothing of it is
+ * deployed. Its ended cases are folded as they end; those that ended before are folded first, once.
+ */
+export async function processScope(db: Database, definitionId: string, version?: number): Promise<AggregateScope | undefined> {
+  const source = definitionSource(definitionId);
+  const [deployed, folded] = await Promise.all([processDiagram(db, definitionId, version), isFolded(db, source)]);
+  if (!deployed) return undefined;
+  if (!folded) await ensureDefinitionFolded(db, definitionId);
+  return { source, flattening: '', ...(version === undefined ? {} : { version }) };
 }

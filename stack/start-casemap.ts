@@ -20,6 +20,7 @@ import { startDemoLoad } from '../demo/demo-load.ts';
 import { createCasemapApp } from '../api/app.ts';
 import { startOwnCase } from '../services/case-start.ts';
 import { keptLogFoldsSettled } from '../services/kept-log-folds.ts';
+import { caseLogCatchUpSettled, startCaseLogCatchUp } from '../services/case-log-folds.ts';
 import type { RouteTable } from '../api/routes/route.ts';
 
 export interface RunningCasemap {
@@ -60,7 +61,10 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
     stops.push(() => db.close());
     // Stops run last first: folds started after an import end before the database closes.
     stops.push(() => keptLogFoldsSettled());
+    stops.push(() => caseLogCatchUpSettled());
     await migrate(db);
+    // Cases that ended before their ends were folded (migration 020) join the insight aggregates, without delaying start-up.
+    void startCaseLogCatchUp(db, log);
     if (!config.production) await seedDemoIdentities(db);
 
     const connection = await Connection.connect({ address: temporalAddress });

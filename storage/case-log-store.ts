@@ -5,6 +5,7 @@
 import { CaseMigratedData, CaseStartedData, type CaseLogEvent } from '../domain/events/case-log-event.ts';
 import { logPosition } from '../domain/events/case-log-fence.ts';
 import type { Database, Sql } from './database.ts';
+import { foldCaseAtEnd } from './case-log-fold.ts';
 
 export interface AppendResult {
   inserted: number;
@@ -136,6 +137,8 @@ export async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
       await tx.query(`UPDATE tasks SET status = 'cancelled', updated_at = $2 WHERE case_id = $1 AND status IN ('open', 'claimed')`, [caseId, at]);
       await tx.query('DELETE FROM message_subscriptions WHERE case_id = $1', [caseId]);
       await tx.query('DELETE FROM signal_subscriptions WHERE case_id = $1', [caseId]);
+      // An ended case's figures are final: they join the insight aggregates with its end, once.
+      await foldCaseAtEnd(tx, caseId);
       return;
     }
     default:

@@ -24,17 +24,20 @@ interface EventRow extends Omit<CaseEventRow, 'seq' | 'kind'> {
   acceptBy: string | null;
 }
 
+const EVENT_COLUMNS = `e.id, e.case_id AS "caseId", e.kind, e.node_id AS "nodeId", e.task_id AS "taskId", e.team, e.actor, e.at, e.data,
+            t.name AS "taskName", t.team AS "taskTeam", t.due_at AS "dueAt", t.handoff_from AS "handoffFrom", t.accept_by AS "acceptBy"`;
+const TASK_JOIN = `LEFT JOIN tasks t ON e.kind = 'task-ready' AND t.id = e.case_id || ':' || e.task_id`;
+
 /**
  * Every event of the definition's cases in log order, in one query. The log row of a `task-ready`
  * does not repeat the task (the task projection holds it), so it is joined back in.
  */
 export async function definitionCaseLog(sql: Sql, query: InsightsLogQuery): Promise<CaseLogEvent[]> {
   const rows = await sql.query<EventRow>(
-    `SELECT e.id, e.case_id AS "caseId", e.kind, e.node_id AS "nodeId", e.task_id AS "taskId", e.team, e.actor, e.at, e.data,
-            t.name AS "taskName", t.team AS "taskTeam", t.due_at AS "dueAt", t.handoff_from AS "handoffFrom", t.accept_by AS "acceptBy"
+    `SELECT ${EVENT_COLUMNS}
      FROM events e
      JOIN cases c ON c.id = e.case_id
-     LEFT JOIN tasks t ON e.kind = 'task-ready' AND t.id = e.case_id || ':' || e.task_id
+     ${TASK_JOIN}
      WHERE c.definition_id = $1
        AND ($2::int IS NULL OR c.version = $2)
        AND ($3::timestamptz IS NULL OR c.started_at >= $3::timestamptz)
@@ -42,22 +45,30 @@ export async function definitionCaseLog(sql: Sql, query: InsightsLogQuery): Prom
      ORDER BY e.seq`,
     [query.definitionId, query.version ?? null, query.from ?? null, query.to ?? null],
   );
-  return rows.map((row) => {
-    const event: CaseLogEvent = { id: row.id, caseId: row.caseId, kind: row.kind, at: row.at, data: row.data ?? {} };
-    if (row.nodeId !== null) event.nodeId = row.nodeId;
-    if (row.taskId !== null) event.taskId = row.taskId;
-    if (row.team !== null) event.team = row.team;
-    if (row.actor !== null) event.actor = row.actor;
-    if (row.kind === 'task-ready' && row.taskName !== null) {
-      event.task = {
-        name: row.taskName, team: row.taskTeam ?? row.team ?? 'unassigned', form: [], priority: 0,
-        ...(row.dueAt === null ? {} : { dueAt: row.dueAt }),
-        ...(row.handoffFrom === null ? {} : { handoffFrom: row.handoffFrom }),
-        ...(row.acceptBy === null ? {} : { acceptBy: row.acceptBy }),
-      };
-    }
-    return event;
-  });
+  return rows.map(toEvent);
+}
+
+/** One case's events in log order, as `definitionCaseLog` gives them (for folding one ended case). */
+export async function caseLog(sql: Sql, caseId: string): Promise<CaseLogEvent[]> {
+  const rows = await sql.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e ${TASK_JOIN} WHERE e.case_id = $1 ORDER BY e.seq`, [caseId]);
+  return rows.map(toEvent);
+}
+
+function toEvent(row: EventRow): CaseLogEvent {
+  const event: CaseLogEvent = { id: row.id, caseId: row.caseId, kind: row.kind, at: row.at, data: row.data ?? {} };
+  if (row.nodeId !== null) event.nodeId = row.nodeId;
+  if (row.taskId !== null) event.taskId = row.taskId;
+  if (row.team !== null) event.team = row.team;
+  if (row.actor !== null) event.actor = row.actor;
+  if (row.kind === 'task-ready' && row.taskName !== null) {
+    event.task = {
+      name: row.taskName, team: row.taskTeam ?? row.team ?? 'unassigned', form: [], priority: 0,
+      ...(row.dueAt === null ? {} : { dueAt: row.dueAt }),
+      ...(row.handoffFrom === null ? {} : { handoffFrom: row.handoffFrom }),
+      ...(row.acceptBy === null ? {} : { acceptBy: row.acceptBy }),
+    };
+  }
+  return event;
 }
 
 /** The IR of a deployed version, or of the latest when `version` is omitted; null if none is deployed. */

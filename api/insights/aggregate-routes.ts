@@ -1,62 +1,75 @@
-// Insights from the analytical store: a kept log's directly-follows graph with durations (filtered by case-start days and team), its variants and rework, handoffs and waiting vs working, read from aggregates rather than every event.
+// Insights from the analytical store: the directly-follows graph with durations (filtered by case-start days and team), variants and rework, handoffs and waiting vs working, read from aggregates rather than every event — of a kept log, or of a process's own ended cases.
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
-import { keptLogDfg, keptLogHandoffs, keptLogReport, keptLogTimeSplit } from '../../services/insight-aggregates.ts';
+import { keptLogScope, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type AggregateScope } from '../../services/insight-aggregates.ts';
 import { notFound } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import type { UserRecord } from '../../services/accounts.ts';
-import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery } from '../../domain/contract/insight-aggregates.ts';
+import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery, ProcessAggregateScope } from '../../domain/contract/insight-aggregates.ts';
 
 const tag = 'insights';
-const rule = 'insights.logs';
 const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
 
-/** A route answering from one kept log's aggregates: 404 when the log is not there or not the caller's. */
-function keptLogRoute<Q extends z.ZodType>(
-  table: RouteTable,
-  router: Router,
-  spec: { path: string; query: Q; response: z.ZodType; summary: string },
-  read: (user: UserRecord, logId: string, query: z.output<Q>) => Promise<unknown>,
-): void {
-  table.add(router, { method: 'get', tag, rule, params: LogParams, ...spec }, async ({ user, params, query }) => {
-    const answer = await read(user, params.logId, query as z.output<Q>);
-    if (!answer) throw notFound(`Imported log ${params.logId}`);
-    return answer;
-  });
+const days = (query: { from?: string | undefined; to?: string | undefined }) => ({ ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) });
+
+interface AggregateRead<Q extends z.ZodObject> {
+  name: string;
+  query: Q;
+  response: z.ZodType;
+  /** What it answers, after "A kept log's" or "A process's". */
+  what: string;
+  read(db: Database, scope: AggregateScope, query: z.output<Q>): Promise<unknown>;
 }
 
+const read = <Q extends z.ZodObject>(spec: AggregateRead<Q>) => spec;
+
+/** Each question the store answers, asked of a kept log and of a process's own case log alike. */
+const READS = [
+  read({
+    name: 'dfg', query: AggregateQuery, response: AggregatedDfg,
+    what: 'directly-follows graph with counts and durations (mean, standard deviation, min, max) from its aggregates: cases started on the days [from, to), and with team only that team\'s events',
+    read: (db, scope, query) => scopeDfg(db, scope, { ...days(query), ...(query.team ? { team: query.team } : {}) }),
+  }),
+  read({
+    name: 'variants', query: AggregateReportQuery, response: AggregatedReport,
+    what: 'variants (with exact case-duration figures) and rework from its aggregates: cases started on the days [from, to)',
+    read: (db, scope, query) => scopeReport(db, scope, days(query), query),
+  }),
+  read({
+    name: 'handoffs', query: AggregateCaseQuery, response: AggregatedHandoffs,
+    what: 'handoffs between teams (count, taken up, overdue) with the delay until the receiving team took the case up, from its aggregates: cases started on the days [from, to)',
+    read: (db, scope, query) => scopeHandoffs(db, scope, days(query)),
+  }),
+  read({
+    name: 'time-split', query: AggregateCaseQuery, response: AggregatedTimeSplit,
+    what: 'waiting vs working per step (waiting: ready to claim; processing: claim to completion; sojourn: ready to completion) from its aggregates: cases started on the days [from, to)',
+    read: (db, scope, query) => scopeTimeSplit(db, scope, days(query)),
+  }),
+] as AggregateRead<z.ZodObject>[];
+
 export function aggregateRoutes(table: RouteTable, router: Router, db: Database): void {
-  keptLogRoute(
-    table, router,
-    {
-      path: '/insights/logs/:logId/dfg', query: AggregateQuery, response: AggregatedDfg,
-      summary: "A kept log's directly-follows graph with counts and durations (mean, standard deviation, min, max) from its aggregates: cases started on the days [from, to), and with team only that team's events",
-    },
-    (user, logId, query) => keptLogDfg(db, user, logId, query),
-  );
-  keptLogRoute(
-    table, router,
-    {
-      path: '/insights/logs/:logId/variants', query: AggregateReportQuery, response: AggregatedReport,
-      summary: "A kept log's variants (with exact case-duration figures) and rework from its aggregates: cases started on the days [from, to)",
-    },
-    (user, logId, query) => keptLogReport(db, user, logId, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) }, query),
-  );
-  keptLogRoute(
-    table, router,
-    {
-      path: '/insights/logs/:logId/handoffs', query: AggregateCaseQuery, response: AggregatedHandoffs,
-      summary: "A kept log's handoffs between teams (count, taken up, overdue) with the delay until the receiving team took the case up, from its aggregates: cases started on the days [from, to)",
-    },
-    (user, logId, query) => keptLogHandoffs(db, user, logId, query),
-  );
-  keptLogRoute(
-    table, router,
-    {
-      path: '/insights/logs/:logId/time-split', query: AggregateCaseQuery, response: AggregatedTimeSplit,
-      summary: "A kept log's waiting vs working per step (waiting: ready to claim; processing: claim to completion; sojourn: ready to completion) from its aggregates: cases started on the days [from, to)",
-    },
-    (user, logId, query) => keptLogTimeSplit(db, user, logId, query),
-  );
+  for (const spec of READS) {
+    // 404 when the log is not there or not the caller's.
+    table.add(
+      router,
+      { method: 'get', tag, rule: 'insights.logs', params: LogParams, path: `/insights/logs/:logId/${spec.name}`, query: spec.query, response: spec.response, summary: `A kept log's ${spec.what}` },
+      async ({ user, params, query }) => {
+        const scope = await keptLogScope(db, user, params.logId);
+        if (!scope) throw notFound(`Imported log ${params.logId}`);
+        return spec.read(db, scope, query);
+      },
+    );
+    // 404 when nothing of the process (or not that version) is deployed.
+    const processQuery = spec.query.extend(ProcessAggregateScope.shape);
+    table.add(
+      router,
+      { method: 'get', tag, rule: 'insights.read', path: `/insights/${spec.name}`, query: processQuery, response: spec.response, summary: `A process's ${spec.what.replace('from its aggregates', 'from the aggregates of its ended cases (definitionId, and version or every version)')}` },
+      async ({ query }) => {
+        const { definitionId, version } = query as z.output<typeof ProcessAggregateScope>;
+        const scope = await processScope(db, definitionId, version);
+        if (!scope) throw notFound(`Process ${definitionId}${version === undefined ? '' : ` version ${version}`}`);
+        return spec.read(db, scope, query);
+      },
+    );
+  }
 }

@@ -1,7 +1,7 @@
 // What the insight aggregates answer through the API (the directly-follows graph with durations, variants, rework, handoffs, waiting vs working) and the queries that ask for them.
 import { z } from 'zod';
 import { ReworkReport, VariantsReport } from '../insights/report.ts';
-import { CalendarDate } from './request-fields.ts';
+import { CalendarDate, DefinitionId, VersionNumber } from './request-fields.ts';
 
 /**
  * A case-start bound: a UTC calendar day. The aggregates are kept per day, so a day is the finest
@@ -78,3 +78,9 @@ export const AggregatedTimeSplit = z.object({
   ),
 });
 export type AggregatedTimeSplit = z.infer<typeof AggregatedTimeSplit>;
+
+/** Which process's own case log the aggregate routes read: its ended cases, of one version or of every version. */
+export const ProcessAggregateScope = z.object({
+  definitionId: DefinitionId,
+  version: VersionNumber.optional(),
+});

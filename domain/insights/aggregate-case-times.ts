@@ -1,5 +1,5 @@
 // Handoffs and waiting vs working per case, as the import's start/complete pairing and the report define them, summed per case-start day for the analytical store.
-import { buildTraces } from './case-traces.ts';
+import { buildTraces, type CaseTrace } from './case-traces.ts';
 import { rowsToEvents, type LogRow } from './formats/log-rows.ts';
 
 /** Exact sums of whole-ms samples: the sum of squares as a bigint, so a standard deviation is exact. */
@@ -59,32 +59,35 @@ export class CaseTimesFold {
   addCase(rows: readonly LogRow[]): void {
     if (rows.length === 0) return;
     const day = new Date(rows[0]!.at).toISOString().slice(0, 10);
-    for (const trace of buildTraces(rowsToEvents(rows).events)) {
-      for (const handoff of trace.handoffs) {
-        const key = `${day}\u0000${handoff.fromTeam}\u0000${handoff.toTeam}`;
-        let sums = this.handoffs.get(key);
-        if (!sums) this.handoffs.set(key, (sums = { day, fromTeam: handoff.fromTeam, toTeam: handoff.toTeam, handoffs: 0, accepted: 0, overdue: 0, delay: noSums() }));
-        sums.handoffs += 1;
-        if (handoff.overdue) sums.overdue += 1;
-        if (Number.isNaN(handoff.acceptedAt)) continue;
-        sums.accepted += 1;
-        add(sums.delay, handoff.acceptedAt - handoff.at);
-      }
-      const seen = new Set<string>();
-      for (const task of trace.tasks) {
-        for (const team of ['', task.team]) {
-          const key = `${day}\u0000${team}\u0000${task.nodeId}`;
-          let sums = this.activities.get(key);
-          if (!sums) this.activities.set(key, (sums = { day, team, activity: task.nodeId, executions: 0, completed: 0, cases: 0, waiting: noSums(), processing: noSums(), sojourn: noSums() }));
-          if (!seen.has(key)) sums.cases += 1;
-          seen.add(key);
-          sums.executions += 1;
-          add(sums.waiting, task.claimedAt - task.readyAt);
-          if (Number.isNaN(task.completedAt)) continue;
-          sums.completed += 1;
-          add(sums.sojourn, task.completedAt - task.readyAt);
-          add(sums.processing, task.completedAt - task.claimedAt);
-        }
+    for (const trace of buildTraces(rowsToEvents(rows).events)) this.addTrace(day, trace);
+  }
+
+  /** One case's trace, counted under its case-start day (a process's own case log is folded from its traces). */
+  addTrace(day: string, trace: CaseTrace): void {
+    for (const handoff of trace.handoffs) {
+      const key = `${day}\u0000${handoff.fromTeam}\u0000${handoff.toTeam}`;
+      let sums = this.handoffs.get(key);
+      if (!sums) this.handoffs.set(key, (sums = { day, fromTeam: handoff.fromTeam, toTeam: handoff.toTeam, handoffs: 0, accepted: 0, overdue: 0, delay: noSums() }));
+      sums.handoffs += 1;
+      if (handoff.overdue) sums.overdue += 1;
+      if (Number.isNaN(handoff.acceptedAt)) continue;
+      sums.accepted += 1;
+      add(sums.delay, handoff.acceptedAt - handoff.at);
+    }
+    const seen = new Set<string>();
+    for (const task of trace.tasks) {
+      for (const team of ['', task.team]) {
+        const key = `${day}\u0000${team}\u0000${task.nodeId}`;
+        let sums = this.activities.get(key);
+        if (!sums) this.activities.set(key, (sums = { day, team, activity: task.nodeId, executions: 0, completed: 0, cases: 0, waiting: noSums(), processing: noSums(), sojourn: noSums() }));
+        if (!seen.has(key)) sums.cases += 1;
+        seen.add(key);
+        sums.executions += 1;
+        add(sums.waiting, task.claimedAt - task.readyAt);
+        if (Number.isNaN(task.completedAt)) continue;
+        sums.completed += 1;
+        add(sums.sojourn, task.completedAt - task.readyAt);
+        add(sums.processing, task.completedAt - task.claimedAt);
       }
     }
   }

@@ -112,6 +112,7 @@ describe('response contract', () => {
 
     // Insights and duplication.
     await as(analyst).get('/api/insights/report?definitionId=referral');
+    for (const question of ['dfg', 'variants', 'handoffs', 'time-split']) await as(analyst).get(`/api/insights/${question}?definitionId=referral&version=1`);
     await as(analyst).get('/api/insights/compare?definitionId=assessment&baseVersion=1&otherVersion=2');
     await as(lena).get('/api/insights/at-risk?definitionId=referral');
     await as(analyst).post('/api/insights/simulate', { definitionId: 'referral', weeks: 2, scenarios: [{ name: 'one more in FNO Returns', staffChange: { 'fno-returns': 1 } }] });

@@ -5,12 +5,11 @@
 // import, and while a fold is under way.
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseLog } from '../../domain/insights/analyse.ts';
 import { buildTraces } from '../../domain/insights/case-traces.ts';
 import { importCsv } from '../../domain/insights/formats/csv-import.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
-import type { AggregatedDfg, AggregatedDuration, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../../domain/contract/insight-aggregates.ts';
-import type { DurationStats } from '../../domain/insights/report.ts';
+import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../../domain/contract/insight-aggregates.ts';
+import { expectSameDfg as sameDfg, expectSameHandoffs as sameHandoffs, expectSameReport as sameReport, expectSameTimeSplit as sameTimeSplit } from '../support/aggregate-expectations.ts';
 import { foldKeptLog } from '../../storage/kept-log-fold.ts';
 import { deleteInsightAggregates } from '../../storage/insight-rollup.ts';
 import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
@@ -85,104 +84,11 @@ function filtered(rows: readonly Row[], filter: { from?: string; to?: string; te
   return rows.filter((r) => starts.get(r.caseId)! >= from && starts.get(r.caseId)! < to && (filter.team === undefined || r.team === filter.team));
 }
 
-/** The full recomputation: analyseLog's graph, plus min and sample standard deviation per edge counted naively from the traces. */
-function expectedDfg(rows: readonly Row[]) {
-  const events = eventsOf(rows);
-  const report = analyseLog(events, { now: '2027-01-01T00:00:00Z' });
-  const samples = new Map<string, number[]>();
-  const completions = new Map<string, { count: number; cases: number }>();
-  for (const trace of buildTraces(events)) {
-    const done = trace.completions;
-    for (let i = 1; i < done.length; i += 1) {
-      const key = `${done[i - 1]!.nodeId}>${done[i]!.nodeId}`;
-      samples.set(key, [...(samples.get(key) ?? []), done[i]!.completedAt - done[i - 1]!.completedAt]);
-    }
-    const seen = new Set<string>();
-    for (const task of done) {
-      const figure = completions.get(task.nodeId) ?? { count: 0, cases: 0 };
-      figure.count += 1;
-      if (!seen.has(task.nodeId)) figure.cases += 1;
-      seen.add(task.nodeId);
-      completions.set(task.nodeId, figure);
-    }
-  }
-  return { dfg: report.directlyFollows, samples, completions };
-}
-
-function expectSameDfg(answer: AggregatedDfg, rows: readonly Row[]) {
-  const { dfg, samples, completions } = expectedDfg(rows);
-  expect(answer.edges.map((e) => [e.from, e.to, e.count])).toEqual(dfg.edges.map((e) => [e.from, e.to, e.count]));
-  dfg.edges.forEach((edge, i) => {
-    const got = answer.edges[i]!.duration;
-    expect(got.mean).toBe(edge.duration.mean);
-    expect(got.max).toBe(edge.duration.max);
-    const list = samples.get(`${edge.from}>${edge.to}`)!;
-    expect(got.min).toBe(Math.min(...list));
-    const mean = list.reduce((a, b) => a + b, 0) / list.length;
-    const stdev = list.length < 2 ? null : Math.sqrt(list.reduce((a, b) => a + (b - mean) ** 2, 0) / (list.length - 1));
-    if (stdev === null) expect(got.stdev).toBeNull();
-    else expect(Math.abs(got.stdev! - stdev)).toBeLessThanOrEqual(1e-9 * Math.max(1, stdev));
-  });
-  expect(answer.starts).toEqual(dfg.starts.map((s) => ({ activity: s.nodeId, count: s.count })));
-  expect(answer.ends).toEqual(dfg.ends.map((s) => ({ activity: s.nodeId, count: s.count })));
-  expect(Object.fromEntries(answer.activities.map((a) => [a.activity, { count: a.count, cases: a.cases }]))).toEqual(Object.fromEntries(completions));
-}
-
-function expectSameReport(answer: AggregatedReport, rows: readonly Row[], limits = { maxVariants: 1000, maxReworkCases: 1000 }) {
-  const report = analyseLog(eventsOf(rows), { now: '2027-01-01T00:00:00Z', ...limits });
-  expect(answer.cases).toBe(report.cases.total);
-  expect(answer.variants).toEqual(report.variants);
-  const { cases, ...rework } = report.rework;
-  expect({ ...answer.rework, cases: undefined }).toEqual({ ...rework, cases: undefined });
-  expect(answer.rework.cases).toEqual(cases.map((c) => ({ caseId: c.caseId, repeatedExecutions: c.repeats.reduce((n, r) => n + r.completions - 1, 0) })));
-}
-
-/** The report's summary (count, mean, max) and, counted naively from the samples, min, total and the sample standard deviation. */
-function expectSameDuration(got: AggregatedDuration, stats: DurationStats, samples: readonly number[]) {
-  expect([got.count, got.mean, got.max]).toEqual([stats.count, stats.mean, stats.max]);
-  expect(got.count).toBe(samples.length);
-  expect(got.min).toBe(samples.length === 0 ? null : Math.min(...samples));
-  const total = samples.reduce((a, b) => a + b, 0);
-  expect(got.total).toBe(total);
-  const mean = total / samples.length;
-  const stdev = samples.length < 2 ? null : Math.sqrt(samples.reduce((a, b) => a + (b - mean) ** 2, 0) / (samples.length - 1));
-  if (stdev === null) expect(got.stdev).toBeNull();
-  else expect(Math.abs(got.stdev! - stdev)).toBeLessThanOrEqual(1e-9 * Math.max(1, stdev));
-}
-
-const push = (map: Map<string, number[]>, key: string, value: number) => {
-  if (!Number.isNaN(value)) map.set(key, [...(map.get(key) ?? []), value]);
-};
-
-function expectSameHandoffs(answer: AggregatedHandoffs, rows: readonly Row[]) {
-  const events = eventsOf(rows);
-  const report = analyseLog(events, { now: '2027-01-01T00:00:00Z' });
-  const delays = new Map<string, number[]>();
-  for (const trace of buildTraces(events)) for (const h of trace.handoffs) push(delays, `${h.fromTeam}>${h.toTeam}`, h.acceptedAt - h.at);
-  expect(answer.handoffs.map(({ delay: _, ...h }) => h)).toEqual(report.handoffs.map(({ delay: _, ...h }) => h));
-  report.handoffs.forEach((h, i) => expectSameDuration(answer.handoffs[i]!.delay, h.delay, delays.get(`${h.fromTeam}>${h.toTeam}`) ?? []));
-}
-
-function expectSameTimeSplit(answer: AggregatedTimeSplit, rows: readonly Row[]) {
-  const events = eventsOf(rows);
-  const report = analyseLog(events, { now: '2027-01-01T00:00:00Z' });
-  const samples = { waiting: new Map<string, number[]>(), processing: new Map<string, number[]>(), sojourn: new Map<string, number[]>() };
-  for (const trace of buildTraces(events)) {
-    for (const task of trace.tasks) {
-      push(samples.waiting, task.nodeId, task.claimedAt - task.readyAt);
-      push(samples.processing, task.nodeId, task.completedAt - task.claimedAt);
-      push(samples.sojourn, task.nodeId, task.completedAt - task.readyAt);
-    }
-  }
-  const figures = (e: { nodeId: string; name: string; kind: string; team?: string | undefined; cases: number; executions: number; completed: number }) =>
-    [e.nodeId, e.name, e.kind, e.team, e.cases, e.executions, e.completed];
-  expect(answer.elements.map(figures)).toEqual(report.elements.map(figures));
-  report.elements.forEach((e, i) => {
-    for (const part of ['waiting', 'processing', 'sojourn'] as const) expectSameDuration(answer.elements[i]![part], e[part], samples[part].get(e.nodeId) ?? []);
-  });
-  // The random logs have claimed tasks: waiting and working are both measured, not only sojourn.
-  expect(answer.elements.some((e) => e.waiting.count > 0 && e.processing.count > 0)).toBe(true);
-}
+const tracesOf = (rows: readonly Row[]) => buildTraces(eventsOf(rows));
+const expectSameDfg = (answer: AggregatedDfg, rows: readonly Row[]) => sameDfg(answer, tracesOf(rows));
+const expectSameReport = (answer: AggregatedReport, rows: readonly Row[], limits?: { maxVariants: number; maxReworkCases: number }) => sameReport(answer, tracesOf(rows), limits);
+const expectSameHandoffs = (answer: AggregatedHandoffs, rows: readonly Row[]) => sameHandoffs(answer, tracesOf(rows));
+const expectSameTimeSplit = (answer: AggregatedTimeSplit, rows: readonly Row[]) => sameTimeSplit(answer, tracesOf(rows));
 
 describe('the analytical store of kept logs', () => {
   let casemap: TestCasemap;

@@ -1,0 +1,142 @@
+// A process's own case log: the version-filtered directly-follows graph from the analytical store
+// (GET /insights/dfg?definitionId&version, migration 020) against the full recomputation GET
+// /insights/report takes (every event of the version read, traces built, the report computed), by
+// the shared method (bench/method): a started Casemap (express app, real HTTP, signed-in analyst) on
+// a local PostgreSQL holding a few thousand ended cases of two versions, each written as a workflow
+// writes it (appendCaseLogEvents: events, projection and — at the case's end — its fold, in one transaction).
+// Run: npx tsx bench/insights/case-log-store-bench.ts   (BENCH_CASES=<per version>, default 1500; BENCH_ROUNDS ≥ 5)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Client } from '@temporalio/client';
+import { createCasemapApp } from '../../api/app.ts';
+import { DEMO_PASSWORD, seedDemoIdentities } from '../../demo/demo-identities.ts';
+import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
+import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
+import { analysisContext } from '../../domain/insights/analysis-context.ts';
+import { buildTraces } from '../../domain/insights/case-traces.ts';
+import { directlyFollows } from '../../domain/insights/directly-follows.ts';
+import { startLocalPostgres } from '../../runtime/local-postgres.ts';
+import { openPostgres } from '../../storage/database.ts';
+import { migrate } from '../../storage/migrate.ts';
+import { appendCaseLogEvents } from '../../storage/case-log-store.ts';
+import { deployVersion } from '../../storage/definition-store.ts';
+import { compile } from '../../domain/compile/compile.ts';
+import { definitionCaseLog } from '../../storage/insights-queries.ts';
+import { deleteInsightAggregates } from '../../storage/insight-rollup.ts';
+import { catchUpCaseLogFolds } from '../../services/case-log-folds.ts';
+import { compare, type Contender } from '../method/compare.ts';
+import { printComparison } from '../method/print-comparison.ts';
+
+const CASES = Number(process.env.BENCH_CASES ?? 1500);
+const DEFINITION = 'fno-end-to-end';
+const start = '2025-01-06T09:00:00Z';
+const until = '2026-12-01T00:00:00.000Z';
+const FROM = '2025-03-15';
+const TO = '2025-11-10';
+const TEAM = 'fno-returns';
+const WRITERS = 4;
+
+/** One version's cases, their ids kept apart from the other version's. */
+function versionLog(version: number): CaseLogEvent[] {
+  const events = generateSyntheticLog({ seed: 20 + version, cases: CASES, start, casesPerDay: CASES / 400, until, order: 'case', definitionId: DEFINITION, version });
+  const apart = (id: string) => `v${version}-${id}`;
+  return events.map((event) => ({
+    ...event, id: apart(event.id), caseId: apart(event.caseId),
+    ...(event.kind === 'case-started' ? { data: { ...event.data, workflowId: apart(String(event.data.workflowId)) } } : {}),
+  }));
+}
+
+export async function runCaseLogStoreBench(): Promise<void> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const pgDir = mkdtempSync(join(tmpdir(), 'casemap-case-log-store-pg-'));
+  const postgres = await startLocalPostgres({ dir: pgDir, port, initdb: ['--no-sync'] });
+  const db = openPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`);
+  let http: Server | undefined;
+  try {
+    await migrate(db);
+    await seedDemoIdentities(db);
+    const { app } = createCasemapApp({ db, client: new Client(), taskQueue: 'case-log-store-bench' });
+    http = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api`;
+    const token = async (username: string) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })).json()).token as string;
+    const authorization = `Bearer ${await token('analyst')}`;
+    // The diagram only names steps here; two deploys make versions 1 and 2 (stored directly: deploying through the API would reach Temporal).
+    const xml = readFileSync(new URL('../../tests/fixtures/two-lane-referral.bpmn', import.meta.url), 'utf8');
+    for (const name of ['Make deportation decision', 'Decide on deportation']) {
+      const renamed = xml.replace('Make deportation decision', name);
+      const compiled = await compile(renamed);
+      if (!compiled.ir) throw new Error('The fixture did not compile.');
+      await deployVersion(db, { definitionId: DEFINITION, name: 'FNO end to end', xml: renamed, ir: compiled.ir });
+    }
+
+    let events = 0;
+    let started = performance.now();
+    for (const version of [1, 2]) {
+      const byCase = new Map<string, CaseLogEvent[]>();
+      for (const event of versionLog(version)) byCase.set(event.caseId, [...(byCase.get(event.caseId) ?? []), event]);
+      // A case's events in one write, as a workflow's last flush before its end: the end folds the case in that transaction.
+      // Four writers at once, as several workflows end together: their folds add to the same aggregate rows.
+      const queue = [...byCase.values()];
+      await Promise.all(Array.from({ length: WRITERS }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await appendCaseLogEvents(db, next);
+      }));
+      events += [...byCase.values()].reduce((n, list) => n + list.length, 0);
+    }
+    const writeMs = performance.now() - started;
+    const [counts] = await db.query<{ ended: number; folded: number }>(
+      `SELECT (SELECT count(*) FROM cases WHERE definition_id = $1 AND ended_at IS NOT NULL)::int AS ended, (SELECT count(*) FROM insight_cases WHERE source = $2)::int AS folded`,
+      [DEFINITION, `definition:${DEFINITION}`],
+    );
+
+    // The fold's own share of a write: every case folded again, one transaction each, by the catch-up (after its rows are removed).
+    await db.transaction((tx) => deleteInsightAggregates(tx, `definition:${DEFINITION}`));
+    started = performance.now();
+    const refolded = await catchUpCaseLogFolds(db);
+    const foldMs = performance.now() - started;
+
+    const get = async (path: string) => {
+      const response = await fetch(`${base}${path}`, { headers: { authorization } });
+      if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    const contenders: Contender[] = [
+      { name: 'store DFG, version', does: `GET /insights/dfg?definitionId&version=2: the ended cases' graph with count, mean, stdev, min, max per edge, from the aggregates.`, run: async () => void (await get(`/insights/dfg?definitionId=${DEFINITION}&version=2`)) },
+      { name: 'store DFG, version + days + team', does: `the same for cases started in [${FROM}, ${TO}) on team ${TEAM}'s events.`, run: async () => void (await get(`/insights/dfg?definitionId=${DEFINITION}&version=2&from=${FROM}&to=${TO}&team=${TEAM}`)) },
+      { name: 'report, version', does: 'GET /insights/report?definitionId&version=2: every event of the version read, traces built, the whole report computed (the DFG among it) — the path the process DFG took before.', run: async () => void (await get(`/insights/report?definitionId=${DEFINITION}&version=2`)) },
+      {
+        name: 'recompute DFG, version',
+        does: 'in process, no HTTP: the version\'s events read as the report reads them, traces built, directlyFollows alone — the least a full recomputation of the graph costs.',
+        run: async () => {
+          const traces = buildTraces(await definitionCaseLog(db, { definitionId: DEFINITION, version: 2 }));
+          directlyFollows(traces, analysisContext(traces, { now: until }));
+        },
+      },
+    ];
+    const result = await compare({
+      title: "a process's own case log: version-filtered DFG from the analytical store vs a full recomputation",
+      notes: [
+        `Synthetic FNO cases (generateSyntheticLog, seeds 21 and 22): ${(2 * CASES).toLocaleString('en-GB')} cases in two versions, ${events.toLocaleString('en-GB')} events, ${counts!.ended.toLocaleString('en-GB')} ended and ${counts!.folded.toLocaleString('en-GB')} folded; local PostgreSQL; Node ${process.version}.`,
+        `Written case by case through appendCaseLogEvents (events, projections, the fold at the end), ${WRITERS} writers at once: ${Math.round(writeMs).toLocaleString('en-GB')} ms in all, ${(writeMs / (2 * CASES)).toFixed(1)} ms a case of wall clock.`,
+        `The folds alone (the catch-up folding all ${refolded.toLocaleString('en-GB')} ended cases again, one transaction each, one writer): ${Math.round(foldMs).toLocaleString('en-GB')} ms, ${(foldMs / Math.max(1, refolded)).toFixed(1)} ms a case.`,
+        `Load average at start (1, 5, 15 min): ${loadavg().map((n) => n.toFixed(2)).join(', ')}.`,
+      ],
+      contenders,
+      ratios: [['report, version', 'store DFG, version'], ['recompute DFG, version', 'store DFG, version']],
+    });
+    printComparison(result);
+    console.log(`Load average at end (1, 5, 15 min): ${loadavg().map((n) => n.toFixed(2)).join(', ')}.`);
+  } finally {
+    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+    await db.close();
+    postgres.stop();
+    rmSync(pgDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runCaseLogStoreBench();

@@ -49,7 +49,10 @@ export function openPglite(dataDir?: string): Database {
 }
 
 export function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Connections are opened on demand and then kept (pg's default closes one idle for 10 s): a new
+  // one costs its start-up and a backend with cold catalog caches, tens of ms on the first request
+  // after a pause (docs/benchmarks.md, insights API). Idle ones do not keep a script from exiting.
+  const pool = new pg.Pool({ connectionString, max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true });
   // An idle connection dropped by the server (a database restart) is reported here; without a
   // listener Node treats it as uncaught and the whole process exits. The pool replaces the
   // connection, and the query that next needs one fails or succeeds on its own.

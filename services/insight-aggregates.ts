@@ -6,7 +6,7 @@ import { keptLogSource } from '../storage/kept-log-fold.ts';
 import { ensureKeptLogFolded } from './kept-log-folds.ts';
 import { aggregatedActivityTimes, aggregatedHandoffs } from '../storage/insight-time-queries.ts';
 import { handoffsAnswer, timeSplitAnswer } from '../domain/insights/aggregate-time-rows.ts';
-import { aggregatedActivities, aggregatedCaseCounts, aggregatedEdges, aggregatedVariants, casesWithRework, isFolded, type AggregateScope } from '../storage/insight-aggregate-queries.ts';
+import { aggregatedCaseCounts, aggregatedDfg, aggregatedVariants, casesWithRework, isFolded, type AggregateScope } from '../storage/insight-aggregate-queries.ts';
 import { bucketsFor } from '../domain/insights/aggregate-buckets.ts';
 import { dfgAnswer, reportAnswer } from '../domain/insights/aggregate-rows.ts';
 import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../domain/contract/insight-aggregates.ts';
@@ -19,20 +19,17 @@ export interface AggregateFilter {
 
 /** Answers from the aggregates of a scope: the directly-follows graph with durations. */
 export async function scopeDfg(db: Database, scope: AggregateScope, filter: AggregateFilter): Promise<AggregatedDfg> {
-  const buckets = bucketsFor(filter);
-  const team = filter.team ?? '';
-  const [edges, activities] = await Promise.all([aggregatedEdges(db, scope, team, buckets), aggregatedActivities(db, scope, team, buckets)]);
+  const { edges, activities } = await aggregatedDfg(db, scope, filter.team ?? '', bucketsFor(filter));
   return dfgAnswer(edges, activities);
 }
 
 /** Answers from the aggregates of a scope: variants and rework. */
 export async function scopeReport(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport> {
   const buckets = bucketsFor(filter);
-  const [counts, variants, edges, activities, reworkCases] = await Promise.all([
+  const [counts, variants, { edges, activities }, reworkCases] = await Promise.all([
     aggregatedCaseCounts(db, scope, filter),
     aggregatedVariants(db, scope, filter, limits.maxVariants),
-    aggregatedEdges(db, scope, '', buckets),
-    aggregatedActivities(db, scope, '', buckets),
+    aggregatedDfg(db, scope, '', buckets),
     casesWithRework(db, scope, filter, limits.maxReworkCases),
   ]);
   return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases);
@@ -63,8 +60,18 @@ async function fromKeptLog<T>(db: Database, user: UserRecord, logId: string, rea
   return read({ source, flattening: null });
 }
 
+/**
+ * A kept log's directly-follows graph in one round trip after the session's: its rows are read
+ * beside the log's look-up, and with whether its fold is recorded (one statement, so one snapshot:
+ * rows of a whole fold or none). They are thrown away unless the user may see the log; a log not
+ * folded yet is folded (or its fold waited for) as in `fromKeptLog`, then read again.
+ */
 export async function keptLogDfg(db: Database, user: UserRecord, logId: string, filter: AggregateFilter): Promise<AggregatedDfg | undefined> {
-  return fromKeptLog(db, user, logId, (scope) => scopeDfg(db, scope, filter));
+  const read = () => aggregatedDfg(db, { source: keptLogSource(logId), flattening: null }, filter.team ?? '', bucketsFor(filter));
+  const [log, rows] = await Promise.all([findLog(db, user, logId), read()]);
+  if (!log) return undefined;
+  const { edges, activities } = rows.folded ? rows : await ensureKeptLogFolded(db, logId).then(read);
+  return dfgAnswer(edges, activities);
 }
 
 export async function keptLogReport(db: Database, user: UserRecord, logId: string, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport | undefined> {

@@ -79,12 +79,12 @@ try {
 
   const scope = { source: keptLogSource(logId), flattening: null };
   if (process.argv.includes('--plans')) {
-    // Every statement a DFG answer runs, explained instead of answered.
+    // Every statement a DFG answer runs, explained, then run for its answer.
     const explaining: Sql = {
       async query(text, params) {
         const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
         console.log(`\n${text.replace(/\s+/g, ' ').slice(0, 400)}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
-        return [];
+        return db.query(text, params);
       },
     };
     for (const [name, filter] of Object.entries(filters)) {
@@ -101,6 +101,8 @@ try {
       `${name}: ${answer.edges.length} edges; store reads + answer ${await timed(40, () => scopeDfg(db, scope, filter))}; JSON.stringify ${await timed(40, async () => JSON.stringify(answer))}; HTTP ${await timed(40, async () => (await fetch(url, { headers: { authorization } })).json())}`,
     );
   }
+  console.log(`HTTP of /api/health (no session, no database): ${await timed(40, async () => (await fetch(`${base}/health`)).json())}`);
+  console.log(`HTTP of /api/me (a session, no more): ${await timed(40, async () => (await fetch(`${base}/me`, { headers: { authorization } })).json())}`);
   console.log(`HTTP of a 404 (session, route, log look-up): ${await timed(40, async () => (await fetch(`${base}/insights/logs/00000000-0000-4000-8000-000000000000/dfg`, { headers: { authorization } })).text())}`);
   if (process.argv.includes('--idle')) {
     // As in the bench, where each round's PM4Py process runs for seconds before the next request.

@@ -3,7 +3,9 @@
 // can be looked at again and again without importing the log each time (issue #20).
 // Run: npx tsx bench/insights/dfg-plans.ts   (BENCH_PG_DIR, default $TMPDIR/casemap-dfg-plans;
 // BENCH_EVENTS, default 1000000; --refold folds the log again and times it; --plans prints EXPLAIN
-// (ANALYZE, BUFFERS) of every read of the three DFG questions)
+// (ANALYZE, BUFFERS) of every read of the three DFG questions; --idle times a request after 11 s idle,
+// --busy after another process held a core and 2 GB for 11 s, as each round's PM4Py process does)
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -109,7 +111,9 @@ try {
     for (const [name, filter] of Object.entries(filters)) {
       const query = new URLSearchParams(filter as Record<string, string>).toString();
       const url = `${base}/insights/logs/${logId}/dfg${query ? `?${query}` : ''}`;
-      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      // --busy: a process that holds 2 GB and a core for 11 s while this one waits for it, as PM4Py's does.
+      if (process.argv.includes('--busy')) execFileSync('python3', ['-c', 'import time\nx = bytearray(2 * 1024 ** 3)\nt = time.time()\nwhile time.time() - t < 11: pass']);
+      else await new Promise((resolve) => setTimeout(resolve, 11_000));
       let started = performance.now();
       await (await fetch(url, { headers: { authorization } })).json();
       const first = performance.now() - started;

@@ -59,8 +59,9 @@ export async function runInsightsApiBench(): Promise<void> {
     http = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
-    // PM4Py's rounds take seconds; a connection idle past Node's 5 s default would be closed under a reused request.
-    http.keepAliveTimeout = 120_000;
+    // PM4Py's rounds take seconds (over two minutes on a loaded machine, while this process waits for
+    // them); a connection idle past the server's keep-alive would be closed under a reused request.
+    http.keepAliveTimeout = 900_000;
     const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api`;
     const login = await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: DEMO_PASSWORD }) })).json();
     const authorization = `Bearer ${login.token}`;

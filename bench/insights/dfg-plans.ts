@@ -106,6 +106,46 @@ try {
   console.log(`HTTP of /api/health (no session, no database): ${await timed(40, async () => (await fetch(`${base}/health`)).json())}`);
   console.log(`HTTP of /api/me (a session, no more): ${await timed(40, async () => (await fetch(`${base}/me`, { headers: { authorization } })).json())}`);
   console.log(`HTTP of a 404 (session, route, log look-up): ${await timed(40, async () => (await fetch(`${base}/insights/logs/00000000-0000-4000-8000-000000000000/dfg`, { headers: { authorization } })).text())}`);
+  if (process.argv.includes('--after-report')) {
+    // As in the bench, where the graph comes after the report's three requests at once.
+    const report = () => Promise.all(['variants', 'handoffs', 'time-split'].map(async (path) => (await fetch(`${base}/insights/logs/${logId}/${path}`, { headers: { authorization } })).json()));
+    for (const [name, filter] of Object.entries(filters)) {
+      const query = new URLSearchParams(filter as Record<string, string>).toString();
+      const url = `${base}/insights/logs/${logId}/dfg${query ? `?${query}` : ''}`;
+      const samples: string[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        await report();
+        // BENCH_PAUSE=<ms>: a pause after the report, as between an analyst's clicks.
+        if (process.env.BENCH_PAUSE) await new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_PAUSE)));
+        const started = performance.now();
+        await (await fetch(url, { headers: { authorization } })).json();
+        samples.push((performance.now() - started).toFixed(1));
+      }
+      console.log(`${name} right after the report's three requests: ${samples.join(', ')} ms`);
+    }
+  }
+  if (process.argv.includes('--fresh-connections')) {
+    // The pool's other connections (opened here by queries that touch no insight table): is the
+    // graph slower on a connection that has not read the insight tables before?
+    for (const [name, filter] of Object.entries(filters)) {
+      const query = new URLSearchParams(filter as Record<string, string>).toString();
+      const url = `${base}/insights/logs/${logId}/dfg${query ? `?${query}` : ''}`;
+      const cold: string[] = [];
+      const warm: string[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await Promise.all(Array.from({ length: 10 }, () => db.query('SELECT pg_sleep(0.02)')));
+        let started = performance.now();
+        await (await fetch(url, { headers: { authorization } })).json();
+        cold.push((performance.now() - started).toFixed(1));
+        started = performance.now();
+        await (await fetch(url, { headers: { authorization } })).json();
+        warm.push((performance.now() - started).toFixed(1));
+      }
+      console.log(`${name} on connections that read no insight table yet: ${cold.join(', ')} ms; the next request: ${warm.join(', ')} ms`);
+    }
+  }
   if (process.argv.includes('--idle')) {
     // As in the bench, where each round's PM4Py process runs for seconds before the next request.
     for (const [name, filter] of Object.entries(filters)) {

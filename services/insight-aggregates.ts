@@ -9,7 +9,7 @@ import { processDiagram } from './insights.ts';
 import { definitionSource } from '../storage/case-log-fold.ts';
 import { aggregatedActivityTimes, aggregatedHandoffs } from '../storage/insight-time-queries.ts';
 import { handoffsAnswer, timeSplitAnswer } from '../domain/insights/aggregate-time-rows.ts';
-import { aggregatedActivities, aggregatedCaseCounts, aggregatedEdges, aggregatedVariants, casesWithRework, isFolded, type AggregateScope } from '../storage/insight-aggregate-queries.ts';
+import { aggregatedCaseCounts, aggregatedDfg, aggregatedVariants, casesWithRework, isFolded, type AggregateScope } from '../storage/insight-aggregate-queries.ts';
 import { bucketsFor } from '../domain/insights/aggregate-buckets.ts';
 import { dfgAnswer, reportAnswer } from '../domain/insights/aggregate-rows.ts';
 import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../domain/contract/insight-aggregates.ts';
@@ -24,20 +24,17 @@ export interface AggregateFilter {
 
 /** Answers from the aggregates of a scope: the directly-follows graph with durations. */
 export async function scopeDfg(db: Database, scope: AggregateScope, filter: AggregateFilter): Promise<AggregatedDfg> {
-  const buckets = bucketsFor(filter);
-  const team = filter.team ?? '';
-  const [edges, activities] = await Promise.all([aggregatedEdges(db, scope, team, buckets), aggregatedActivities(db, scope, team, buckets)]);
+  const { edges, activities } = await aggregatedDfg(db, scope, filter.team ?? '', bucketsFor(filter));
   return dfgAnswer(edges, activities);
 }
 
 /** Answers from the aggregates of a scope: variants and rework. */
 export async function scopeReport(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport> {
   const buckets = bucketsFor(filter);
-  const [counts, variants, edges, activities, reworkCases] = await Promise.all([
+  const [counts, variants, { edges, activities }, reworkCases] = await Promise.all([
     aggregatedCaseCounts(db, scope, filter),
     aggregatedVariants(db, scope, filter, limits.maxVariants),
-    aggregatedEdges(db, scope, '', buckets),
-    aggregatedActivities(db, scope, '', buckets),
+    aggregatedDfg(db, scope, '', buckets),
     casesWithRework(db, scope, filter, limits.maxReworkCases),
   ]);
   return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases);

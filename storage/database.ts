@@ -1,11 +1,21 @@
 // The one place that speaks SQL to a connection: PGlite (embedded, data under .data/) by default,
 // PostgreSQL when DATABASE_URL is set. Both take the same parameterised SQL and migrations.
 import { PGlite } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { copyFromStdin } from './pg-copy-in.ts';
 
+export interface QueryOptions {
+  /**
+   * PostgreSQL: a named prepared statement, kept by each connection, for a statement asked often
+   * whose planning costs as much as running it (the insights aggregates): after a few runs the
+   * server keeps one plan for every value unless it costs more. PGlite ignores it.
+   */
+  prepared?: boolean;
+}
+
 export interface Sql {
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
   /**
    * PostgreSQL only, inside a transaction: `COPY … FROM STDIN` fed `data` (text format). PGlite has
    * none: its COPY from a blob measured slower than INSERT … SELECT FROM unnest (docs/insights.md).
@@ -48,16 +58,27 @@ export function openPglite(dataDir?: string): Database {
   };
 }
 
+// A prepared statement's name stands for its text (never its values), so there are as many as there are statement shapes.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `casemap_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`));
+  return name;
+}
+
 export function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Connections are opened on demand and then kept (pg's default closes one idle for 10 s): a new
+  // one costs its start-up and a backend with cold catalog caches, tens of ms on the first request
+  // after a pause (docs/benchmarks.md, insights API). Idle ones do not keep a script from exiting.
+  const pool = new pg.Pool({ connectionString, max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true });
   // An idle connection dropped by the server (a database restart) is reported here; without a
   // listener Node treats it as uncaught and the whole process exits. The pool replaces the
   // connection, and the query that next needs one fails or succeeds on its own.
   pool.on('error', (error) => console.warn(`PostgreSQL connection lost (${error.message}); the pool reconnects.`));
   return {
     kind: 'postgres',
-    async query(text, params) {
-      return (await pool.query({ text, values: params as unknown[] | undefined })).rows.map(isoDates) as never;
+    async query(text, params, options) {
+      return (await pool.query({ text, values: params as unknown[] | undefined, ...(options?.prepared ? { name: statementName(text) } : {}) })).rows.map(isoDates) as never;
     },
     async transaction(work) {
       const client = await pool.connect();

@@ -2,10 +2,13 @@
 import type { Sql } from './database.ts';
 import type { BucketChoice } from '../domain/insights/aggregate-buckets.ts';
 import type { ActivityTimeRow, HandoffRow } from '../domain/insights/aggregate-time-rows.ts';
-import { bucketRows, FLATTENING, type AggregateScope } from './insight-aggregate-queries.ts';
+import { bucketRanges, bucketRows, scopeWhere, type AggregateScope } from './insight-aggregate-queries.ts';
 
-const clause = `source = $1 AND ${FLATTENING} AND ($3::int IS NULL OR version = $3)`;
-const paramsOf = (scope: AggregateScope): unknown[] => [scope.source, scope.flattening, scope.version ?? null];
+/** The rows of a table for the scope's chosen buckets; its values appended to `params`. */
+function rowsOf(table: string, scope: AggregateScope, buckets: BucketChoice, params: unknown[]): string {
+  const where = scopeWhere(scope, params);
+  return bucketRows(table, where, bucketRanges(buckets, params));
+}
 
 /** One duration's sums as a JSON object, the standard deviation (n − 1) from the exact sum of squares. */
 const duration = (name: string) =>
@@ -13,8 +16,8 @@ const duration = (name: string) =>
      'stdev', CASE WHEN sum(${name}_n) > 1 THEN sqrt(greatest(sum(${name}_sumsq) - sum(${name}_sum)::numeric * sum(${name}_sum) / sum(${name}_n), 0) / (sum(${name}_n) - 1))::float8 END)`;
 
 export async function aggregatedHandoffs(sql: Sql, scope: AggregateScope, buckets: BucketChoice): Promise<HandoffRow[]> {
-  const params = paramsOf(scope);
-  const rows = bucketRows('insight_handoffs', buckets, params, clause);
+  const params: unknown[] = [];
+  const rows = rowsOf('insight_handoffs', scope, buckets, params);
   return sql.query<HandoffRow>(
     `SELECT from_team AS "fromTeam", to_team AS "toTeam", sum(handoffs)::float8 AS handoffs, sum(accepted)::float8 AS accepted, sum(overdue)::float8 AS overdue, ${duration('delay')} AS delay
        FROM (${rows}) r
@@ -25,8 +28,8 @@ export async function aggregatedHandoffs(sql: Sql, scope: AggregateScope, bucket
 
 /** Every team's row of each step ('' sums them all), so the answer can name the step's main team. */
 export async function aggregatedActivityTimes(sql: Sql, scope: AggregateScope, buckets: BucketChoice): Promise<ActivityTimeRow[]> {
-  const params = paramsOf(scope);
-  const rows = bucketRows('insight_activity_times', buckets, params, clause);
+  const params: unknown[] = [];
+  const rows = rowsOf('insight_activity_times', scope, buckets, params);
   return sql.query<ActivityTimeRow>(
     `SELECT team, activity, sum(executions)::float8 AS executions, sum(completed)::float8 AS completed, sum(cases)::float8 AS cases,
             ${duration('waiting')} AS waiting, ${duration('processing')} AS processing, ${duration('sojourn')} AS sojourn

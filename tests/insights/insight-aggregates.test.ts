@@ -187,6 +187,21 @@ describe('the analytical store of kept logs', () => {
     expect((await casemap.db.query<{ at: string }>('SELECT folded_at::text AS at FROM insight_folds WHERE source = $1', [source]))[0]!.at).toBe(foldedAt);
   });
 
+  it('folds a log with statistics that know it, so the planner does not take a new log for a row or two', async () => {
+    // given: statistics taken while only earlier logs were there
+    await casemap.db.query('ANALYZE imported_log_events');
+    // when: another log is kept and folded (its first read waits for the fold)
+    const rows = randomLog(12, 80);
+    const id = await keep(rows, 'fifth.csv');
+    logs.pop();
+    expectSameDfg(await dfgOf(id), rows);
+    // then: the planner's estimate of its rows is near their number (without a fresh sample it is 1 or 2)
+    const [{ n }] = await casemap.db.query<{ n: number }>('SELECT count(*)::int AS n FROM imported_log_events WHERE log_id = $1', [id]) as [{ n: number }];
+    const plan = await casemap.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT * FROM imported_log_events WHERE log_id = '${id}'`);
+    const estimated = Number(/rows=(\d+)/.exec(plan[0]!['QUERY PLAN'])![1]);
+    expect(estimated).toBeGreaterThan(n / 4);
+  });
+
   it('folds an import once its rows are committed, and its first read answers from that whole fold', async () => {
     const id = await keep(randomLog(11, 30), 'fourth.csv');
     logs.pop();

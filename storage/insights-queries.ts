@@ -4,6 +4,7 @@ import type { CaseLogEvent, CaseLogEventKind } from '../domain/events/case-log-e
 import { ProcessIR } from '../domain/process/ir.ts';
 import type { EventRow as CaseEventRow } from './case-queries.ts';
 import type { Sql } from './database.ts';
+import { confirmedEvent } from './case-log-confirm.ts';
 
 export interface InsightsLogQuery {
   definitionId: string;
@@ -35,7 +36,7 @@ export async function definitionCaseLog(sql: Sql, query: InsightsLogQuery): Prom
      FROM events e
      JOIN cases c ON c.id = e.case_id
      LEFT JOIN tasks t ON e.kind = 'task-ready' AND t.id = e.case_id || ':' || e.task_id
-     WHERE c.definition_id = $1
+     WHERE c.definition_id = $1 AND ${confirmedEvent('e')}
        AND ($2::int IS NULL OR c.version = $2)
        AND ($3::timestamptz IS NULL OR c.started_at >= $3::timestamptz)
        AND ($4::timestamptz IS NULL OR c.started_at < $4::timestamptz)

@@ -38,6 +38,8 @@ export interface CaseWorkerOptions {
   db: Database;
   serviceHandlers?: Record<string, ServiceHandlerEntry>;
   connection?: NativeConnection;
+  /** Off only in tests that show an Update's answer alone makes a step visible. */
+  caseLogReconciler?: boolean;
 }
 
 let runtimeInstalled = false;
@@ -73,6 +75,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
   // The reconciler confirms the case log rows the worker's local writes left tentative
   // (runtime/case-log-reconciler.ts); it lives exactly as long as the worker runs, so whoever
   // awaits `run()` may close the database right after.
+  if (options.caseLogReconciler === false) return worker;
   const run = worker.run.bind(worker);
   worker.run = async () => {
     const reconciler = startCaseLogReconciler({ db: options.db, workflowService: connection.workflowService, namespace, log: (line) => console.warn(line) });

@@ -236,7 +236,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     migrations.push(request.migrationId);
     apply(result.commands, waiting.filter((subscriptionId) => !(subscriptionId in engine.subscriptions)));
     await log.flush();
-    return { ...answer, preview: result.preview };
+    return { ...answer, preview: result.preview, logPosition: log.written };
   }
 
   function emptyPreview(): CaseMigrated['preview'] {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProjectionActivities } from '../../activities/projection-activities.ts';
 import { compareFences, type CaseLogFence, type FencedCaseLogWrite } from '../../domain/events/case-log-fence.ts';
 import { cancelCaseSignal, type NextSteps } from '../../workflows/case-api.ts';
-import { startCaseLogReconciler } from '../../runtime/case-log-reconciler.ts';
+import { startCaseLogReconciler, type CaseLogReconciler } from '../../runtime/case-log-reconciler.ts';
 import { queryInbox } from '../../storage/task-queries.ts';
 import { historyCaseLog, payloadDecoder } from '../../bench/reliability/history-case-log.ts';
 import type { ParentCall, ParentReply } from './support/crash-worker.ts';
@@ -61,13 +61,18 @@ async function historyLog(engine: EngineHarness, caseId: string): Promise<string
 describe('a worker killed mid-case', () => {
   let engine: EngineHarness;
   let child: ChildProcess | undefined;
+  // The child worker has none, and the harness's own worker starts later: the test process
+  // confirms what no Update answer confirms (path 3), as any worker process would.
+  let reconciler: CaseLogReconciler | undefined;
 
   beforeAll(async () => {
     engine = await EngineHarness.start({ withoutWorker: true });
     await engine.deploy(fixture('crash-referral.bpmn'));
+    reconciler = startCaseLogReconciler({ db: engine.db, workflowService: engine.client.workflowService, namespace: 'default', intervalMs: 50 });
   });
   afterAll(async () => {
     child?.kill('SIGKILL');
+    await reconciler?.stop();
     await engine?.stop();
   });
 
@@ -125,14 +130,9 @@ describe('a worker killed mid-case', () => {
 
     // then, while no worker runs, the lost attempt's rows are in the log but nowhere a reader looks,
     // even after the reconciler has asked history about them (they are due after 250 ms)
-    const reconciler = startCaseLogReconciler({ db: engine.db, workflowService: engine.client.workflowService, namespace: 'default', intervalMs: 50 });
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      await reconciler.round();
-      await expectOnlyTheClaim(engine, caseId, task.taskId, phantom);
-    } finally {
-      await reconciler.stop();
-    }
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await reconciler!.round();
+    await expectOnlyTheClaim(engine, caseId, task.taskId, phantom);
 
     // when the case is cancelled before a fresh worker retries the lost task
     await engine.handle(caseId).signal(cancelCaseSignal, { reason: 'withdrawn', actor: 'lena' });

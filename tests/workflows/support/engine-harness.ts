@@ -141,9 +141,13 @@ export class EngineHarness {
     return this.handle(caseId).query(caseViewQuery);
   }
 
-  /** Waits until a task for `nodeId` is open on the case (tasks opened by timers appear later). */
+  /**
+   * Waits until a task for `nodeId` is open on the case (tasks opened by timers appear later) and
+   * the case log written so far is confirmed, so the task and what led to it are readable.
+   */
   async waitForTask(caseId: string, nodeId: string, timeoutMs = 15_000): Promise<OpenTask> {
     const view = await eventually(() => this.view(caseId), (current) => current.tasks.some((task) => task.nodeId === nodeId), timeoutMs);
+    await this.logConfirmed(caseId, timeoutMs);
     return view.tasks.find((task) => task.nodeId === nodeId)!;
   }
 

@@ -13,6 +13,7 @@ import { payloadDecoder, recordedFencedWrite, type PayloadDecoder } from './fenc
 type WorkflowService = temporal.api.workflowservice.v1.WorkflowService;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 const GRPC_NOT_FOUND = 5;
+const GRPC_UNIMPLEMENTED = 12;
 
 export interface CaseLogReconcilerOptions {
   db: Database;
@@ -94,15 +95,7 @@ async function reconcileCase(options: CaseLogReconcilerOptions, decode: PayloadD
 async function recordedWrites(options: CaseLogReconcilerOptions, decode: PayloadDecoder, tentative: TentativeCase): Promise<{ recordedThrough: number; closed: boolean }> {
   let recordedThrough = 0;
   let closed: boolean | undefined;
-  let nextPageToken: Uint8Array | undefined;
-  do {
-    const page = await options.workflowService.getWorkflowExecutionHistoryReverse({
-      namespace: options.namespace,
-      execution: { workflowId: tentative.run!.workflowId, runId: tentative.run!.runId },
-      maximumPageSize: 100,
-      ...(nextPageToken ? { nextPageToken } : {}),
-    });
-    const events: HistoryEvent[] = page.history?.events ?? [];
+  for await (const events of historyFromTheEnd(options, tentative.run!)) {
     closed ??= events.length > 0 && CLOSED.some((attributes) => events[0]![attributes]);
     for (const event of events) {
       if (Number(event.eventId) < tentative.fence.historyLength) return { recordedThrough, closed };
@@ -110,7 +103,32 @@ async function recordedWrites(options: CaseLogReconcilerOptions, decode: Payload
       if (!write?.fence || compareFences(write.fence, tentative.fence) !== 0) continue;
       for (const { id } of write.receipt) recordedThrough = Math.max(recordedThrough, logPosition(tentative.caseId, id) ?? 0);
     }
+  }
+  return { recordedThrough, closed: closed ?? false };
+}
+
+/**
+ * The run's history in pages, newest event first. A server without the reverse read (the
+ * time-skipping test server) gives it forwards, in one reversed piece.
+ */
+async function* historyFromTheEnd(options: CaseLogReconcilerOptions, run: { workflowId: string; runId: string }): AsyncGenerator<HistoryEvent[]> {
+  const execution = { workflowId: run.workflowId, runId: run.runId };
+  let nextPageToken: Uint8Array | undefined;
+  try {
+    do {
+      const page: temporal.api.workflowservice.v1.IGetWorkflowExecutionHistoryReverseResponse = await options.workflowService.getWorkflowExecutionHistoryReverse({ namespace: options.namespace, execution, maximumPageSize: 100, ...(nextPageToken ? { nextPageToken } : {}) });
+      yield page.history?.events ?? [];
+      nextPageToken = page.nextPageToken && page.nextPageToken.length > 0 ? page.nextPageToken : undefined;
+    } while (nextPageToken);
+    return;
+  } catch (error) {
+    if ((error as { code?: number }).code !== GRPC_UNIMPLEMENTED || nextPageToken) throw error;
+  }
+  const events: HistoryEvent[] = [];
+  do {
+    const page: temporal.api.workflowservice.v1.IGetWorkflowExecutionHistoryResponse = await options.workflowService.getWorkflowExecutionHistory({ namespace: options.namespace, execution, ...(nextPageToken ? { nextPageToken } : {}) });
+    events.push(...(page.history?.events ?? []));
     nextPageToken = page.nextPageToken && page.nextPageToken.length > 0 ? page.nextPageToken : undefined;
   } while (nextPageToken);
-  return { recordedThrough, closed: closed ?? false };
+  yield events.reverse();
 }

@@ -181,10 +181,8 @@ export class EngineHarness {
     return view;
   }
 
-  /** Waits until no row of the case's log is tentative. */
-  async logConfirmed(caseId: string, timeoutMs = 15_000): Promise<void> {
-    const tentative = () => this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_log_fences WHERE case_id = $1 AND written_through > confirmed_through', [caseId]);
-    await eventually(tentative, ([row]) => row!.n === 0, timeoutMs);
+  logConfirmed(caseId: string, timeoutMs = 15_000): Promise<void> {
+    return logConfirmed(this.db, caseId, timeoutMs);
   }
 
   events(caseId: string): Promise<EventRow[]> {
@@ -209,6 +207,12 @@ export function quietRuntime(): void {
   } catch {
     // Already installed in this process.
   }
+}
+
+/** Waits until no row of the case's log is tentative (the worker's reconciler confirms what no Update answer did). */
+export async function logConfirmed(db: Database, caseId: string, timeoutMs = 15_000): Promise<void> {
+  const tentative = () => db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_log_fences WHERE case_id = $1 AND written_through > confirmed_through', [caseId]);
+  await eventually(tentative, ([row]) => row!.n === 0, timeoutMs);
 }
 
 /** Polls `read` until `accept` holds. */

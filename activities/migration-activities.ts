@@ -10,6 +10,7 @@ import type { ProcessIR } from '../domain/process/ir.ts';
 import { MIGRATION_REFUSED, migrateCaseUpdate, workflowIdForCase, type CaseMigrated, type MigrateCaseRequest } from '../workflows/case-api.ts';
 import type { Database } from '../storage/database.ts';
 import { findDeployedVersion } from '../storage/definition-store.ts';
+import { confirmCaseLog } from '../storage/case-log-confirm.ts';
 import { findPlan, isPending, markFinished, pendingCases, recordCaseOutcome, type CaseOutcome, type StoredPlan } from '../storage/case-migration-store.ts';
 
 /** Where a run's plan and outcomes are kept: the store, or (in a crash test) a proxy to it. */
@@ -21,6 +22,8 @@ export interface MigrationLedger {
   /** Records a case's outcome and audit entry once; false when it was already recorded. */
   record(outcome: CaseOutcome): Promise<boolean>;
   finish(migrationId: string): Promise<void>;
+  /** Confirms the case log through the position a migration's answer carries (storage/case-log-confirm.ts). */
+  confirmLog(caseId: string, position: number): Promise<void>;
 }
 
 export function storeLedger(db: Database): MigrationLedger {
@@ -34,6 +37,7 @@ export function storeLedger(db: Database): MigrationLedger {
     isPending: (migrationId, caseId) => isPending(db, migrationId, caseId),
     record: (outcome) => recordCaseOutcome(db, outcome),
     finish: (migrationId) => markFinished(db, migrationId),
+    confirmLog: (caseId, position) => confirmCaseLog(db, caseId, position),
   };
 }
 
@@ -68,6 +72,8 @@ export function createMigrationActivities({ ledger, client }: MigrationActivityD
     let refusals: MigrationRefusal[] | undefined;
     try {
       migrated = await temporal.workflow.getHandle(workflowIdForCase(caseId)).executeUpdate(migrateCaseUpdate, { args: [request, to], updateId: `${plan.migrationId}:${caseId}` });
+      // The answer proves the migration's task recorded: its rows show now, not at the reconciler's next look.
+      if (migrated.logPosition !== undefined) await ledger.confirmLog(caseId, migrated.logPosition);
     } catch (error) {
       refusals = refusalsOf(error);
       if (!refusals && !lastAttempt) throw error;

@@ -9,13 +9,13 @@ import { findDeployedVersion, type DeployedVersion } from '../storage/definition
 
 export function createProjectionActivities(db: Database) {
   return {
-    /** The write as a normal activity (runs only once its workflow task is in history): cases that began before the fenced write. */
+    /** The write as a normal activity (runs only once its workflow task is in history): runs recorded before the fenced write. */
     async recordCaseEvents(events: CaseLogEvent[]): Promise<AppendResult> {
       return appendCaseLogEvents(db, events.map((event) => CaseLogEvent.parse(event)));
     },
     /**
-     * The write for a local activity, inside the workflow task, fenced by that task's attempt. The
-     * case workflow does not call it yet (docs/benchmarks.md, Recommendation §1).
+     * The write for a local activity, inside the workflow task, fenced by that task's attempt; its
+     * rows stay tentative until confirmed in history (docs/architecture.md, "Record").
      */
     async recordFencedCaseEvents(write: FencedCaseLogWrite): Promise<FencedWriteResult> {
       return appendFencedCaseLogEvents(db, FencedCaseLogWrite.parse(write));

@@ -2,7 +2,9 @@
 // method (bench/method), on one real Temporal dev server: cases per second and history events per case.
 // Contenders, per shape (a round runs `BENCH_CASES` cases of one contender concurrently, each started
 // with the `started` Update and, for user tasks, claimed and completed with the same Updates):
-// - casemap: `caseWorkflow` interpreting the compiled BPMN, with its projection writes;
+// - casemap: `caseWorkflow` interpreting the compiled BPMN, with its case log written by the fenced
+//   local activity (rows confirmed into the projection by later writes or the worker's reconciler:
+//   the bench drives Updates through the SDK, not the API, so it skips the API's confirmation);
 // - handwritten+projection (serial): the same steps, writing the same batches through the same
 //   `recordCaseEvents` activity, each awaited before the next step or the Update's answer;
 // - handwritten-pipelined: the same batches queued to a background writer that coalesces them;
@@ -31,7 +33,7 @@ const handwrittenProjection: Record<Exclude<Variant, 'casemap'>, ProjectionMode>
   'handwritten-bare': 'none',
 };
 const does: Record<Variant, string> = {
-  casemap: '`caseWorkflow` interpreting the compiled BPMN, writing its projection (case log, inbox, case record) as it goes.',
+  casemap: '`caseWorkflow` interpreting the compiled BPMN, writing its case log by a fenced local activity as it goes (projected once confirmed in history).',
   'handwritten+projection': 'hand-written workflow, same steps and same projection batches through `recordCaseEvents`, each write awaited before the next step or Update answer (serial).',
   'handwritten-pipelined': 'hand-written workflow, same batches queued to one background writer that coalesces them; steps and Update answers do not wait; final flush before it returns.',
   'handwritten-local': 'hand-written workflow, same steps and batches as the serial one, each written by a local activity (one marker in the same workflow task) and awaited before the next step or Update answer.',

@@ -11,6 +11,7 @@ import { findCase, searchCases, type CaseRow } from '../storage/case-queries.ts'
 import { findDeployedVersion } from '../storage/definition-store.ts';
 import { findWaitingCases, recordMessage } from '../storage/message-store.ts';
 import { queryInbox, type TaskRow } from '../storage/task-queries.ts';
+import { confirmAnswered } from '../services/case-log-confirm.ts';
 import type { FormField } from '../domain/process/ir.ts';
 import { claimTaskUpdate, completeTaskUpdate, messageSignal, workflowIdForCase, type Actor } from '../workflows/case-api.ts';
 import { DEMO_MARKER, demoMessages, formDataFor, messageDelayHours, scenarioFor, seededRandom, stallsAt, stepTiming, type DemoScenario } from './demo-load-plan.ts';
@@ -111,7 +112,8 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
     const handle = client.workflow.getHandle(workflowIdForCase(task.caseId));
     const taskId = task.id.slice(task.caseId.length + 1);
     if (task.status === 'open' && now >= Date.parse(task.createdAt) + hours(timing.waitingHours)) {
-      return () => handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor: bot }] });
+      // Like the API, the answer confirms the case log it proves recorded (services/case-log-confirm.ts).
+      return async () => confirmAnswered(db, task.caseId, await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor: bot }] }));
     }
     if (task.status === 'claimed' && task.assignee === bot.userId && task.claimedAt && now >= Date.parse(task.claimedAt) + hours(timing.processingHours)) {
       return async () => {
@@ -120,7 +122,7 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
           nodeId: task.nodeId, caseData: current?.data ?? {}, scenario, taskKey: task.id, rootCaseId: root.id, now: new Date(now), hourMs: options.hourMs,
           removalCancelled: messageDelayHours('Removal cancelled', task.caseId) !== null,
         });
-        return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor: bot, data }] });
+        return confirmAnswered(db, task.caseId, await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor: bot, data }] }));
       };
     }
     return undefined;

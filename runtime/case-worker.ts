@@ -9,6 +9,7 @@ import { createMigrationActivities, storeLedger } from '../activities/migration-
 import { createServiceTaskActivities, type ServiceHandlerEntry } from '../activities/service-handlers/registry.ts';
 import { defaultServiceHandlers } from '../activities/service-handlers/default-handlers.ts';
 import { casemapDataConverter } from './casemap-data-converter.ts';
+import { startCaseLogReconciler } from './case-log-reconciler.ts';
 
 export const DEFAULT_TASK_QUEUE = 'casemap-cases';
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -37,6 +38,8 @@ export interface CaseWorkerOptions {
   db: Database;
   serviceHandlers?: Record<string, ServiceHandlerEntry>;
   connection?: NativeConnection;
+  /** Off only in tests that show an Update's answer alone makes a step visible. */
+  caseLogReconciler?: boolean;
 }
 
 let runtimeInstalled = false;
@@ -55,9 +58,10 @@ function installQuietRuntime(): void {
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   installQuietRuntime();
   const connection = options.connection ?? (await NativeConnection.connect({ address: options.address }));
-  return Worker.create({
+  const namespace = options.namespace ?? 'default';
+  const worker = await Worker.create({
     connection,
-    namespace: options.namespace ?? 'default',
+    namespace,
     taskQueue: options.taskQueue ?? DEFAULT_TASK_QUEUE,
     workflowBundle: await caseWorkflowBundle(),
     dataConverter: casemapDataConverter(options.db),
@@ -68,4 +72,18 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
       ...createServiceTaskActivities({ ...defaultServiceHandlers, ...options.serviceHandlers }),
     },
   });
+  // The reconciler confirms the case log rows the worker's local writes left tentative
+  // (runtime/case-log-reconciler.ts); it lives exactly as long as the worker runs, so whoever
+  // awaits `run()` may close the database right after.
+  if (options.caseLogReconciler === false) return worker;
+  const run = worker.run.bind(worker);
+  worker.run = async () => {
+    const reconciler = startCaseLogReconciler({ db: options.db, workflowService: connection.workflowService, namespace, log: (line) => console.warn(line) });
+    try {
+      return await run();
+    } finally {
+      await reconciler.stop();
+    }
+  };
+  return worker;
 }

@@ -9,6 +9,7 @@ import { validateFormData, type FormIssue } from '../domain/forms/validate-form-
 import { startingTeams } from '../domain/process/starters.ts';
 import type { ProcessIR } from '../domain/process/ir.ts';
 import type { StartedCase } from '../domain/contract/case-record.ts';
+import { confirmAnswered } from './case-log-confirm.ts';
 import { caseViewQuery, caseWorkflowArgs, startedUpdate, workflowIdForCase, type CaseWorkflowInput } from '../workflows/case-api.ts';
 
 export interface CaseStartDeps {
@@ -113,7 +114,9 @@ export async function startPrepared(deps: CaseStartDeps, prepared: PreparedStart
         args: caseWorkflowArgs(prepared.input, prepared.ir),
       }),
     });
-    return { caseId: prepared.caseId, version: prepared.version, next };
+    // The answer comes once the first steps are written and their task recorded: confirm them, so the
+    // starter's inbox shows the first task as soon as the start answers.
+    return { caseId: prepared.caseId, version: prepared.version, next: await confirmAnswered(deps.db, prepared.caseId, next) };
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     const view = await deps.client.workflow.getHandle(workflowId).query(caseViewQuery);

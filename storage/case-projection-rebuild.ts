@@ -1,6 +1,6 @@
 // Rebuilds a case's projections (its cases row, task rows, message and signal subscriptions) from
-// its events alone. Used when a fenced write removed the tail a lost attempt wrote: the deltas that
-// tail applied cannot be undone one by one, but the log that is left can be applied again.
+// its events alone. Used when a fenced write removed rows that had been projected: the deltas they
+// applied cannot be undone one by one, but the log that is left can be applied again.
 import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
 import { project, taskRowId } from './case-log-store.ts';
 import type { Sql } from './database.ts';
@@ -17,11 +17,12 @@ interface EventRow {
   task: CaseLogEvent['task'] | null;
 }
 
-/** The case's log in order, as the projection reads events. */
-async function caseLog(tx: Sql, caseId: string): Promise<CaseLogEvent[]> {
+/** The case's log in order, as the projection reads events: all of it, or the positions in (after, through]. */
+export async function caseLog(tx: Sql, caseId: string, range?: { after: number; through: number }): Promise<CaseLogEvent[]> {
   const rows = await tx.query<EventRow>(
-    `SELECT id, kind, node_id AS "nodeId", task_id AS "taskId", team, actor, at, data, task FROM events WHERE case_id = $1 ORDER BY position, seq`,
-    [caseId],
+    `SELECT id, kind, node_id AS "nodeId", task_id AS "taskId", team, actor, at, data, task FROM events
+     WHERE case_id = $1 AND ($2::int IS NULL OR position > $2) AND ($3::int IS NULL OR position <= $3) ORDER BY position, seq`,
+    [caseId, range?.after ?? null, range?.through ?? null],
   );
   return rows.map((row) => ({
     id: row.id,

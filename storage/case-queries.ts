@@ -4,6 +4,7 @@ import type { CaseEvent, CaseRecord } from '../domain/contract/case-record.ts';
 import type { DataFieldFilter } from '../domain/contract/case-data-filter.ts';
 import type { Sql } from './database.ts';
 import { caseScopeSql, type CaseScope } from './case-scope.ts';
+import { confirmedEvent } from './case-log-confirm.ts';
 
 export type { DataFieldFilter };
 
@@ -102,7 +103,7 @@ export type EventRow = CaseEvent;
 
 export async function caseEvents(sql: Sql, caseId: string): Promise<EventRow[]> {
   return sql.query<EventRow>(
-    `SELECT seq::int AS seq, id, kind, node_id AS "nodeId", task_id AS "taskId", team, actor, at, data FROM events WHERE case_id = $1 ORDER BY seq`,
+    `SELECT seq::int AS seq, id, kind, node_id AS "nodeId", task_id AS "taskId", team, actor, at, data FROM events e WHERE case_id = $1 AND ${confirmedEvent('e')} ORDER BY seq`,
     [caseId],
   );
 }

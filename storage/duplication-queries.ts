@@ -4,6 +4,7 @@ import { CaseLogEvent } from '../domain/events/case-log-event.ts';
 import { ProcessIR } from '../domain/process/ir.ts';
 import type { IntendedMark, LibraryEntry } from '../domain/duplication/types.ts';
 import type { Sql } from './database.ts';
+import { confirmedEvent } from './case-log-confirm.ts';
 
 /** The latest deployed version of every definition, as the duplication library. */
 export async function latestDeployedLibrary(sql: Sql): Promise<LibraryEntry[]> {
@@ -25,7 +26,7 @@ export async function taskEventsForDuplication(sql: Sql, since?: string): Promis
   const rows = await sql.query<{ id: string; case_id: string; kind: string; node_id: string | null; task_id: string | null; team: string | null; actor: string | null; at: string; data: Record<string, unknown>; definition_id: string }>(
     `SELECT e.id, e.case_id, e.kind, e.node_id, e.task_id, e.team, e.actor, e.at, e.data, c.definition_id
      FROM events e JOIN cases c ON c.id = e.case_id
-     WHERE e.kind IN ('task-ready', 'task-claimed', 'task-completed') AND ($1::timestamptz IS NULL OR e.at >= $1::timestamptz)
+     WHERE e.kind IN ('task-ready', 'task-claimed', 'task-completed') AND ${confirmedEvent('e')} AND ($1::timestamptz IS NULL OR e.at >= $1::timestamptz)
      ORDER BY e.seq`,
     [since ?? null],
   );

@@ -3,6 +3,7 @@ import type { CaseLogFence } from '../domain/events/case-log-fence.ts';
 import { appendCaseLogEvents } from './case-log-store.ts';
 import type { Database } from './database.ts';
 import { appendFencedCaseLogEvents } from './fenced-case-log-store.ts';
+import { confirmCaseLog } from './case-log-confirm.ts';
 import { caseLogBuilder, loggedKinds, openSampleStore, projectionSnapshot } from './support/case-log-sample.ts';
 
 const RUN = Date.parse('2026-12-01T09:00:00Z');
@@ -29,15 +30,18 @@ describe('fenced case log writes', () => {
       log.next({ kind: 'message-awaited', nodeId: 'Catch', data: { subscriptionId: 's1', messageName: 'travel-document' } }),
     ];
     await appendFencedCaseLogEvents(db, { fence: task(8), events: lost });
-    expect((await projectionSnapshot(db, caseId)).tasks).toHaveLength(2);
+    // the lost attempt's rows are tentative: its write confirmed only the rows before it
+    expect((await projectionSnapshot(db, caseId)).tasks).toHaveLength(1);
 
     // when its retry (a longer history: the lost attempt's timeout) logs a cancellation at those positions
     log.rewindTo(3);
     const retried = [log.next({ kind: 'case-cancelled', actor: 'lena', data: { reason: 'withdrawn' } })];
     const result = await appendFencedCaseLogEvents(db, { fence: task(11), events: retried });
 
-    // then the log is what history holds, and every row is as if the lost attempt never wrote
+    // then the log is what history holds, and once the retry is confirmed every row is as if the
+    // lost attempt never wrote
     expect(result).toMatchObject({ outcome: 'written', inserted: 1, replaced: 3 });
+    await confirmCaseLog(db, caseId, 3);
     expect(await loggedKinds(db, caseId)).toEqual([`${caseId}:1 case-started`, `${caseId}:2 task-ready`, `${caseId}:3 case-cancelled`]);
     const expected = await openSampleStore();
     try {
@@ -65,6 +69,7 @@ describe('fenced case log writes', () => {
 
     // then it replaces the earlier retry's
     expect(result).toMatchObject({ outcome: 'written', replaced: 1 });
+    await confirmCaseLog(db, caseId, 3);
     expect((await projectionSnapshot(db, caseId)).tasks).toMatchObject([{ assignee: 'lena', status: 'claimed' }]);
   });
 
@@ -120,9 +125,9 @@ describe('fenced case log writes', () => {
     expect((await loggedKinds(db, caseId)).at(-1)).toBe(`${caseId}:3 task-claimed`);
   });
 
-  it("answers the receipt history keeps of a write: each event's id, kind and task", async () => {
+  it("answers the receipt history keeps of a write: each event's id, kind and task, and the attempt's fence", async () => {
     const log = caseLogBuilder('fence-receipt');
     const result = await appendFencedCaseLogEvents(db, { fence: task(3), events: [log.started(), log.taskReady('t1', 'Task_check')] });
-    expect(result).toMatchObject({ receipt: [{ id: 'fence-receipt:1', kind: 'case-started' }, { id: 'fence-receipt:2', kind: 'task-ready', taskId: 't1' }] });
+    expect(result).toMatchObject({ receipt: [{ id: 'fence-receipt:1', kind: 'case-started' }, { id: 'fence-receipt:2', kind: 'task-ready', taskId: 't1' }], fence: task(3) });
   });
 });

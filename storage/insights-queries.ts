@@ -4,6 +4,7 @@ import type { CaseLogEvent, CaseLogEventKind } from '../domain/events/case-log-e
 import { ProcessIR } from '../domain/process/ir.ts';
 import type { EventRow as CaseEventRow } from './case-queries.ts';
 import type { Sql } from './database.ts';
+import { confirmedEvent } from './case-log-confirm.ts';
 
 export interface InsightsLogQuery {
   definitionId: string;
@@ -38,7 +39,7 @@ export async function definitionCaseLog(sql: Sql, query: InsightsLogQuery): Prom
      FROM events e
      JOIN cases c ON c.id = e.case_id
      ${TASK_JOIN}
-     WHERE c.definition_id = $1
+     WHERE c.definition_id = $1 AND ${confirmedEvent('e')}
        AND ($2::int IS NULL OR c.version = $2)
        AND ($3::timestamptz IS NULL OR c.started_at >= $3::timestamptz)
        AND ($4::timestamptz IS NULL OR c.started_at < $4::timestamptz)

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { TaskRecord } from '../domain/contract/task.ts';
 import type { InboxQuery, InboxSort } from '../domain/contract/inbox-query.ts';
 import type { Sql } from './database.ts';
+import { confirmedEvent } from './case-log-confirm.ts';
 
 /** A row of the task projection, in the contract's shape (its id is `<caseId>:<taskId>`). */
 export type TaskRow = TaskRecord;
@@ -61,7 +62,7 @@ function inboxWhere(query: InboxFilters): { where: string; params: unknown[] } {
     case 'escalated':
       clauses.push(
         `t.status IN ('open', 'claimed')`,
-        `EXISTS (SELECT 1 FROM events e WHERE e.case_id = t.case_id AND e.kind = 'escalated-to-lead' AND t.id = e.case_id || ':' || e.task_id)`,
+        `EXISTS (SELECT 1 FROM events e WHERE e.case_id = t.case_id AND e.kind = 'escalated-to-lead' AND t.id = e.case_id || ':' || e.task_id AND ${confirmedEvent('e')})`,
       );
       break;
     default:

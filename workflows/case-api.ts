@@ -128,6 +128,8 @@ export interface CaseMigrated {
   preview: CaseMigrationPreview;
   /** The case had already been moved by this migration: nothing was done again. */
   alreadyMigrated?: boolean;
+  /** The case log position written when it answered, confirmed by whoever has the answer (docs/architecture.md, "Record"). */
+  logPosition?: number;
 }
 
 /** The new version's IR is its own argument, so the claim-check codec stores it once per version. */

@@ -12,15 +12,23 @@ type NewEvent = Omit<CaseLogEvent, 'id' | 'caseId' | 'at' | 'data'> & { data?: R
 export class CaseLog {
   private pending: CaseLogEvent[] = [];
   private writing = false;
+  private writtenSeq: number;
 
   constructor(
     private readonly caseId: string,
     private readonly write: (events: CaseLogEvent[]) => Promise<unknown>,
     private seq: number,
-  ) {}
+  ) {
+    this.writtenSeq = seq;
+  }
 
   get sequence(): number {
     return this.seq;
+  }
+
+  /** The last position whose write has returned: what an Update's answer tells the API to confirm. */
+  get written(): number {
+    return this.writtenSeq;
   }
 
   add(event: NewEvent): void {
@@ -94,6 +102,8 @@ export class CaseLog {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, 200);
         await this.write(batch);
+        // Events added while the batch was written wait in `pending`, after it.
+        this.writtenSeq = this.seq - this.pending.length;
       }
     } finally {
       this.writing = false;

@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -15,6 +16,7 @@ import { start, step, type CaseEvent, type EngineCommand, type EngineEvent, type
 import { defaultCalendar } from '../domain/calendar/index.ts';
 import type { Deadline, ProcessIR } from '../domain/process/ir.ts';
 import type { ProjectionActivities } from '../activities/projection-activities.ts';
+import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
 import {
   acceptHandoffUpdate,
   bpmnSignal,
@@ -39,6 +41,7 @@ import {
   type OpenTask,
 } from './case-api.ts';
 import { CaseLog } from './case-log.ts';
+import { writeFencedCaseLog } from './fenced-case-log-write.ts';
 import { resumeCarried } from './carried-state.ts';
 import { caseView, openedTask, openTasks } from './case-view.ts';
 import { runServiceTask } from './service-tasks.ts';
@@ -52,13 +55,8 @@ const CASEWORKER_ACTIONS = new Set<CaseEvent['kind']>(['task-claimed', 'task-ret
 
 // A write is a few milliseconds; when a worker dies mid-write the retry waits for this timeout, and
 // so does the caseworker whose Update is flushing, so keep it short (writes are idempotent).
-// Not a local activity, though that would save three history events and a workflow task per write
-// (docs/benchmarks.md): a local activity runs before its workflow task is recorded, and an attempt
-// that is then lost (a worker or server killed, an unaccepted Update dropped) would leave events in
-// the log that history never holds, numbered as the events history does hold. The store can now
-// fence such writes and replace a lost attempt's events (storage/fenced-case-log-store.ts), but until
-// its retry writes, the inbox shows what history never held — the reliability harness caught a
-// caseworker claiming such a task (docs/benchmarks.md, Recommendation §1).
+// Case log writes go through it only in runs recorded before the fenced local write
+// (workflows/fenced-case-log-write.ts); called processes are resolved through it always.
 const projection = proxyActivities<ProjectionActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
@@ -72,7 +70,10 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
   const migrations = [...(input.migrations ?? [])];
   const now = () => new Date().toISOString();
   const carried = input.carried ? resumeCarried(input.carried, ir) : undefined;
-  const log = new CaseLog(caseId, (events) => projection.recordCaseEvents(events), carried?.logSeq ?? 0);
+  // Runs recorded with the normal activity keep replaying it; every new run writes locally, fenced,
+  // its rows out of the inbox until confirmed in history (docs/architecture.md, "Record").
+  const writeLog = (events: CaseLogEvent[]) => (patched('case-log-fenced-local-write') ? writeFencedCaseLog(events) : projection.recordCaseEvents(events));
+  const log = new CaseLog(caseId, writeLog, carried?.logSeq ?? 0);
   // The engine owns the whole case (tokens, open tasks and who holds them, timers, waits, data);
   // the shell keeps only what Temporal needs to cancel (a scope per armed timer, activity or child case).
   const timerScopes = new Map<string, CancellationScope>();
@@ -209,8 +210,9 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     return apply(result.commands, waiting.filter((subscriptionId) => !(subscriptionId in engine.subscriptions)));
   }
 
+  /** The answer carries the log position written so far: once the API has it, that much is in history and may be confirmed. */
   function next(opened: OpenTask[]): NextSteps {
-    return { status: engine.status, opened, ownerTeam: engine.owner };
+    return { status: engine.status, opened, ownerTeam: engine.owner, logPosition: log.written };
   }
 
   /** Runs a caseworker's action (already allowed by its validator), with the projection written before the caller hears back. */
@@ -234,7 +236,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
     migrations.push(request.migrationId);
     apply(result.commands, waiting.filter((subscriptionId) => !(subscriptionId in engine.subscriptions)));
     await log.flush();
-    return { ...answer, preview: result.preview };
+    return { ...answer, preview: result.preview, logPosition: log.written };
   }
 
   function emptyPreview(): CaseMigrated['preview'] {

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../../services/database.ts';
 import { listInbox } from '../../services/tasks.ts';
 import { recordAudit } from '../../services/audit.ts';
+import { confirmAnswered } from '../../services/case-log-confirm.ts';
 import type { UserRecord } from '../../services/accounts.ts';
 import { actionableTask, checkReassignment, inboxTeams } from '../access/access-policy.ts';
 import { acceptHandoffUpdate, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, returnTaskUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
@@ -36,7 +37,7 @@ export function inboxRoutes(table: RouteTable, router: Router, db: Database, cli
     table.add(router, { method: 'post', path: `/tasks/:taskId/${name}`, summary, tag, rule: 'task.act', params: TaskParams, response: TaskActionReply, ...spec }, async ({ req, user, params, body }) => {
       const task = await actionableTask(db, user, params.taskId);
       try {
-        const next = await run(task, actorOf(user), body as z.infer<B>, user);
+        const next = await confirmAnswered(db, task.caseId, await run(task, actorOf(user), body as z.infer<B>, user));
         await recordAudit(db, { actor: user.id, action: `task.${name}`, target: task.id, source: req.ip });
         return { taskId: task.id, next };
       } catch (error) {

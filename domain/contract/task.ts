@@ -28,6 +28,12 @@ export const NextSteps = z.object({
   status: CaseStatus,
   opened: z.array(OpenTask),
   ownerTeam: z.string().optional(),
+  /**
+   * The case log position the workflow had written when it answered: the API confirms the log
+   * through it (docs/architecture.md, "Record") and does not pass it on. Absent in answers from
+   * workflow code before it.
+   */
+  logPosition: z.number().int().nonnegative().optional(),
 });
 export type NextSteps = z.infer<typeof NextSteps>;
 

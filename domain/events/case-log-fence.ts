@@ -16,9 +16,15 @@ export const CaseLogFence = z.object({
 });
 export type CaseLogFence = z.infer<typeof CaseLogFence>;
 
+/** The run that wrote, so the reconciler can ask its history whether the write's task was recorded. */
+export const CaseLogRun = z.object({ workflowId: z.string().min(1), runId: z.string().min(1) });
+export type CaseLogRun = z.infer<typeof CaseLogRun>;
+
 export const FencedCaseLogWrite = z.object({
   fence: CaseLogFence,
   events: z.array(CaseLogEvent).min(1),
+  /** Absent in writes recorded before the reconciler (storage/case-log-reconciler-store.ts) needed it. */
+  run: CaseLogRun.optional(),
 });
 export type FencedCaseLogWrite = z.infer<typeof FencedCaseLogWrite>;
 
@@ -30,7 +36,11 @@ export interface CaseLogReceipt {
 }
 
 export type FencedWriteResult =
-  | { outcome: 'written'; inserted: number; skipped: number; replaced: number; receipt: CaseLogReceipt[] }
+  /**
+   * `fence` goes into the local activity's marker with the receipt: a marker carrying the fence of
+   * the attempt that wrote a case's tentative rows proves that attempt's workflow task is in history.
+   */
+  | { outcome: 'written'; inserted: number; skipped: number; replaced: number; receipt: CaseLogReceipt[]; fence?: CaseLogFence }
   /** A newer attempt of this case already wrote: this attempt is lost or a zombie and must not go on. */
   | { outcome: 'refused'; recorded: CaseLogFence };
 

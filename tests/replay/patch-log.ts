@@ -24,4 +24,14 @@ export interface PatchLogEntry {
  * inbox-drained-per-flush, cycle-reminders, lead-escalation, unmatched-message-written,
  * case-watchdog) were folded into the code and the corpus re-recorded, as no deployment ran them.
  */
-export const patchLog: readonly PatchLogEntry[] = [];
+export const patchLog: readonly PatchLogEntry[] = [
+  {
+    id: 'case-log-fenced-local-write',
+    stage: 'patched',
+    change:
+      'The case log is written by the fenced local activity recordFencedCaseEvents (one marker in the same workflow task) instead of the recordCaseEvents activity; its rows stay tentative until confirmed in history (docs/architecture.md, "Record").',
+    shippedAt: '2026-12-07T14:00:00Z',
+    recordedWith: ['fenced-parallel-user-tasks', 'fenced-intermediate-timer-message'],
+    recordedBefore: ['parallel-user-tasks', 'intermediate-timer-message'],
+  },
+];

@@ -61,6 +61,17 @@ async function migratedCase(engine: EngineHarness, kind: 'userTask' | 'timer', b
 }
 
 const scenarios: Record<string, Scenario> = {
+  /** The case log written by the fenced local activity (patch `case-log-fenced-local-write`): Updates, a timer, a message. */
+  async 'fenced-local-write'(engine) {
+    const tasks = await engine.startCase('Process_parallel');
+    await engine.completeStep(tasks.caseId, 'Task_risk', { risk: 'high' });
+    await engine.completeStep(tasks.caseId, 'Task_escort', { escorts: 2 });
+    await engine.completeStep(tasks.caseId, 'Task_book');
+    const waits = await engine.startCase('Process_intermediate');
+    await eventually(() => engine.view(waits.caseId), (view) => view.waitingFor.length === 1);
+    await engine.message(waits.caseId, 'Flight confirmed', { flight: 'BA1' });
+    return { 'fenced-parallel-user-tasks': tasks.caseId, 'fenced-intermediate-timer-message': waits.caseId };
+  },
   async 'migrated-cases'(engine) {
     const task = await migratedCase(engine, 'userTask', async (caseId) => {
       await engine.claim(caseId, (await engine.waitForTask(caseId, 'assess')).taskId);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementMapping } from '../../domain/contract/migration.ts';
 import { caseWorkflowBundle } from '../../runtime/case-worker.ts';
 import { findDeployedVersion } from '../../storage/definition-store.ts';
+import { confirmCaseLog } from '../../storage/case-log-confirm.ts';
 import { engineStateQuery, MIGRATION_REFUSED, migrateCaseUpdate, type CaseMigrated } from '../../workflows/case-api.ts';
 import { EngineHarness, eventually } from './support/engine-harness.ts';
 import { deployIr, migrationProcesses, type MigrationProcess } from './support/migration-processes.ts';
@@ -33,10 +34,13 @@ describe('migrating a running case to another version', () => {
 
   async function migrate(definitionId: string, caseId: string, mappings: ElementMapping[], migrationId = randomUUID()): Promise<CaseMigrated> {
     const to = await findDeployedVersion(engine.db, definitionId, 2);
-    return engine.handle(caseId).executeUpdate(migrateCaseUpdate, {
+    const migrated = await engine.handle(caseId).executeUpdate(migrateCaseUpdate, {
       args: [{ migrationId, definitionId, fromVersion: 1, toVersion: 2, mappings, actor: 'designer' }, to!.ir],
       updateId: `${migrationId}:${caseId}`,
     });
+    // As the migration activity does, the answer confirms the case log it proves recorded.
+    if (migrated.logPosition !== undefined) await confirmCaseLog(engine.db, caseId, migrated.logPosition);
+    return migrated;
   }
 
   async function caseRow(caseId: string) {

@@ -6,6 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptHandoffUpdate, cancelCaseSignal, reassignTaskUpdate, returnTaskUpdate, TaskRefusal, type Actor, type ReassignTaskRequest } from '../../workflows/case-api.ts';
 import { EngineHarness, fixture, type StartedCase } from './support/engine-harness.ts';
+import { confirmAnswered } from '../../services/case-log-confirm.ts';
 
 const priya: Actor = { userId: 'priya', teams: ['prison-casework'], leadOf: [], roles: [] };
 const sam: Actor = { userId: 'sam', teams: ['prison-casework'], leadOf: [], roles: [] };
@@ -38,9 +39,10 @@ describe('returning, reassigning and accepting tasks, and cancelling a case', ()
     return error.cause.type ?? undefined;
   }
 
-  const returnTask = (started: StartedCase, taskId: string, actor: Actor) => started.handle.executeUpdate(returnTaskUpdate, { args: [{ taskId, actor }] });
-  const reassign = (started: StartedCase, request: ReassignTaskRequest) => started.handle.executeUpdate(reassignTaskUpdate, { args: [request] });
-  const accept = (started: StartedCase, taskId: string, actor: Actor) => started.handle.executeUpdate(acceptHandoffUpdate, { args: [{ taskId, actor }] });
+  // As the API does, each answer confirms the case log through the position it carries.
+  const returnTask = async (started: StartedCase, taskId: string, actor: Actor) => confirmAnswered(engine.db, started.caseId, await started.handle.executeUpdate(returnTaskUpdate, { args: [{ taskId, actor }] }));
+  const reassign = async (started: StartedCase, request: ReassignTaskRequest) => confirmAnswered(engine.db, started.caseId, await started.handle.executeUpdate(reassignTaskUpdate, { args: [request] }));
+  const accept = async (started: StartedCase, taskId: string, actor: Actor) => confirmAnswered(engine.db, started.caseId, await started.handle.executeUpdate(acceptHandoffUpdate, { args: [{ taskId, actor }] }));
 
   it('returns a claimed task to its team queue, refusing another caseworker and a task nobody holds', async () => {
     // given priya holds the referral

@@ -13,6 +13,7 @@ import { openPglite, type Database } from '../../../storage/database.ts';
 import { migrate } from '../../../storage/migrate.ts';
 import { deployVersion, findDeployedVersion, type DeployedVersion } from '../../../storage/definition-store.ts';
 import { caseEvents, type EventRow } from '../../../storage/case-queries.ts';
+import { confirmAnswered } from '../../../services/case-log-confirm.ts';
 import {
   caseViewQuery,
   claimTaskUpdate,
@@ -129,7 +130,7 @@ export class EngineHarness {
         args: [{ caseId, definitionId, version: definition.version, ir: definition.ir, data, startedBy: admin.userId }],
       }),
     });
-    return { caseId, handle: this.handle(caseId), next };
+    return { caseId, handle: this.handle(caseId), next: await confirmAnswered(this.db, caseId, next) };
   }
 
   handle(caseId: string): WorkflowHandle<typeof caseWorkflow> {
@@ -140,18 +141,23 @@ export class EngineHarness {
     return this.handle(caseId).query(caseViewQuery);
   }
 
-  /** Waits until a task for `nodeId` is open on the case (tasks opened by timers appear later). */
+  /**
+   * Waits until a task for `nodeId` is open on the case (tasks opened by timers appear later) and
+   * the case log written so far is confirmed, so the task and what led to it are readable.
+   */
   async waitForTask(caseId: string, nodeId: string, timeoutMs = 15_000): Promise<OpenTask> {
     const view = await eventually(() => this.view(caseId), (current) => current.tasks.some((task) => task.nodeId === nodeId), timeoutMs);
+    await this.logConfirmed(caseId, timeoutMs);
     return view.tasks.find((task) => task.nodeId === nodeId)!;
   }
 
-  claim(caseId: string, taskId: string, actor: Actor = admin): Promise<NextSteps> {
-    return this.handle(caseId).executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] });
+  /** As the API does, the answer confirms the case log through the position it carries. */
+  async claim(caseId: string, taskId: string, actor: Actor = admin): Promise<NextSteps> {
+    return confirmAnswered(this.db, caseId, await this.handle(caseId).executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] }));
   }
 
-  complete(caseId: string, taskId: string, data: CaseData = {}, actor: Actor = admin): Promise<NextSteps> {
-    return this.handle(caseId).executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, data }] });
+  async complete(caseId: string, taskId: string, data: CaseData = {}, actor: Actor = admin): Promise<NextSteps> {
+    return confirmAnswered(this.db, caseId, await this.handle(caseId).executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, data }] }));
   }
 
   /** Claims and completes the open task of `nodeId`, waiting for it to open first. */
@@ -165,9 +171,18 @@ export class EngineHarness {
     return this.handle(caseId).signal(messageSignal, { messageId: randomUUID(), messageName, data, ...(correlationKey === undefined ? {} : { correlationKey }) });
   }
 
-  /** Waits for the case to end; the workflow flushes its log before it returns. */
-  result(caseId: string): Promise<CaseView> {
-    return this.handle(caseId).result();
+  /**
+   * Waits for the case to end; the workflow flushes its log before it returns, and the worker's
+   * reconciler confirms what no Update answer confirmed (runtime/case-log-reconciler.ts).
+   */
+  async result(caseId: string): Promise<CaseView> {
+    const view = await this.handle(caseId).result();
+    await this.logConfirmed(caseId);
+    return view;
+  }
+
+  logConfirmed(caseId: string, timeoutMs = 15_000): Promise<void> {
+    return logConfirmed(this.db, caseId, timeoutMs);
   }
 
   events(caseId: string): Promise<EventRow[]> {
@@ -192,6 +207,12 @@ export function quietRuntime(): void {
   } catch {
     // Already installed in this process.
   }
+}
+
+/** Waits until no row of the case's log is tentative (the worker's reconciler confirms what no Update answer did). */
+export async function logConfirmed(db: Database, caseId: string, timeoutMs = 15_000): Promise<void> {
+  const tentative = () => db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_log_fences WHERE case_id = $1 AND written_through > confirmed_through', [caseId]);
+  await eventually(tentative, ([row]) => row!.n === 0, timeoutMs);
 }
 
 /** Polls `read` until `accept` holds. */

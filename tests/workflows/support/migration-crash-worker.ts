@@ -21,6 +21,7 @@ const ledger: MigrationLedger = {
   isPending: (...args) => forward('isPending', args),
   record: (...args) => forward('record', args),
   finish: (...args) => forward('finish', args),
+  confirmLog: (...args) => forward('confirmLog', args),
 };
 
 Runtime.install({ logger: new DefaultLogger('WARN') });

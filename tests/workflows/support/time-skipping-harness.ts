@@ -14,7 +14,7 @@ import { migrate } from '../../../storage/migrate.ts';
 import { deployVersion } from '../../../storage/definition-store.ts';
 import { workflowIdForCase } from '../../../workflows/case-api.ts';
 import type { caseWorkflow } from '../../../workflows/case-workflow.ts';
-import { fixture, quietRuntime } from './engine-harness.ts';
+import { fixture, logConfirmed, quietRuntime } from './engine-harness.ts';
 
 export class TimeSkippingHarness {
   private constructor(
@@ -56,7 +56,9 @@ export class TimeSkippingHarness {
     return { caseId, handle };
   }
 
-  events(caseId: string): Promise<EventRow[]> {
+  /** The case's log once every row written so far is confirmed. */
+  async events(caseId: string): Promise<EventRow[]> {
+    await logConfirmed(this.db, caseId);
     return caseEvents(this.db, caseId);
   }
 }

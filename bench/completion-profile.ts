@@ -1,13 +1,13 @@
 // Where each millisecond of one user-task completion goes (issue #17): API request → Temporal
-// Update → workflow task → projection write (the `recordCaseEvents` activity: dispatch, run, of
-// which database time) → the next workflow task → the Update's answer → the next task visible in an
-// inbox read. Read from Temporal's history event times, the store's own timings (bench/profile/
+// Update → workflow task, with the case log written by its local activity (`recordFencedCaseEvents`,
+// tentative until confirmed) → the Update's answer → its confirmation (the projection applied) →
+// the next task visible in an inbox read. Read from Temporal's history event times, the store's own timings (bench/profile/
 // timed-database.ts, joined to the activity by id) and the caller's clock — no workflow change.
 // Cases of shape (b) (five caseworker steps); the four completions that open a next task are
 // profiled. Variants, interleaved case by case (the order rotated each round):
 // - casemap via API: POST /api/cases, /api/tasks/:id/claim and /complete over HTTP, then
 //   GET /api/tasks?caseId=… until the next task shows;
-// - casemap via SDK: the same Updates straight to Temporal, the same inbox read over HTTP;
+// - casemap via SDK: the same Updates straight to Temporal, each answer confirmed as the API does, the same inbox read over HTTP;
 // - handwritten+projection via SDK: bench/handwritten's serial yardstick, same Updates and inbox read;
 // - handwritten local-activity via SDK: the same, its batches written by a local activity;
 // - handwritten-bare via SDK: no projection, so nothing to read back (visible = answered).
@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { compile } from '../domain/compile/compile.ts';
 import { deployVersion } from '../storage/definition-store.ts';
+import { confirmAnswered } from '../services/case-log-confirm.ts';
 import { claimTaskUpdate, completeTaskUpdate, startedUpdate, workflowIdForCase, type Actor, type NextSteps } from '../workflows/case-api.ts';
 import type { ProjectionMode } from './handwritten/workflows.ts';
 import { startBenchApi } from './bench-api.ts';
@@ -128,13 +129,16 @@ export async function openProfileRig(): Promise<ProfileRig> {
     const operation = mode
       ? new WithStartWorkflowOperation('handwrittenUserTasks', { workflowId, taskQueue: handwrittenQueue, workflowIdConflictPolicy: 'USE_EXISTING', args: [{ caseId, definitionId: definition.definitionId, version: definition.version, steps: shape.steps, projection: mode }] })
       : new WithStartWorkflowOperation('caseWorkflow', { workflowId, taskQueue: casemapQueue, workflowIdConflictPolicy: 'USE_EXISTING', args: [{ caseId, definitionId: definition.definitionId, version: definition.version, ir: definition.ir, data: {}, startedBy: actor.userId }] });
-    let next: NextSteps = await client.workflow.executeUpdateWithStart(startedUpdate, { startWorkflowOperation: operation });
+    // Casemap's answers confirm the case log they prove recorded, as the API does (services/case-log-confirm.ts);
+    // without it the next task would show only after the worker's reconciler found the write.
+    const answered = async (next: NextSteps) => (mode ? next : confirmAnswered(db, caseId, next));
+    let next: NextSteps = await answered(await client.workflow.executeUpdateWithStart(startedUpdate, { startWorkflowOperation: operation }));
     const handle = client.workflow.getHandle(workflowId);
     while (next.opened.length > 0) {
       const taskId = next.opened[0]!.taskId;
-      await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] });
+      await answered(await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] }));
       const sentMs = nowMs();
-      next = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, data: {} }] });
+      next = await answered(await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, data: {} }] }));
       const answeredMs = nowMs();
       if (next.opened.length > 0) completions.push({ sentMs, answeredMs, visibleMs: mode === 'none' ? answeredMs : await seenInInbox(caseId, next.opened[0]!.taskId) });
     }

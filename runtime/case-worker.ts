@@ -40,6 +40,8 @@ export interface CaseWorkerOptions {
   connection?: NativeConnection;
   /** Off only in tests that show an Update's answer alone makes a step visible. */
   caseLogReconciler?: boolean;
+  /** The signal broadcast's activities, when a test makes a delivery fail on cue (default: the real ones). */
+  signalActivities?: ReturnType<typeof createSignalActivities>;
 }
 
 let runtimeInstalled = false;
@@ -67,7 +69,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     dataConverter: casemapDataConverter(options.db),
     activities: {
       ...createProjectionActivities(options.db),
-      ...createSignalActivities(options.db),
+      ...(options.signalActivities ?? createSignalActivities(options.db)),
       ...createMigrationActivities({ ledger: storeLedger(options.db) }),
       ...createServiceTaskActivities({ ...defaultServiceHandlers, ...options.serviceHandlers }),
     },

@@ -8,11 +8,6 @@ import { project } from './case-log-store.ts';
 import { caseLog } from './case-projection-rebuild.ts';
 import type { Database, Sql } from './database.ts';
 
-/** SQL that holds for an events row `e` a reader may see: written by the normal activity, or confirmed. */
-export function confirmedEvent(alias: string): string {
-  return `NOT EXISTS (SELECT 1 FROM case_log_fences f WHERE f.case_id = ${alias}.case_id AND ${alias}.position > f.confirmed_through)`;
-}
-
 interface FenceState {
   confirmed_through: number;
   written_through: number;

@@ -4,7 +4,7 @@ import type { CaseEvent, CaseRecord } from '../domain/contract/case-record.ts';
 import type { DataFieldFilter } from '../domain/contract/case-data-filter.ts';
 import type { Sql } from './database.ts';
 import { caseScopeSql, type CaseScope } from './case-scope.ts';
-import { confirmedEvent } from './case-log-confirm.ts';
+import { confirmedEvent } from './confirmed-events.ts';
 
 export type { DataFieldFilter };
 

@@ -4,7 +4,7 @@ import { CaseLogEvent } from '../domain/events/case-log-event.ts';
 import { ProcessIR } from '../domain/process/ir.ts';
 import type { IntendedMark, LibraryEntry } from '../domain/duplication/types.ts';
 import type { Sql } from './database.ts';
-import { confirmedEvent } from './case-log-confirm.ts';
+import { confirmedEvent } from './confirmed-events.ts';
 
 /** The latest deployed version of every definition, as the duplication library. */
 export async function latestDeployedLibrary(sql: Sql): Promise<LibraryEntry[]> {

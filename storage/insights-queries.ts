@@ -4,7 +4,7 @@ import type { CaseLogEvent, CaseLogEventKind } from '../domain/events/case-log-e
 import { ProcessIR } from '../domain/process/ir.ts';
 import type { EventRow as CaseEventRow } from './case-queries.ts';
 import type { Sql } from './database.ts';
-import { confirmedEvent } from './case-log-confirm.ts';
+import { confirmedEvent } from './confirmed-events.ts';
 
 export interface InsightsLogQuery {
   definitionId: string;

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { TaskRecord } from '../domain/contract/task.ts';
 import type { InboxQuery, InboxSort } from '../domain/contract/inbox-query.ts';
 import type { Sql } from './database.ts';
-import { confirmedEvent } from './case-log-confirm.ts';
+import { confirmedEvent } from './confirmed-events.ts';
 
 /** A row of the task projection, in the contract's shape (its id is `<caseId>:<taskId>`). */
 export type TaskRow = TaskRecord;

@@ -10,24 +10,17 @@
 // Run: npx tsx bench/insights-api-bench.ts   (BENCH_EVENTS=<n>, default 1000000; BENCH_ROUNDS ≥ 5;
 // BENCH_PM4PY=skip leaves PM4Py out)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Client } from '@temporalio/client';
-import { createCasemapApp } from '../api/app.ts';
-import { DEMO_PASSWORD, seedDemoIdentities } from '../demo/demo-identities.ts';
 import { exportCsv } from '../domain/insights/formats/csv-export.ts';
 import { generateSyntheticLog } from '../domain/insights/synthetic-log.ts';
-import { startLocalPostgres } from '../runtime/local-postgres.ts';
-import { openPostgres } from '../storage/database.ts';
-import { migrate } from '../storage/migrate.ts';
 import { foldKeptLog } from '../storage/kept-log-fold.ts';
 import { keptLogFoldsSettled } from '../services/kept-log-folds.ts';
 import type { AggregatedDfg } from '../domain/contract/insight-aggregates.ts';
 import { compare, type Contender } from './method/compare.ts';
 import { printComparison } from './method/print-comparison.ts';
+import { startInsightsApiServer } from './insights/insights-api-server.ts';
 import { ensurePm4py, runPm4pyReference, type Pm4pyResult } from './insights/pm4py.ts';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -45,26 +38,13 @@ export async function runInsightsApiBench(): Promise<void> {
   const csv = exportCsv(log);
 
   const dir = mkdtempSync(join(tmpdir(), 'casemap-insights-api-bench-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  // Its own folder: the server's account must reach it, and the CSV's folder is private to us.
-  const pgDir = mkdtempSync(join(tmpdir(), 'casemap-insights-api-pg-'));
-  const postgres = await startLocalPostgres({ dir: pgDir, port, initdb: ['--no-sync'] });
-  const db = openPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`);
-  let http: Server | undefined;
+  const server = await startInsightsApiServer('insights-api-bench');
+  const { db, base, http } = server;
   try {
-    await migrate(db);
-    await seedDemoIdentities(db);
-    // The insights routes never reach Temporal; the client is lazy and never connects.
-    const { app } = createCasemapApp({ db, client: new Client(), taskQueue: 'insights-api-bench' });
-    http = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
     // PM4Py's rounds take seconds (over two minutes on a loaded machine, while this process waits for
     // them); a connection idle past the server's keep-alive would be closed under a reused request.
     http.keepAliveTimeout = 900_000;
-    const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api`;
-    const login = await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: DEMO_PASSWORD }) })).json();
-    const authorization = `Bearer ${login.token}`;
+    const authorization = await server.authorizationOf('analyst');
 
     let started = performance.now();
     const created = await fetch(`${base}/insights/logs?name=bench.csv`, { method: 'POST', headers: { authorization, 'content-type': 'text/csv' }, body: csv });
@@ -182,11 +162,8 @@ export async function runInsightsApiBench(): Promise<void> {
       );
     }
   } finally {
-    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
-    await db.close();
-    postgres.stop();
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(pgDir, { recursive: true, force: true });
   }
 }
 

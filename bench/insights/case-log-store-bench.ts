@@ -5,23 +5,15 @@
 // a local PostgreSQL holding a few thousand ended cases of two versions, each written as a workflow
 // writes it (appendCaseLogEvents: events, projection and — at the case's end — its fold, in one transaction).
 // Run: npx tsx bench/insights/case-log-store-bench.ts   (BENCH_CASES=<per version>, default 1500; BENCH_ROUNDS ≥ 5)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { Client } from '@temporalio/client';
-import { createCasemapApp } from '../../api/app.ts';
-import { DEMO_PASSWORD, seedDemoIdentities } from '../../demo/demo-identities.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
 import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
 import { analysisContext } from '../../domain/insights/analysis-context.ts';
 import { buildTraces } from '../../domain/insights/case-traces.ts';
 import { directlyFollows } from '../../domain/insights/directly-follows.ts';
-import { startLocalPostgres } from '../../runtime/local-postgres.ts';
-import { openPostgres } from '../../storage/database.ts';
-import { migrate } from '../../storage/migrate.ts';
+import { startInsightsApiServer } from './insights-api-server.ts';
 import { appendCaseLogEvents } from '../../storage/case-log-store.ts';
 import { deployVersion } from '../../storage/definition-store.ts';
 import { compile } from '../../domain/compile/compile.ts';
@@ -51,21 +43,10 @@ function versionLog(version: number): CaseLogEvent[] {
 }
 
 export async function runCaseLogStoreBench(): Promise<void> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const pgDir = mkdtempSync(join(tmpdir(), 'casemap-case-log-store-pg-'));
-  const postgres = await startLocalPostgres({ dir: pgDir, port, initdb: ['--no-sync'] });
-  const db = openPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`);
-  let http: Server | undefined;
+  const server = await startInsightsApiServer('case-log-store-bench');
+  const { db, base } = server;
   try {
-    await migrate(db);
-    await seedDemoIdentities(db);
-    const { app } = createCasemapApp({ db, client: new Client(), taskQueue: 'case-log-store-bench' });
-    http = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api`;
-    const token = async (username: string) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })).json()).token as string;
-    const authorization = `Bearer ${await token('analyst')}`;
+    const authorization = await server.authorizationOf('analyst');
     // The diagram only names steps here; two deploys make versions 1 and 2 (stored directly: deploying through the API would reach Temporal).
     const xml = readFileSync(new URL('../../tests/fixtures/two-lane-referral.bpmn', import.meta.url), 'utf8');
     for (const name of ['Make deportation decision', 'Decide on deportation']) {
@@ -132,10 +113,7 @@ export async function runCaseLogStoreBench(): Promise<void> {
     printComparison(result);
     console.log(`Load average at end (1, 5, 15 min): ${loadavg().map((n) => n.toFixed(2)).join(', ')}.`);
   } finally {
-    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
-    await db.close();
-    postgres.stop();
-    rmSync(pgDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

@@ -1,19 +1,23 @@
 // Path 3 of "visible only after durable": confirms tentative case log rows that no later write and
 // no Update answer confirmed (a timer, a signal, a message, a service task's result, a case started
 // without waiting) by asking Temporal whether the attempt that wrote them was recorded — its fenced
-// write's marker, which carries the attempt's fence, is in the run's history. It runs in every
-// worker process; replicas take cases under a short lease (SKIP LOCKED), and confirming is
-// idempotent under the case's row lock, so two replicas looking at one case do no harm.
+// write's marker, which carries the attempt's fence, is in the run's history — and deletes the rows
+// of an attempt the run closed without (lost: history will never hold them). It runs in every
+// worker process; replicas take cases under a short lease (SKIP LOCKED), and confirming and
+// deleting are idempotent under the case's row lock, so two replicas looking at one case do no harm.
 import type { temporal } from '@temporalio/proto';
 import { compareFences, logPosition } from '../domain/events/case-log-fence.ts';
 import { confirmRecordedAttempt, deferReconcile, leaseTentativeCases, type TentativeCase } from '../storage/case-log-confirm.ts';
 import type { Database } from '../storage/database.ts';
+import { settleLostAttempt } from '../storage/lost-case-log-attempt.ts';
 import { payloadDecoder, recordedFencedWrite, type PayloadDecoder } from './fenced-write-markers.ts';
 
 type WorkflowService = temporal.api.workflowservice.v1.WorkflowService;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 const GRPC_NOT_FOUND = 5;
 const GRPC_UNIMPLEMENTED = 12;
+/** WorkflowExecutionStatus RUNNING (temporal.api.enums.v1): the proto package's values are not ours to import, only its types. */
+const WORKFLOW_EXECUTION_STATUS_RUNNING = 1;
 
 export interface CaseLogReconcilerOptions {
   db: Database;
@@ -76,15 +80,36 @@ export function startCaseLogReconciler(options: CaseLogReconcilerOptions): CaseL
 
 async function reconcileCase(options: CaseLogReconcilerOptions, decode: PayloadDecoder, tentative: TentativeCase): Promise<void> {
   const { db } = options;
-  if (!tentative.run) return deferReconcile(db, tentative.caseId, tentative.fence, true);
-  const found = await recordedWrites(options, decode, tentative).catch((error: unknown) => {
-    // A run Temporal no longer has (past retention) will never answer: its rows stay hidden.
-    if ((error as { code?: number }).code === GRPC_NOT_FOUND) return { recordedThrough: 0, closed: true };
+  const { caseId, fence, run } = tentative;
+  if (!run) return deferReconcile(db, caseId, fence, true);
+  const { recordedThrough, closed, gone } = await recordedWrites(options, decode, tentative).catch((error: unknown) => {
+    // A run Temporal no longer has (past retention) will never answer.
+    if ((error as { code?: number }).code === GRPC_NOT_FOUND) return { recordedThrough: 0, closed: true, gone: true };
     throw error;
   });
-  const { recordedThrough, closed } = found;
-  if (recordedThrough > tentative.confirmedThrough) return confirmRecordedAttempt(db, tentative.caseId, tentative.fence, recordedThrough);
-  return deferReconcile(db, tentative.caseId, tentative.fence, closed);
+  if (!closed) {
+    if (recordedThrough > tentative.confirmedThrough) return confirmRecordedAttempt(db, caseId, fence, recordedThrough);
+    return deferReconcile(db, caseId, fence, false);
+  }
+  // A gone run's markers are unknown: while a run of its workflow (one continued as new) may still
+  // write, that write settles the rows — confirming those its history holds, deleting the others —
+  // so they wait, asked about again in case that run closes without writing.
+  if (gone && (await workflowRuns(options, run.workflowId))) return deferReconcile(db, caseId, fence, false);
+  // The run has closed (or is gone with nothing left to write): what its history holds of the
+  // attempt is final. Rows past it never will be, and are deleted (why that is safe:
+  // storage/lost-case-log-attempt.ts).
+  await settleLostAttempt(db, caseId, fence, recordedThrough);
+}
+
+/** Whether the workflow's latest run is still running; false when Temporal has no run of it. */
+async function workflowRuns(options: CaseLogReconcilerOptions, workflowId: string): Promise<boolean> {
+  try {
+    const described = await options.workflowService.describeWorkflowExecution({ namespace: options.namespace, execution: { workflowId } });
+    return described.workflowExecutionInfo?.status === WORKFLOW_EXECUTION_STATUS_RUNNING;
+  } catch (error) {
+    if ((error as { code?: number }).code === GRPC_NOT_FOUND) return false;
+    throw error;
+  }
 }
 
 /**
@@ -92,7 +117,7 @@ async function reconcileCase(options: CaseLogReconcilerOptions, decode: PayloadD
  * with the history length the fence carries: the attempt's markers come after it) and answers the
  * last position a recorded fenced write of that attempt holds, and whether the run has closed.
  */
-async function recordedWrites(options: CaseLogReconcilerOptions, decode: PayloadDecoder, tentative: TentativeCase): Promise<{ recordedThrough: number; closed: boolean }> {
+async function recordedWrites(options: CaseLogReconcilerOptions, decode: PayloadDecoder, tentative: TentativeCase): Promise<{ recordedThrough: number; closed: boolean; gone?: boolean }> {
   let recordedThrough = 0;
   let closed: boolean | undefined;
   for await (const events of historyFromTheEnd(options, tentative.run!)) {

@@ -159,4 +159,16 @@ describe('confirming tentative case log rows', () => {
     await db.query(`UPDATE case_log_fences SET reconcile_after = now() - interval '1 second' WHERE case_id = $1`, [caseId]);
     expect(await mine()).toEqual([]);
   });
+
+  it("names no run for a newer attempt whose write named none, so no other run's history is asked about it", async () => {
+    // given a case written by an attempt that named its run, then by a newer one (a worker of older code) that named none
+    const caseId = 'confirm-no-run';
+    const log = caseLogBuilder(caseId);
+    await appendFencedCaseLogEvents(db, { fence: task(3), events: [log.started()], run: run(caseId) });
+    await appendFencedCaseLogEvents(db, { fence: task(7), events: [log.taskReady('t1', 'Task_check')] });
+
+    // then the reconciler is handed the newer attempt without the older attempt's run
+    await db.query(`UPDATE case_log_fences SET reconcile_after = now() - interval '1 second' WHERE case_id = $1`, [caseId]);
+    expect((await leaseTentativeCases(db, 100)).filter((tentative) => tentative.caseId === caseId)).toEqual([{ caseId, fence: task(7), confirmedThrough: 1, writtenThrough: 2, checks: 0 }]);
+  });
 });

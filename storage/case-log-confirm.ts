@@ -8,9 +8,11 @@ import { project } from './case-log-store.ts';
 import { caseLog } from './case-projection-rebuild.ts';
 import type { Database, Sql } from './database.ts';
 
-interface FenceState {
+export interface FenceState {
   confirmed_through: number;
   written_through: number;
+  /** Where the attempt on the row began writing. */
+  attempt_first: number;
   run_started_ms: number | string | bigint;
   history_length: number | string | bigint;
   task_started_ms: number | string | bigint;
@@ -24,9 +26,10 @@ export async function projectConfirmed(tx: Sql, caseId: string, confirmed: numbe
   return through;
 }
 
-async function lockedFence(tx: Sql, caseId: string): Promise<FenceState | undefined> {
+/** The case's fence row, locked to the transaction's end: every write, confirmation and deletion of the case's log takes it first. */
+export async function lockedFence(tx: Sql, caseId: string): Promise<FenceState | undefined> {
   const [row] = await tx.query<FenceState>(
-    'SELECT confirmed_through, written_through, run_started_ms, history_length, task_started_ms FROM case_log_fences WHERE case_id = $1 FOR UPDATE',
+    'SELECT confirmed_through, written_through, attempt_first, run_started_ms, history_length, task_started_ms FROM case_log_fences WHERE case_id = $1 FOR UPDATE',
     [caseId],
   );
   return row;
@@ -105,8 +108,10 @@ export async function confirmRecordedAttempt(db: Database, caseId: string, fence
 }
 
 /**
- * History does not hold the attempt (yet): ask again later, less often each time. `parked` when the
- * run has closed without it — the attempt was lost, its rows stay hidden until a write replaces them.
+ * History does not hold the attempt (yet): ask again later, less often each time. `parked` when no
+ * answer can come from history (the write named no run): the rows stay hidden until a later write
+ * confirms or replaces them, which wakes the case. A run that closed without the attempt is not
+ * asked again: its rows are deleted (storage/lost-case-log-attempt.ts).
  */
 export async function deferReconcile(db: Database, caseId: string, fence: CaseLogFence, parked: boolean): Promise<void> {
   await db.transaction(async (tx) => {
@@ -121,6 +126,6 @@ export async function deferReconcile(db: Database, caseId: string, fence: CaseLo
   });
 }
 
-function fenceOf(state: FenceState): CaseLogFence {
+export function fenceOf(state: FenceState): CaseLogFence {
   return { runStartedMs: Number(state.run_started_ms), historyLength: Number(state.history_length), taskStartedMs: Number(state.task_started_ms) };
 }

@@ -65,12 +65,17 @@ export async function appendFencedCaseLogEvents(db: Database, { fence, events, r
       } else {
         await projectConfirmed(tx, caseId, row!.confirmed_through, first - 1);
       }
-      await tx.query('UPDATE case_log_fences SET run_started_ms = $2, history_length = $3, task_started_ms = $4, attempt_first = $5 WHERE case_id = $1', [
+      // The run is this attempt's, or none when the write names none (a worker of older code): the
+      // reconciler must never read another run's history for this attempt, since a run that closed
+      // without it gets its rows deleted (storage/lost-case-log-attempt.ts).
+      await tx.query('UPDATE case_log_fences SET run_started_ms = $2, history_length = $3, task_started_ms = $4, attempt_first = $5, workflow_id = $6, run_id = $7 WHERE case_id = $1', [
         caseId,
         fence.runStartedMs,
         fence.historyLength,
         fence.taskStartedMs,
         first,
+        run?.workflowId ?? null,
+        run?.runId ?? null,
       ]);
     }
     let inserted = 0;

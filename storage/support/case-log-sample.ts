@@ -1,14 +1,17 @@
-// For the store's tests: an in-memory migrated database with one deployed process, a builder of
-// one case's log events numbered as the workflow numbers them, and a snapshot of every row the
-// case's log is projected into.
+// For the store's tests: a migrated database (PGlite, or PostgreSQL under DATABASE_URL) with one
+// deployed process, a builder of one case's log events numbered as the workflow numbers them, and a
+// snapshot of every row the case's log is projected into.
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
-import { openPglite, type Database } from '../database.ts';
+import { openPglite, openPostgres, type Database } from '../database.ts';
 import { migrate } from '../migrate.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 export const SAMPLE_DEFINITION = 'Process_sample';
 
+/** In-memory PGlite, or a scratch database of its own when DATABASE_URL names a PostgreSQL server. */
 export async function openSampleStore(): Promise<Database> {
-  const db = openPglite();
+  const server = process.env.DATABASE_URL;
+  const db = server ? openPostgres(await createScratchDatabase(server)) : openPglite();
   await migrate(db);
   await db.query(`INSERT INTO definitions (id, name) VALUES ($1, 'Sample')`, [SAMPLE_DEFINITION]);
   for (const version of [1, 2]) {

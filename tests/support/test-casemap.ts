@@ -5,26 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { readConfig } from '../../runtime/config.ts';
 import { startCasemap, type RunningCasemap } from '../../stack/start-casemap.ts';
 import { DEMO_PASSWORD } from '../../demo/demo-identities.ts';
-
-async function createScratchDatabase(adminUrl: string): Promise<string> {
-  const name = `casemap_test_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+import { createScratchDatabase } from '../../storage/support/scratch-database.ts';
 
 export interface TestCasemap extends RunningCasemap {
   http: supertest.Agent;

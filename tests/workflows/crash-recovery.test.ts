@@ -2,19 +2,21 @@
 // task that never reached history) and a fresh worker taking over: every case finishes, and each
 // case's event log holds every lifecycle event exactly once, numbered without gaps, and only the
 // events history holds, even when the retried task logged different ones — and the inbox never
-// shows what the lost attempt wrote (its rows stay tentative until replaced).
+// shows what the lost attempt wrote (its rows stay tentative until replaced, or until the reconciler
+// deletes them once the run has closed without them or is gone).
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProjectionActivities } from '../../activities/projection-activities.ts';
 import { compareFences, type CaseLogFence, type FencedCaseLogWrite } from '../../domain/events/case-log-fence.ts';
-import { cancelCaseSignal, type NextSteps } from '../../workflows/case-api.ts';
+import { cancelCaseSignal, workflowIdForCase, type NextSteps } from '../../workflows/case-api.ts';
 import { startCaseLogReconciler, type CaseLogReconciler } from '../../runtime/case-log-reconciler.ts';
 import { queryInbox } from '../../storage/task-queries.ts';
 import { historyCaseLog, payloadDecoder } from '../../bench/reliability/history-case-log.ts';
 import type { ParentCall, ParentReply } from './support/crash-worker.ts';
-import { EngineHarness, fixture } from './support/engine-harness.ts';
+import { EngineHarness, eventually, fixture } from './support/engine-harness.ts';
 
 const workerScript = fileURLToPath(new URL('./support/crash-worker.ts', import.meta.url));
 const CASES = 4;
@@ -151,8 +153,112 @@ describe('a worker killed mid-case', () => {
     expect(rows.filter((row) => row.status === 'open' || row.status === 'claimed')).toEqual([]);
     const [record] = await engine.db.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [caseId]);
     expect(record?.status).toBe('cancelled');
+    // and the events table itself, tentative rows included, holds nothing else
+    expect(await rawLog(engine, caseId)).toEqual(logged);
+    await engine.stopWorker();
+  });
+
+  it("deletes the lost attempt's rows once the run closes without them, and a second pass changes nothing", { timeout: 120_000 }, async () => {
+    // given a worker that died right after writing a completion's events, and no worker running
+    const { caseId, taskId, phantom, confirmed } = await caseWithLostAttempt(engine);
+
+    // when the run closes without the lost attempt (an operator terminates it)
+    await engine.handle(caseId).terminate('withdrawn by an operator');
+
+    // then the reconciler deletes the lost attempt's rows: the events table is what history holds
+    await dueNow(engine, caseId);
+    const raw = await eventually(() => rawLog(engine, caseId), (rows) => !rows.some((row) => phantom.includes(row)));
+    expect(raw).toEqual(confirmed);
+    expect(raw).toEqual(await historyLog(engine, caseId));
+    await expectOnlyTheClaim(engine, caseId, taskId, phantom);
+
+    // and a second pass changes nothing
+    const settled = await caseRows(engine, caseId);
+    await dueNow(engine, caseId);
+    await reconciler!.round();
+    expect(await caseRows(engine, caseId)).toEqual(settled);
+  });
+
+  it("deletes the lost attempt's rows once Temporal no longer has the run", { timeout: 120_000 }, async () => {
+    // given a worker that died right after writing a completion's events, and no worker running
+    const { caseId, taskId, phantom, confirmed } = await caseWithLostAttempt(engine);
+
+    // when the workflow is deleted (as retention deletes a closed run's history)
+    await engine.client.workflowService.deleteWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId: workflowIdForCase(caseId) } });
+    await eventually(() => engine.handle(caseId).describe().then(() => 'there', () => 'gone'), (state) => state === 'gone');
+
+    // then the reconciler deletes them, and only them
+    await dueNow(engine, caseId);
+    const raw = await eventually(() => rawLog(engine, caseId), (rows) => !rows.some((row) => phantom.includes(row)));
+    expect(raw).toEqual(confirmed);
+    await expectOnlyTheClaim(engine, caseId, taskId, phantom);
+  });
+
+  it('keeps the rows of a run Temporal no longer has while its workflow runs on, and deletes them once it has closed', { timeout: 120_000 }, async () => {
+    // given a lost attempt's rows whose fence names a run Temporal does not have, while the case's
+    // workflow still runs (as when a continued-as-new run's predecessor is past retention)
+    const { caseId, taskId, phantom, confirmed } = await caseWithLostAttempt(engine);
+    await engine.db.query('UPDATE case_log_fences SET run_id = $2 WHERE case_id = $1', [caseId, randomUUID()]);
+
+    // when the reconciler asks about them
+    await dueNow(engine, caseId);
+    await eventually(() => reconcileChecks(engine, caseId), (checks) => checks > 0);
+
+    // then they stay, tentative: the running workflow's next write settles them
+    expect(await rawLog(engine, caseId)).toEqual([...confirmed, ...phantom]);
+    await expectOnlyTheClaim(engine, caseId, taskId, phantom);
+
+    // and once the workflow has closed without writing, they are deleted
+    await engine.handle(caseId).terminate('withdrawn by an operator');
+    await dueNow(engine, caseId);
+    expect(await eventually(() => rawLog(engine, caseId), (rows) => !rows.some((row) => phantom.includes(row)))).toEqual(confirmed);
   });
 });
+
+/**
+ * A case whose claim is confirmed and whose completion's write was made by an attempt that was then
+ * lost (its worker killed before the workflow task completed), with no worker running afterwards.
+ */
+async function caseWithLostAttempt(engine: EngineHarness) {
+  const crashable = await crashableWorker(engine);
+  const { caseId } = await engine.startCase('Process_crash');
+  const task = await engine.waitForTask(caseId, 'Task_refer');
+  await engine.claim(caseId, task.taskId);
+  crashable.state.killOnNextWrite = true;
+  void engine.complete(caseId, task.taskId).catch(() => undefined);
+  await once(crashable.child, 'exit');
+  const phantom = crashable.state.killedWrite!.events.map((event) => `${event.id} ${event.kind}`);
+  const confirmed = (await engine.events(caseId)).map((event) => `${event.id} ${event.kind}`);
+  // the lost attempt's rows are in the events table, after every confirmed one, and nowhere a reader looks
+  expect(await rawLog(engine, caseId)).toEqual([...confirmed, ...phantom]);
+  await expectOnlyTheClaim(engine, caseId, task.taskId, phantom);
+  return { caseId, taskId: task.taskId, phantom, confirmed };
+}
+
+/** The events table's rows of the case, tentative ones included, `<id> <kind>` each. */
+async function rawLog(engine: EngineHarness, caseId: string): Promise<string[]> {
+  return (await engine.db.query<{ id: string; kind: string }>('SELECT id, kind FROM events WHERE case_id = $1 ORDER BY seq', [caseId])).map((row) => `${row.id} ${row.kind}`);
+}
+
+/** Makes the case due for the reconciler now, rather than after its backoff. */
+async function dueNow(engine: EngineHarness, caseId: string): Promise<void> {
+  await engine.db.query('UPDATE case_log_fences SET reconcile_after = now(), reconcile_checks = 0 WHERE case_id = $1', [caseId]);
+}
+
+async function reconcileChecks(engine: EngineHarness, caseId: string): Promise<number> {
+  const [row] = await engine.db.query<{ reconcile_checks: number }>('SELECT reconcile_checks FROM case_log_fences WHERE case_id = $1', [caseId]);
+  return row!.reconcile_checks;
+}
+
+/** Every row a reconciler pass could change: the raw log, the fence row, the projections. */
+async function caseRows(engine: EngineHarness, caseId: string) {
+  return {
+    events: await engine.db.query('SELECT * FROM events WHERE case_id = $1 ORDER BY seq', [caseId]),
+    fence: await engine.db.query('SELECT case_id, confirmed_through, written_through, attempt_first, run_started_ms, history_length, task_started_ms FROM case_log_fences WHERE case_id = $1', [caseId]),
+    cases: await engine.db.query('SELECT * FROM cases WHERE id = $1', [caseId]),
+    tasks: await engine.db.query('SELECT * FROM tasks WHERE case_id = $1 ORDER BY id', [caseId]),
+  };
+}
 
 /** The inbox and the readable log as they were before the lost attempt: its task claimed, nothing after it. */
 async function expectOnlyTheClaim(engine: EngineHarness, caseId: string, taskId: string, phantom: string[]): Promise<void> {

@@ -31,9 +31,7 @@ import { chooseObjectType, ocelReader } from '../domain/insights/formats/ocel-im
 import type { OcelProblem, OcelStep } from '../domain/insights/formats/ocel-items.ts';
 import type { ImportedLogFormat, ImportedLogSummary } from '../domain/insights/imported-log.ts';
 import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
-import { keptLogSource } from '../storage/kept-log-fold.ts';
 import { foldAfterImport } from './kept-log-folds.ts';
-import { deleteInsightAggregates } from '../storage/insight-rollup.ts';
 
 /** The largest log accepted, in bytes as received and again after gunzip; CASEMAP_MAX_LOG_BYTES overrides 1 GiB. */
 export function maxLogBytes(env: NodeJS.ProcessEnv = process.env): number {
@@ -280,9 +278,8 @@ export async function chooseLogObjectType(db: Database, user: UserRecord, id: st
 export async function deleteLog(db: Database, user: UserRecord, id: string): Promise<boolean> {
   const record = await findImportedLog(db, id);
   if (!record || !mayRead(user, record)) return false;
-  const deleted = await deleteImportedLog(db, id);
-  await db.transaction((tx) => deleteInsightAggregates(tx, keptLogSource(id)));
-  return deleted;
+  // The log, its rows and its aggregates at once, under the lock its folds take (storage/imported-log-store.ts says the order).
+  return db.transaction((tx) => deleteImportedLog(tx, id));
 }
 
 /** A kept log as Casemap case log events, for the same analyses as a process's own log; undefined when unseen. */

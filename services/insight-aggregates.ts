@@ -55,13 +55,14 @@ export async function scopeTimeSplit(db: Database, scope: AggregateScope, filter
  * is recorded: a fold commits all its rows with that record, so the parallel reads each see one whole
  * fold (a later fold of the same rows writes the same figures), never an import's fold half seen by one
  * query and not by another. A log not folded yet (just imported, or kept before the store existed)
- * waits for the fold under way, or is folded here.
+ * waits for the fold under way, or is folded here; undefined too when it was deleted meanwhile.
  */
 export async function keptLogScope(db: Database, user: UserRecord, logId: string): Promise<AggregateScope | undefined> {
   const source = keptLogSource(logId);
   const [log, folded] = await Promise.all([findLog(db, user, logId), isFolded(db, source)]);
   if (!log) return undefined;
-  if (!folded) await ensureKeptLogFolded(db, logId);
+  // Deleted between the look-up and the fold (which looks again under the log's lock): 404 as for a log never kept.
+  if (!folded && !(await ensureKeptLogFolded(db, logId))) return undefined;
   return { source, flattening: null };
 }
 

@@ -6,10 +6,11 @@ const underWay = new Set<Promise<void>>();
 
 /**
  * Waits for a fold under way (the advisory lock), else folds: a read that found no fold recorded
- * calls this, so it answers from a whole committed fold, never from none or half of one.
+ * calls this, so it answers from a whole committed fold, never from none or half of one. False when
+ * the log was deleted meanwhile (after the read looked it up): there is nothing to answer from.
  */
-export async function ensureKeptLogFolded(db: Database, logId: string): Promise<void> {
-  await db.transaction((tx) => foldKeptLog(tx, logId, { unlessFolded: true }));
+export async function ensureKeptLogFolded(db: Database, logId: string): Promise<boolean> {
+  return (await db.transaction((tx) => foldKeptLog(tx, logId, { unlessFolded: true }))) !== 'log-deleted';
 }
 
 /**
@@ -18,7 +19,8 @@ export async function ensureKeptLogFolded(db: Database, logId: string): Promise<
  * its first read folds it.
  */
 export function foldAfterImport(db: Database, logId: string, log: (message: string) => void = console.warn): Promise<void> {
-  const run = ensureKeptLogFolded(db, logId).catch((error: unknown) => log(`The fold of kept log ${logId} failed; its first read folds it (${String(error)}).`));
+  // A log deleted before its fold began is no failure: the fold finds it gone and writes nothing.
+  const run = ensureKeptLogFolded(db, logId).then(() => undefined, (error: unknown) => log(`The fold of kept log ${logId} failed; its first read folds it (${String(error)}).`));
   underWay.add(run);
   void run.finally(() => underWay.delete(run));
   return run;

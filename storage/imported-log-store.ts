@@ -1,6 +1,8 @@
 // Event logs imported from other systems (migrations 008, 010): the log's name and counts, and its rows, kept for analysis again; an OCEL log's rows hold every flattening, one chosen at a time.
 import type { Database, Sql } from './database.ts';
 import { copyTextRow } from './pg-copy-in.ts';
+import { deleteInsightAggregates, lockInsightSource } from './insight-rollup.ts';
+import { keptLogSource } from './kept-log-fold.ts';
 import type { OcelRow } from '../domain/insights/formats/ocel-flattening.ts';
 import type { OcelOrigin } from '../domain/insights/imported-log.ts';
 
@@ -182,11 +184,22 @@ export async function* importedLogCases(db: Database, id: string, range: { from?
   }
 }
 
-/** Deletes a log and its rows together; false when there was none. */
-export async function deleteImportedLog(db: Database, id: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const rows = await tx.query<{ id: string }>('DELETE FROM imported_logs WHERE id = $1 RETURNING id', [id]);
-    await tx.query('DELETE FROM imported_log_events WHERE log_id = $1', [id]);
-    return rows.length > 0;
-  });
+/**
+ * Deletes a log, its rows and its aggregates in one transaction; false when there was none.
+ *
+ * Lock order, the same in every transaction that writes a kept log's aggregates: the log's source
+ * lock (`lockInsightSource`) first, then rows. The fold after an import and a read's fold take that
+ * lock before they look for the log (storage/kept-log-fold.ts), so a delete either commits before a
+ * fold's look (which then finds the log gone and writes nothing) or waits here until the fold has
+ * committed and then deletes what it wrote. Nothing else waits for this lock while holding rows a
+ * delete needs: the import takes no lock (its log is unseen until it commits, and its fold starts
+ * after), and choosing an OCEL object type locks only the log's row, never waiting for this lock.
+ */
+export async function deleteImportedLog(tx: Sql, id: string): Promise<boolean> {
+  const source = keptLogSource(id);
+  await lockInsightSource(tx, source);
+  const rows = await tx.query<{ id: string }>('DELETE FROM imported_logs WHERE id = $1 RETURNING id', [id]);
+  await tx.query('DELETE FROM imported_log_events WHERE log_id = $1', [id]);
+  await deleteInsightAggregates(tx, source);
+  return rows.length > 0;
 }

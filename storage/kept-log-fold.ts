@@ -11,19 +11,25 @@ export const keptLogSource = (logId: string) => `log:${logId}`;
 // The lifecycles domain/insights/formats/log-rows.ts `transitionOf` reads as a completion (none is one too).
 const COMPLETE = `lower(btrim(coalesce(lifecycle, ''), E' \\t\\r\\n')) IN ('', 'complete', 'completed', 'end')`;
 
+/** What a fold did: folded the log, found it folded already (`unlessFolded`), or found it deleted. */
+export type KeptLogFold = 'folded' | 'was-folded' | 'log-deleted';
+
 /**
  * Every flattening of the log at once. A case starts at its first row of any lifecycle (as the
  * import's conversion takes it); the completions are ordered by time, file order (seq) breaking
  * ties, once for all teams ('') and once per team over that team's rows only.
  */
-export async function foldKeptLog(tx: Sql, logId: string, options: { unlessFolded?: boolean; /** Rows per read of the per-case fold (tests make it small). */ page?: number } = {}): Promise<boolean> {
+export async function foldKeptLog(tx: Sql, logId: string, options: { unlessFolded?: boolean; /** Rows per read of the per-case fold (tests make it small). */ page?: number } = {}): Promise<KeptLogFold> {
   const source = keptLogSource(logId);
-  // Two folds of a log never interleave: the fold after an import and a first read's fold; the second waits.
+  // Two folds of a log never interleave (the fold after an import and a first read's fold; the
+  // second waits), nor a fold and the log's delete, which takes this lock first too.
   await lockInsightSource(tx, source);
   // A read that found no aggregates waited for a fold under way: once it commits there is nothing left to do.
-  if (options.unlessFolded && (await isFolded(tx, source))) return false;
-  // A log deleted before its fold began (right after its import) is not folded into aggregates no one deletes.
-  if ((await tx.query('SELECT 1 FROM imported_logs WHERE id = $1', [logId])).length === 0) return false;
+  if (options.unlessFolded && (await isFolded(tx, source))) return 'was-folded';
+  // Looked for only under the lock, in a statement whose snapshot is taken after the lock was
+  // granted (READ COMMITTED; PGlite runs one transaction at a time): a delete either committed
+  // before this look and nothing is written, or waits for this fold to commit and then deletes it.
+  if ((await tx.query('SELECT 1 FROM imported_logs WHERE id = $1', [logId])).length === 0) return 'log-deleted';
   // The import has just written this log's rows (COPY), and the table's statistics may know only
   // logs imported before it: the planner then takes this log for a row or two and joins its
   // completions to its cases by nested loop — for a million events, hours instead of seconds (found
@@ -101,5 +107,5 @@ export async function foldKeptLog(tx: Sql, logId: string, options: { unlessFolde
   await tx.query('DROP TABLE insight_fold_cases');
   // Fresh statistics, so the planner reads the few rows a question needs by the primary key.
   await tx.query('ANALYZE insight_edges, insight_activities, insight_cases, insight_variants, insight_handoffs, insight_activity_times');
-  return true;
+  return 'folded';
 }

@@ -5,16 +5,21 @@ import { findLog } from './imported-logs.ts';
 import { keptLogSource } from '../storage/kept-log-fold.ts';
 import { ensureKeptLogFolded } from './kept-log-folds.ts';
 import { ensureDefinitionFolded } from './case-log-folds.ts';
-import { processDiagram } from './insights.ts';
 import { definitionSource } from '../storage/case-log-fold.ts';
+import { definitionStepNames } from '../storage/insights-queries.ts';
 import { aggregatedActivityTimes, aggregatedHandoffs } from '../storage/insight-time-queries.ts';
 import { handoffsAnswer, timeSplitAnswer } from '../domain/insights/aggregate-time-rows.ts';
 import { aggregatedCaseCounts, aggregatedDfg, aggregatedVariants, casesWithRework, isFolded, type AggregateScope } from '../storage/insight-aggregate-queries.ts';
 import { bucketsFor } from '../domain/insights/aggregate-buckets.ts';
-import { dfgAnswer, reportAnswer } from '../domain/insights/aggregate-rows.ts';
-import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../domain/contract/insight-aggregates.ts';
+import { dfgAnswer, namedDfg, reportAnswer, type StepNameOf } from '../domain/insights/aggregate-rows.ts';
+import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, ProcessAggregatedDfg } from '../domain/contract/insight-aggregates.ts';
 
 export type { AggregateScope };
+
+/** A process's scope also says what its diagram calls each step (the store keys them by node id); a kept log's steps are their names. */
+export interface NamedScope extends AggregateScope {
+  stepName?: StepNameOf;
+}
 
 export interface AggregateFilter {
   from?: string;
@@ -22,14 +27,15 @@ export interface AggregateFilter {
   team?: string;
 }
 
-/** Answers from the aggregates of a scope: the directly-follows graph with durations. */
-export async function scopeDfg(db: Database, scope: AggregateScope, filter: AggregateFilter): Promise<AggregatedDfg> {
+/** Answers from the aggregates of a scope: the directly-follows graph with durations (a process's with its steps' names). */
+export async function scopeDfg(db: Database, scope: NamedScope, filter: AggregateFilter): Promise<AggregatedDfg | ProcessAggregatedDfg> {
   const { edges, activities } = await aggregatedDfg(db, scope, filter.team ?? '', bucketsFor(filter));
-  return dfgAnswer(edges, activities);
+  const dfg = dfgAnswer(edges, activities);
+  return scope.stepName ? namedDfg(dfg, scope.stepName) : dfg;
 }
 
 /** Answers from the aggregates of a scope: variants and rework. */
-export async function scopeReport(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport> {
+export async function scopeReport(db: Database, scope: NamedScope, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport> {
   const buckets = bucketsFor(filter);
   const [counts, variants, { edges, activities }, reworkCases] = await Promise.all([
     aggregatedCaseCounts(db, scope, filter),
@@ -37,7 +43,7 @@ export async function scopeReport(db: Database, scope: AggregateScope, filter: O
     aggregatedDfg(db, scope, '', buckets),
     casesWithRework(db, scope, filter, limits.maxReworkCases),
   ]);
-  return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases);
+  return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases, scope.stepName);
 }
 
 /** Answers from the aggregates of a scope: handoffs between teams. */
@@ -46,8 +52,8 @@ export async function scopeHandoffs(db: Database, scope: AggregateScope, filter:
 }
 
 /** Answers from the aggregates of a scope: waiting vs working per step. */
-export async function scopeTimeSplit(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedTimeSplit> {
-  return timeSplitAnswer(await aggregatedActivityTimes(db, scope, bucketsFor(filter)));
+export async function scopeTimeSplit(db: Database, scope: NamedScope, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedTimeSplit> {
+  return timeSplitAnswer(await aggregatedActivityTimes(db, scope, bucketsFor(filter)), scope.stepName);
 }
 
 /**
@@ -69,11 +75,13 @@ export async function keptLogScope(db: Database, user: UserRecord, logId: string
 /**
  * The scope of a process's own case log (one version, or all), undefined when nothing of it is
  * deployed. Its ended cases are folded as they end; those that ended before are folded first, once.
+ * Its steps are named by the version asked, or each by the latest version that names it; a step no
+ * version names keeps its id.
  */
-export async function processScope(db: Database, definitionId: string, version?: number): Promise<AggregateScope | undefined> {
+export async function processScope(db: Database, definitionId: string, version?: number): Promise<NamedScope | undefined> {
   const source = definitionSource(definitionId);
-  const [deployed, folded] = await Promise.all([processDiagram(db, definitionId, version), isFolded(db, source)]);
-  if (!deployed) return undefined;
+  const [names, folded] = await Promise.all([definitionStepNames(db, definitionId, version), isFolded(db, source)]);
+  if (!names) return undefined;
   if (!folded) await ensureDefinitionFolded(db, definitionId);
-  return { source, flattening: '', ...(version === undefined ? {} : { version }) };
+  return { source, flattening: '', ...(version === undefined ? {} : { version }), stepName: (nodeId) => names.get(nodeId) ?? nodeId };
 }

@@ -1,5 +1,5 @@
 // What the insights read: one definition's case event log (with each ready task's name, team and
-// deadline from the task projection), the IR of a version, and each case's owning team.
+// deadline from the task projection), the IR of a version, its steps' names, and each case's owning team.
 import type { CaseLogEvent, CaseLogEventKind } from '../domain/events/case-log-event.ts';
 import { ProcessIR } from '../domain/process/ir.ts';
 import type { EventRow as CaseEventRow } from './case-queries.ts';
@@ -80,6 +80,28 @@ export async function definitionIr(sql: Sql, definitionId: string, version?: num
   );
   const row = rows[0];
   return row ? { version: row.version, ir: ProcessIR.parse(row.ir) } : null;
+}
+
+/**
+ * What the diagram calls each step (node id → name): of one version, or with no version of every
+ * version, a node taking the name of the latest version that names it (a step renamed in version 2
+ * is called by its version-2 name, one removed in version 3 still by its version-2 name). Only ids
+ * and names leave the database, not each version's IR. Null when nothing (or not that version) is deployed.
+ */
+export async function definitionStepNames(sql: Sql, definitionId: string, version?: number): Promise<Map<string, string> | null> {
+  // LEFT JOIN: a deployed version naming no node still answers (one row without an id), so null means not deployed.
+  const rows = await sql.query<{ id: string | null; name: string | null }>(
+    `SELECT DISTINCT ON (step.id) step.id, step.name
+       FROM definition_versions v
+       LEFT JOIN LATERAL (
+         SELECT node->>'id' AS id, node->>'name' AS name FROM jsonb_array_elements(v.ir->'nodes') node WHERE node->>'name' <> ''
+       ) step ON true
+      WHERE v.definition_id = $1 AND ($2::int IS NULL OR v.version = $2)
+      ORDER BY step.id, v.version DESC`,
+    [definitionId, version ?? null],
+  );
+  if (rows.length === 0) return null;
+  return new Map(rows.flatMap((row) => (row.id === null ? [] : [[row.id, row.name!] as const])));
 }
 
 /** Each case of the definition and the team that owns it now, for narrowing lists to a reader's teams. */

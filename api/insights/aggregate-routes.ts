@@ -2,10 +2,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
-import { keptLogScope, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type AggregateScope } from '../../services/insight-aggregates.ts';
+import { keptLogScope, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type NamedScope } from '../../services/insight-aggregates.ts';
 import { notFound } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
-import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery, ProcessAggregateScope } from '../../domain/contract/insight-aggregates.ts';
+import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery, ProcessAggregatedDfg, ProcessAggregateScope } from '../../domain/contract/insight-aggregates.ts';
 
 const tag = 'insights';
 const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
@@ -16,9 +16,11 @@ interface AggregateRead<Q extends z.ZodObject> {
   name: string;
   query: Q;
   response: z.ZodType;
+  /** A process's answer when it differs from a kept log's (its steps are node ids, so names are added beside them). */
+  processResponse?: z.ZodType;
   /** What it answers, after "A kept log's" or "A process's". */
   what: string;
-  read(db: Database, scope: AggregateScope, query: z.output<Q>): Promise<unknown>;
+  read(db: Database, scope: NamedScope, query: z.output<Q>): Promise<unknown>;
 }
 
 const read = <Q extends z.ZodObject>(spec: AggregateRead<Q>) => spec;
@@ -26,7 +28,7 @@ const read = <Q extends z.ZodObject>(spec: AggregateRead<Q>) => spec;
 /** Each question the store answers, asked of a kept log and of a process's own case log alike. */
 const READS = [
   read({
-    name: 'dfg', query: AggregateQuery, response: AggregatedDfg,
+    name: 'dfg', query: AggregateQuery, response: AggregatedDfg, processResponse: ProcessAggregatedDfg,
     what: 'directly-follows graph with counts and durations (mean, standard deviation, min, max) from its aggregates: cases started on the days [from, to), and with team only that team\'s events',
     read: (db, scope, query) => scopeDfg(db, scope, { ...days(query), ...(query.team ? { team: query.team } : {}) }),
   }),
@@ -63,7 +65,7 @@ export function aggregateRoutes(table: RouteTable, router: Router, db: Database)
     const processQuery = spec.query.extend(ProcessAggregateScope.shape);
     table.add(
       router,
-      { method: 'get', tag, rule: 'insights.read', path: `/insights/${spec.name}`, query: processQuery, response: spec.response, summary: `A process's ${spec.what.replace('from its aggregates', 'from the aggregates of its ended cases (definitionId, and version or every version)')}` },
+      { method: 'get', tag, rule: 'insights.read', path: `/insights/${spec.name}`, query: processQuery, response: spec.processResponse ?? spec.response, summary: `A process's ${spec.what.replace('from its aggregates', 'from the aggregates of its ended cases (definitionId, and version or every version)')}` },
       async ({ query }) => {
         const { definitionId, version } = query as z.output<typeof ProcessAggregateScope>;
         const scope = await processScope(db, definitionId, version);

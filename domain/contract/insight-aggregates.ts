@@ -38,18 +38,33 @@ export const AggregatedDuration = z.object({
 export type AggregatedDuration = z.infer<typeof AggregatedDuration>;
 
 const ActivityCount = z.object({ activity: z.string(), count: z.number().int() });
+/** Each consecutive pair of completed steps in a case (PM4Py's DFG and performance DFG over complete events). */
+const DfgEdge = z.object({ from: z.string(), to: z.string(), count: z.number().int(), duration: AggregatedDuration });
+/** Completions per step and the cases that completed it. */
+const DfgActivity = z.object({ activity: z.string(), count: z.number().int(), cases: z.number().int() });
 
+/** A kept log's graph: its steps are the log's activity names. */
 export const AggregatedDfg = z.object({
-  /** Each consecutive pair of completed steps in a case (PM4Py's DFG and performance DFG over complete events). */
-  edges: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int(), duration: AggregatedDuration })),
-  /** Completions per step and the cases that completed it. */
-  activities: z.array(z.object({ activity: z.string(), count: z.number().int(), cases: z.number().int() })),
+  edges: z.array(DfgEdge),
+  activities: z.array(DfgActivity),
   starts: z.array(ActivityCount),
   ends: z.array(ActivityCount),
 });
 export type AggregatedDfg = z.infer<typeof AggregatedDfg>;
 
-/** The rework report with its case list cut to how many repeats each case had. */
+/**
+ * A process's graph: its steps are node ids, each also with the name its diagram gives it (as the
+ * report's graph names them: `fromName`/`toName` beside an edge's ids, `name` beside a step's).
+ */
+export const ProcessAggregatedDfg = z.object({
+  edges: z.array(DfgEdge.extend({ fromName: z.string(), toName: z.string() })),
+  activities: z.array(DfgActivity.extend({ name: z.string() })),
+  starts: z.array(ActivityCount.extend({ name: z.string() })),
+  ends: z.array(ActivityCount.extend({ name: z.string() })),
+});
+export type ProcessAggregatedDfg = z.infer<typeof ProcessAggregatedDfg>;
+
+/** The rework report with its case list cut to how many repeats each case had; a process's `name`, `fromName` and `toName` are its diagram's names of the node ids. */
 export const AggregatedRework = ReworkReport.omit({ cases: true }).extend({
   cases: z.array(z.object({ caseId: z.string(), repeatedExecutions: z.number().int() })),
 });
@@ -67,7 +82,7 @@ export const AggregatedHandoffs = z.object({
 });
 export type AggregatedHandoffs = z.infer<typeof AggregatedHandoffs>;
 
-/** Per step, as the report's element statistics: waiting (ready → first claim), processing (claim → completion), sojourn (ready → completion). */
+/** Per step, as the report's element statistics: waiting (ready → first claim), processing (claim → completion), sojourn (ready → completion); a process's `name` is its diagram's name of `nodeId`. */
 export const AggregatedTimeSplit = z.object({
   elements: z.array(
     z.object({

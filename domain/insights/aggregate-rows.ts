@@ -1,5 +1,5 @@
 // Rows the insight aggregates give back (sums per edge, step, variant and case), and how they become the API's answers, ordered as the full report orders them.
-import type { AggregatedDfg, AggregatedDuration, AggregatedReport } from '../contract/insight-aggregates.ts';
+import type { AggregatedDfg, AggregatedDuration, AggregatedReport, ProcessAggregatedDfg } from '../contract/insight-aggregates.ts';
 import { variantActivities } from './variants.ts';
 
 export interface EdgeRow {
@@ -44,6 +44,13 @@ export interface CaseCounts {
 
 const byName = (a: string, b: string) => a.localeCompare(b);
 
+/**
+ * What an answer calls a step. A kept log's steps are its activity names already (the default); a
+ * process's are node ids, named from its diagram.
+ */
+export type StepNameOf = (step: string) => string;
+export const asNamed: StepNameOf = (step) => step;
+
 function duration(row: EdgeRow): AggregatedDuration {
   return { count: row.count, mean: row.count === 0 ? null : row.sumMs / row.count, stdev: row.stdevMs, min: row.minMs, max: row.maxMs, total: row.sumMs };
 }
@@ -60,6 +67,17 @@ export function dfgAnswer(edges: readonly EdgeRow[], activities: readonly Activi
   };
 }
 
+/** A process's graph: each node id also by its name, where the graph keeps names (ordered as before: by count, then ids). */
+export function namedDfg(dfg: AggregatedDfg, nameOf: StepNameOf): ProcessAggregatedDfg {
+  const named = <T extends { activity: string }>(row: T) => ({ ...row, name: nameOf(row.activity) });
+  return {
+    edges: dfg.edges.map((edge) => ({ ...edge, fromName: nameOf(edge.from), toName: nameOf(edge.to) })),
+    activities: dfg.activities.map(named),
+    starts: dfg.starts.map(named),
+    ends: dfg.ends.map(named),
+  };
+}
+
 /** Variants and rework as `variants` and `rework` report them (the rework case list cut to repeat counts). */
 export function reportAnswer(
   counts: CaseCounts,
@@ -68,6 +86,7 @@ export function reportAnswer(
   activities: readonly ActivityRow[],
   reworkCases: readonly { caseId: string; repeats: number }[],
   maxReworkCases: number,
+  nameOf: StepNameOf = asNamed,
 ): AggregatedReport {
   const withActivity = counts.cases - counts.withoutActivity;
   return {
@@ -86,11 +105,11 @@ export function reportAnswer(
       casesWithRework: counts.withRework,
       repeatedExecutions: counts.repeats,
       byElement: activities
-        .map((row) => ({ nodeId: row.activity, name: row.activity, cases: row.cases, casesWithRepeat: row.casesRepeated, repeatedExecutions: row.completions - row.cases, reworkRate: row.casesRepeated / row.cases }))
+        .map((row) => ({ nodeId: row.activity, name: nameOf(row.activity), cases: row.cases, casesWithRepeat: row.casesRepeated, repeatedExecutions: row.completions - row.cases, reworkRate: row.casesRepeated / row.cases }))
         .sort((a, b) => b.repeatedExecutions - a.repeatedExecutions || byName(a.nodeId, b.nodeId)),
       loops: edges
         .filter((row) => row.loops > 0)
-        .map((row) => ({ from: row.from, to: row.to, fromName: row.from, toName: row.to, count: row.loops, cases: row.loopCases }))
+        .map((row) => ({ from: row.from, to: row.to, fromName: nameOf(row.from), toName: nameOf(row.to), count: row.loops, cases: row.loopCases }))
         .sort((a, b) => b.count - a.count || byName(a.from, b.from) || byName(a.to, b.to)),
       cases: reworkCases
         .map((row) => ({ caseId: row.caseId, repeatedExecutions: row.repeats }))

@@ -1,5 +1,6 @@
 // Rows of the handoff and step-time aggregates (migration 017) and how they become the API's answers, ordered as the full report orders its handoffs and elements.
 import type { AggregatedDuration, AggregatedHandoffs, AggregatedTimeSplit } from '../contract/insight-aggregates.ts';
+import { asNamed, type StepNameOf } from './aggregate-rows.ts';
 
 /** A duration's exact sums as the database adds them up (n, sum, min, max, and the standard deviation from the sum of squares). */
 export interface DurationRow {
@@ -49,9 +50,9 @@ export function handoffsAnswer(rows: readonly HandoffRow[]): AggregatedHandoffs 
 /**
  * Waiting vs working per step, bottlenecks first (most total time in the step) as
  * `elementStatistics` orders them; a step's team is the one that held most of its tasks, ties to
- * the first by name.
+ * the first by name. `nameOf` names a process's node ids (a kept log's steps are their names).
  */
-export function timeSplitAnswer(rows: readonly ActivityTimeRow[]): AggregatedTimeSplit {
+export function timeSplitAnswer(rows: readonly ActivityTimeRow[], nameOf: StepNameOf = asNamed): AggregatedTimeSplit {
   const teams = new Map<string, { team: string; executions: number }>();
   for (const row of rows) {
     if (row.team === '') continue;
@@ -63,7 +64,7 @@ export function timeSplitAnswer(rows: readonly ActivityTimeRow[]): AggregatedTim
     .map((row) => {
       const team = teams.get(row.activity)?.team;
       return {
-        nodeId: row.activity, name: row.activity, kind: 'task' as const, ...(team === undefined ? {} : { team }),
+        nodeId: row.activity, name: nameOf(row.activity), kind: 'task' as const, ...(team === undefined ? {} : { team }),
         cases: row.cases, executions: row.executions, completed: row.completed,
         waiting: durationOf(row.waiting), processing: durationOf(row.processing), sojourn: durationOf(row.sojourn),
       };

@@ -3,14 +3,15 @@
 // the projection path a workflow's writes take (spread over days, teams, rework, handoffs, every
 // outcome, events arriving in several writes); the routes' graph, variants and rework, handoffs and
 // waiting vs working — whole, by version, by case-start days, by team — against the report's own
-// functions over the same ended cases read as GET /insights/report reads them. A case is folded once:
+// functions over the same ended cases read as GET /insights/report reads them, each step also named as
+// the diagram of the version asked names it (with no version, the latest that names it). A case is folded once:
 // not again on a repeated end, a second catch-up, or after a fold that crashed; one that fails
 // leaves the case's end in place and is made good by the next catch-up.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTraces, type CaseTrace } from '../../domain/insights/case-traces.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
-import type { AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../../domain/contract/insight-aggregates.ts';
+import type { AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, ProcessAggregatedDfg } from '../../domain/contract/insight-aggregates.ts';
 import { mulberry32 } from '../../domain/insights/synthetic-log.ts';
 import { appendCaseLogEvents } from '../../storage/case-log-store.ts';
 import { definitionCaseLog } from '../../storage/insights-queries.ts';
@@ -30,6 +31,18 @@ const STEPS = [
   { nodeId: 'Task_check', name: 'Check barriers' },
 ];
 const TEAMS = ['prison-casework', 'fno-returns', 'escorting'];
+/** What each version's diagram calls its steps. Version 2 renames a step; version 3 renames it again and replaces Task_chase by Task_chase_prison (it runs no case). */
+const VERSION_NAMES: Record<number, Record<string, string>> = {
+  1: { Task_refer: 'Refer case to FNO Returns', Task_decide: 'Make deportation decision', Task_chase: 'Chase the prison for the referral' },
+  2: { Task_refer: 'Refer case to FNO Returns', Task_decide: 'Decide on deportation', Task_chase: 'Chase the prison for the referral' },
+};
+/** With no version, each step by the latest version that names it: version 3's Task_decide, version 2's Task_chase (version 3 has none). */
+const EVERY_VERSION_NAMES = { Task_refer: 'Refer case to FNO Returns', Task_decide: 'Decide whether to deport', Task_chase: 'Chase the prison for the referral' };
+/** The name an answer must give a step; Task_check (random cases only) is in no version, so it keeps its id. */
+const stepName = (version?: number) => {
+  const names: Record<string, string> = version === undefined ? EVERY_VERSION_NAMES : VERSION_NAMES[version]!;
+  return (nodeId: string) => names[nodeId] ?? nodeId;
+};
 
 /**
  * One random case as a workflow logs it, cut into the writes it arrives in (a few events each):
@@ -98,7 +111,7 @@ describe('the analytical store of a process\'s own case log', () => {
   const open: CaseLogEvent[] = [];
   let anEnded: { caseId: string; end: CaseLogEvent };
 
-  const dfgOf = async (filter: Record<string, string | number | undefined> = {}) => (await analyst.get(`/api/insights/dfg${query(filter)}`).expect(200)).body as AggregatedDfg;
+  const dfgOf = async (filter: Record<string, string | number | undefined> = {}) => (await analyst.get(`/api/insights/dfg${query(filter)}`).expect(200)).body as ProcessAggregatedDfg;
   const reportOf = async (filter: Record<string, string | number | undefined> = {}) => (await analyst.get(`/api/insights/variants${query({ maxVariants: 1000, maxReworkCases: 1000, ...filter })}`).expect(200)).body as AggregatedReport;
   const handoffsOf = async (filter: Record<string, string | number | undefined> = {}) => (await analyst.get(`/api/insights/handoffs${query(filter)}`).expect(200)).body as AggregatedHandoffs;
   const timeSplitOf = async (filter: Record<string, string | number | undefined> = {}) => (await analyst.get(`/api/insights/time-split${query(filter)}`).expect(200)).body as AggregatedTimeSplit;
@@ -106,22 +119,23 @@ describe('the analytical store of a process\'s own case log', () => {
   /** Every question, whole, by version, by days across a month boundary and within one, by team (and with both). */
   const expectAllSame = async () => {
     for (const version of [undefined, 1, 2]) {
-      expectSameDfg(await dfgOf({ version }), await ended(casemap, { ...(version ? { version } : {}) }));
-      expectSameReport(await reportOf({ version }), await ended(casemap, { ...(version ? { version } : {}) }), undefined, { names: false });
+      const named = { stepName: stepName(version) };
+      expectSameDfg(await dfgOf({ version }), await ended(casemap, { ...(version ? { version } : {}) }), named);
+      expectSameReport(await reportOf({ version }), await ended(casemap, { ...(version ? { version } : {}) }), undefined, named);
       expectSameHandoffs(await handoffsOf({ version }), await ended(casemap, { ...(version ? { version } : {}) }));
-      expectSameTimeSplit(await timeSplitOf({ version }), await ended(casemap, { ...(version ? { version } : {}) }), { names: false });
+      expectSameTimeSplit(await timeSplitOf({ version }), await ended(casemap, { ...(version ? { version } : {}) }), named);
     }
     for (const [from, to] of [['2026-09-20', '2026-11-03'], ['2026-10-04', '2026-10-19'], [undefined, '2026-10-01'], ['2026-11-15', undefined]] as const) {
       const days = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-      expectSameDfg(await dfgOf(days), await ended(casemap, days));
-      expectSameDfg(await dfgOf({ ...days, version: 2 }), await ended(casemap, { ...days, version: 2 }));
-      expectSameReport(await reportOf(days), await ended(casemap, days), undefined, { names: false });
+      expectSameDfg(await dfgOf(days), await ended(casemap, days), { stepName: stepName() });
+      expectSameDfg(await dfgOf({ ...days, version: 2 }), await ended(casemap, { ...days, version: 2 }), { stepName: stepName(2) });
+      expectSameReport(await reportOf(days), await ended(casemap, days), undefined, { stepName: stepName() });
       expectSameHandoffs(await handoffsOf(days), await ended(casemap, days));
-      expectSameTimeSplit(await timeSplitOf({ ...days, version: 1 }), await ended(casemap, { ...days, version: 1 }), { names: false });
+      expectSameTimeSplit(await timeSplitOf({ ...days, version: 1 }), await ended(casemap, { ...days, version: 1 }), { stepName: stepName(1) });
     }
     for (const team of TEAMS) {
-      expectSameDfg(await dfgOf({ team }), await ended(casemap, { team }));
-      expectSameDfg(await dfgOf({ team, version: 1, from: '2026-09-25', to: '2026-11-20' }), await ended(casemap, { team, version: 1, from: '2026-09-25', to: '2026-11-20' }));
+      expectSameDfg(await dfgOf({ team }), await ended(casemap, { team }), { stepName: stepName() });
+      expectSameDfg(await dfgOf({ team, version: 1, from: '2026-09-25', to: '2026-11-20' }), await ended(casemap, { team, version: 1, from: '2026-09-25', to: '2026-11-20' }), { stepName: stepName(1) });
     }
   };
 
@@ -147,6 +161,8 @@ describe('the analytical store of a process\'s own case log', () => {
     await runCase('AL');
     await designer.post('/api/definitions/deploy', { id: DEFINITION, xml: referralXml.replace('name="Make deportation decision"', 'name="Decide on deportation"') }).expect(201);
     await runCase('JM');
+    const third = referralXml.replace('name="Make deportation decision"', 'name="Decide whether to deport"').replace('name="Chase the prison for the referral"', 'name="Chase the prison"').replaceAll('Task_chase', 'Task_chase_prison');
+    await designer.post('/api/definitions/deploy', { id: DEFINITION, xml: third }).expect(201);
 
     // Random cases through the projection path, each arriving in several writes.
     const next = mulberry32(20);
@@ -172,6 +188,23 @@ describe('the analytical store of a process\'s own case log', () => {
     expect((await reportOf({ version: 2 })).variants.variants.some((v) => v.activities.includes('Decide on deportation'))).toBe(true);
     await expectAllSame();
   }, 120_000);
+
+  it('names each step as the diagram of the version asked does, and with no version as the latest version that names it', async () => {
+    const names = async (version?: number) => {
+      const dfg = await dfgOf({ version });
+      const timeSplit = await timeSplitOf({ version });
+      // The graph and waiting vs working name each step alike.
+      expect(Object.fromEntries(timeSplit.elements.map((e) => [e.nodeId, e.name]))).toEqual(Object.fromEntries(dfg.activities.map((a) => [a.activity, a.name])));
+      return Object.fromEntries(dfg.activities.map((a) => [a.activity, a.name]));
+    };
+    expect(await names(1)).toEqual({ ...VERSION_NAMES[1], Task_check: 'Task_check' });
+    expect(await names(2)).toEqual({ ...VERSION_NAMES[2], Task_check: 'Task_check' });
+    expect(await names()).toEqual({ ...EVERY_VERSION_NAMES, Task_check: 'Task_check' });
+    // Version 3 runs no case: nothing to name.
+    expect((await dfgOf({ version: 3 })).activities).toEqual([]);
+    const loops = (await reportOf({ version: 2 })).rework.loops;
+    expect(loops.find((loop) => loop.to === 'Task_decide')).toMatchObject({ toName: 'Decide on deportation' });
+  });
 
   it('folds a case when it ends later, and leaves open cases out until then', async () => {
     const before = (await reportOf()).cases;

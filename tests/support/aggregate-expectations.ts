@@ -2,17 +2,31 @@
 import { expect } from 'vitest';
 import { analyseTraces } from '../../domain/insights/analyse.ts';
 import type { CaseTrace } from '../../domain/insights/case-traces.ts';
-import type { AggregatedDfg, AggregatedDuration, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit } from '../../domain/contract/insight-aggregates.ts';
+import type { AggregatedDfg, AggregatedDuration, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, ProcessAggregatedDfg } from '../../domain/contract/insight-aggregates.ts';
 import type { DurationStats } from '../../domain/insights/report.ts';
 
 const NOW = '2027-01-01T00:00:00Z';
 
 /**
- * `names: false` for a process's own log, whose aggregates key steps by node id: the report names
- * them from the tasks, so names are left out of the comparison (ids, counts and durations stay).
+ * `stepName` for a process's own log, whose aggregates key steps by node id and name them from the
+ * diagram (the version's, or each step's latest): every name must be `stepName(id)`, and the rest is
+ * compared with the report (which names steps from the log's tasks). Without it (a kept log) names
+ * are compared with the report's and the graph must carry none beside its activity names.
  */
 export interface Expectation {
-  names?: boolean;
+  stepName?: (nodeId: string) => string;
+}
+
+const NAME_FIELDS = ['name', 'fromName', 'toName'];
+const unnamed = <T extends object>(item: T) => Object.fromEntries(Object.entries(item).filter(([key]) => !NAME_FIELDS.includes(key)));
+
+/** Each name beside an id, as `stepName` says it (ids under `nodeId`, `activity`, `from` and `to`). */
+function expectNamed(items: readonly object[], stepName: (nodeId: string) => string) {
+  for (const item of items as readonly Record<string, string>[]) {
+    const id = item.nodeId ?? item.activity;
+    if (id !== undefined) expect(item.name, JSON.stringify(item)).toBe(stepName(id));
+    if (item.from !== undefined) expect([item.fromName, item.toName], JSON.stringify(item)).toEqual([stepName(item.from), stepName(item.to!)]);
+  }
 }
 
 const push = (map: Map<string, number[]>, key: string, value: number) => {
@@ -27,7 +41,11 @@ function expectSameStdev(got: number | null, samples: readonly number[]) {
 }
 
 /** The graph `directlyFollows` gives, and per edge the min and standard deviation of its samples; per step its completions and cases. */
-export function expectSameDfg(answer: AggregatedDfg, traces: readonly CaseTrace[]) {
+export function expectSameDfg(named: AggregatedDfg | ProcessAggregatedDfg, traces: readonly CaseTrace[], { stepName }: Expectation = {}) {
+  const parts = [named.edges, named.activities, named.starts, named.ends] as const;
+  if (stepName) for (const part of parts) expectNamed(part, stepName);
+  else expect(parts.flat().filter((item) => NAME_FIELDS.some((key) => key in item))).toEqual([]);
+  const answer = (stepName ? { edges: named.edges.map(unnamed), activities: named.activities.map(unnamed), starts: named.starts.map(unnamed), ends: named.ends.map(unnamed) } : named) as AggregatedDfg;
   const dfg = analyseTraces(traces, { now: NOW }).directlyFollows;
   const samples = new Map<string, number[]>();
   const completions = new Map<string, { count: number; cases: number }>();
@@ -57,16 +75,15 @@ export function expectSameDfg(answer: AggregatedDfg, traces: readonly CaseTrace[
   expect(Object.fromEntries(answer.activities.map((a) => [a.activity, { count: a.count, cases: a.cases }]))).toEqual(Object.fromEntries(completions));
 }
 
-const unnamed = <T extends object>(item: T) => Object.fromEntries(Object.entries(item).filter(([key]) => !['name', 'fromName', 'toName'].includes(key)));
-
 /** Variants and rework as the report gives them (its rework case list cut to repeat counts). */
-export function expectSameReport(answer: AggregatedReport, traces: readonly CaseTrace[], limits = { maxVariants: 1000, maxReworkCases: 1000 }, { names = true }: Expectation = {}) {
+export function expectSameReport(answer: AggregatedReport, traces: readonly CaseTrace[], limits = { maxVariants: 1000, maxReworkCases: 1000 }, { stepName }: Expectation = {}) {
   const report = analyseTraces(traces, { now: NOW, ...limits });
   expect(answer.cases).toBe(report.cases.total);
   expect(answer.variants).toEqual(report.variants);
   const { cases, ...rework } = report.rework;
-  const named = (r: typeof rework) => (names ? r : { ...r, byElement: r.byElement.map(unnamed), loops: r.loops.map(unnamed) });
+  const named = (r: typeof rework) => (stepName ? { ...r, byElement: r.byElement.map(unnamed), loops: r.loops.map(unnamed) } : r);
   const { cases: answered, ...got } = answer.rework;
+  if (stepName) for (const part of [got.byElement, got.loops]) expectNamed(part, stepName);
   expect(named(got as typeof rework)).toEqual(named(rework));
   expect(answered).toEqual(cases.map((c) => ({ caseId: c.caseId, repeatedExecutions: c.repeats.reduce((n, r) => n + r.completions - 1, 0) })));
 }
@@ -89,7 +106,7 @@ export function expectSameHandoffs(answer: AggregatedHandoffs, traces: readonly 
 }
 
 /** The report's user-task elements (the store keeps no other element's times), waiting and working both measured. */
-export function expectSameTimeSplit(answer: AggregatedTimeSplit, traces: readonly CaseTrace[], { names = true }: Expectation = {}) {
+export function expectSameTimeSplit(answer: AggregatedTimeSplit, traces: readonly CaseTrace[], { stepName }: Expectation = {}) {
   const elements = analyseTraces(traces, { now: NOW }).elements.filter((e) => e.kind === 'task');
   const samples = { waiting: new Map<string, number[]>(), processing: new Map<string, number[]>(), sojourn: new Map<string, number[]>() };
   for (const trace of traces) {
@@ -100,8 +117,9 @@ export function expectSameTimeSplit(answer: AggregatedTimeSplit, traces: readonl
     }
   }
   const figures = (e: { nodeId: string; name: string; kind: string; team?: string | undefined; cases: number; executions: number; completed: number }) =>
-    [e.nodeId, names ? e.name : '', e.kind, e.team, e.cases, e.executions, e.completed];
+    [e.nodeId, stepName ? '' : e.name, e.kind, e.team, e.cases, e.executions, e.completed];
   expect(answer.elements.map(figures)).toEqual(elements.map(figures));
+  if (stepName) expectNamed(answer.elements, stepName);
   elements.forEach((e, i) => {
     for (const part of ['waiting', 'processing', 'sojourn'] as const) expectSameDuration(answer.elements[i]![part], e[part], samples[part].get(e.nodeId) ?? []);
   });

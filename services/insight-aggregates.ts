@@ -27,33 +27,48 @@ export interface AggregateFilter {
   team?: string;
 }
 
+/**
+ * An answer and whether every statement it was read by saw the scope's fold recorded (each statement
+ * one snapshot). A kept log deleted after its look-up has no fold left: its answer would be empty
+ * figures, never half a fold, and is not one to give.
+ */
+export interface ScopeAnswer<T> {
+  answer: T;
+  folded: boolean;
+}
+
 /** Answers from the aggregates of a scope: the directly-follows graph with durations (a process's with its steps' names). */
-export async function scopeDfg(db: Database, scope: NamedScope, filter: AggregateFilter): Promise<AggregatedDfg | ProcessAggregatedDfg> {
-  const { edges, activities } = await aggregatedDfg(db, scope, filter.team ?? '', bucketsFor(filter));
+export async function scopeDfg(db: Database, scope: NamedScope, filter: AggregateFilter): Promise<ScopeAnswer<AggregatedDfg | ProcessAggregatedDfg>> {
+  const { folded, edges, activities } = await aggregatedDfg(db, scope, filter.team ?? '', bucketsFor(filter));
   const dfg = dfgAnswer(edges, activities);
-  return scope.stepName ? namedDfg(dfg, scope.stepName) : dfg;
+  return { answer: scope.stepName ? namedDfg(dfg, scope.stepName) : dfg, folded };
 }
 
 /** Answers from the aggregates of a scope: variants and rework. */
-export async function scopeReport(db: Database, scope: NamedScope, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<AggregatedReport> {
+export async function scopeReport(db: Database, scope: NamedScope, filter: Omit<AggregateFilter, 'team'>, limits: { maxVariants: number; maxReworkCases: number }): Promise<ScopeAnswer<AggregatedReport>> {
   const buckets = bucketsFor(filter);
-  const [counts, variants, { edges, activities }, reworkCases] = await Promise.all([
+  const [counts, variants, dfg, reworkCases] = await Promise.all([
     aggregatedCaseCounts(db, scope, filter),
     aggregatedVariants(db, scope, filter, limits.maxVariants),
     aggregatedDfg(db, scope, '', buckets),
     casesWithRework(db, scope, filter, limits.maxReworkCases),
   ]);
-  return reportAnswer(counts, variants, edges, activities, reworkCases, limits.maxReworkCases, scope.stepName);
+  return {
+    answer: reportAnswer(counts, variants.rows, dfg.edges, dfg.activities, reworkCases.rows, limits.maxReworkCases, scope.stepName),
+    folded: counts.folded && variants.folded && dfg.folded && reworkCases.folded,
+  };
 }
 
 /** Answers from the aggregates of a scope: handoffs between teams. */
-export async function scopeHandoffs(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedHandoffs> {
-  return handoffsAnswer(await aggregatedHandoffs(db, scope, bucketsFor(filter)));
+export async function scopeHandoffs(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>): Promise<ScopeAnswer<AggregatedHandoffs>> {
+  const { folded, rows } = await aggregatedHandoffs(db, scope, bucketsFor(filter));
+  return { answer: handoffsAnswer(rows), folded };
 }
 
 /** Answers from the aggregates of a scope: waiting vs working per step. */
-export async function scopeTimeSplit(db: Database, scope: NamedScope, filter: Omit<AggregateFilter, 'team'>): Promise<AggregatedTimeSplit> {
-  return timeSplitAnswer(await aggregatedActivityTimes(db, scope, bucketsFor(filter)), scope.stepName);
+export async function scopeTimeSplit(db: Database, scope: NamedScope, filter: Omit<AggregateFilter, 'team'>): Promise<ScopeAnswer<AggregatedTimeSplit>> {
+  const { folded, rows } = await aggregatedActivityTimes(db, scope, bucketsFor(filter));
+  return { answer: timeSplitAnswer(rows, scope.stepName), folded };
 }
 
 /**
@@ -70,6 +85,32 @@ export async function keptLogScope(db: Database, user: UserRecord, logId: string
   // Deleted between the look-up and the fold (which looks again under the log's lock): 404 as for a log never kept.
   if (!folded && !(await ensureKeptLogFolded(db, logId))) return undefined;
   return { source, flattening: null };
+}
+
+/**
+ * A kept log's answer read in its scope, undefined (404, as for a log never kept) when the user may
+ * not see the log or it was deleted after its look-up found it folded and before a read ran: each read
+ * sees in its own snapshot whether the fold is still recorded, so none answers empty figures.
+ */
+export async function keptLogAnswer<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<ScopeAnswer<T>>): Promise<T | undefined> {
+  const scope = await keptLogScope(db, user, logId);
+  if (!scope) return undefined;
+  const { answer, folded } = await read(scope);
+  return folded ? answer : undefined;
+}
+
+/**
+ * A kept log's directly-follows graph in one round trip beside its look-up (issue #20's budget): the
+ * graph's one statement also says whether the fold is recorded, and its rows are thrown away unless the
+ * user may see the log. A log not folded yet is folded (or its fold waited for) and read again;
+ * undefined when the user may not see it or it was deleted before a read found it folded.
+ */
+export async function keptLogDfg(db: Database, user: UserRecord, logId: string, filter: AggregateFilter): Promise<AggregatedDfg | undefined> {
+  const read = () => aggregatedDfg(db, { source: keptLogSource(logId), flattening: null }, filter.team ?? '', bucketsFor(filter));
+  const [log, first] = await Promise.all([findLog(db, user, logId), read()]);
+  if (!log) return undefined;
+  const rows = first.folded ? first : (await ensureKeptLogFolded(db, logId)) ? await read() : undefined;
+  return rows?.folded ? dfgAnswer(rows.edges, rows.activities) : undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from './database.ts';
 import { migrate } from './migrate.ts';
-import { aggregatedDfg, scopeWhere } from './insight-aggregate-queries.ts';
+import { aggregatedCaseCounts, aggregatedDfg, aggregatedVariants, casesWithRework, scopeWhere } from './insight-aggregate-queries.ts';
+import { aggregatedActivityTimes, aggregatedHandoffs } from './insight-time-queries.ts';
 
 const source = 'definition:sample';
 const all = { span: 'all' } as const;
@@ -53,6 +54,20 @@ describe('aggregate reads of a scope', () => {
     expect((await aggregatedDfg(db, { source, flattening: '' }, '', all)).folded).toBe(false);
     await db.query('INSERT INTO insight_folds (source) VALUES ($1)', [source]);
     expect((await aggregatedDfg(db, { source, flattening: '' }, '', all)).folded).toBe(true);
+  });
+
+  it('says beside every other read too, in the same statement, whether the source is folded', async () => {
+    const other = { source: 'definition:other', flattening: '' };
+    const reads = async () => [
+      await aggregatedCaseCounts(db, other, {}),
+      await aggregatedVariants(db, other, {}, 5),
+      await casesWithRework(db, other, {}, 5),
+      await aggregatedHandoffs(db, other, all),
+      await aggregatedActivityTimes(db, other, all),
+    ].map((read) => read.folded);
+    expect(await reads()).toEqual([false, false, false, false, false]);
+    await db.query('INSERT INTO insight_folds (source) VALUES ($1)', [other.source]);
+    expect(await reads()).toEqual([true, true, true, true, true]);
   });
 
   it('puts in a scope only the predicates its question has, each value a parameter', () => {

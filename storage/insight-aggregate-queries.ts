@@ -1,4 +1,4 @@
-// Reads of the insight aggregates (migration 014): a few rows per edge and step for the chosen days, team and version, summed by the database.
+// Reads of the insight aggregates (migration 014): a few rows per edge and step for the chosen days, team and version, summed by the database, each with whether the source's fold is recorded.
 import type { Sql } from './database.ts';
 import type { BucketChoice, DateSpan } from '../domain/insights/aggregate-buckets.ts';
 import type { ActivityRow, CaseCounts, EdgeRow, VariantRow } from '../domain/insights/aggregate-rows.ts';
@@ -49,9 +49,29 @@ const EDGE_SUMS = `from_activity AS "from", to_activity AS "to", sum(occurrences
 const ACTIVITY_SUMS = `activity, sum(completions)::float8 AS completions, sum(starts)::float8 AS starts, sum(ends)::float8 AS ends,
   sum(cases)::float8 AS cases, sum(cases_repeated)::float8 AS "casesRepeated"`;
 
-export interface DfgRows {
-  /** Whether the source's fold is recorded: the rows beside it are from that whole fold (one statement, one snapshot). */
+/**
+ * Whether the source's fold is recorded, as a column of the statement that reads its rows: one
+ * statement, one snapshot, so rows read beside `true` are from a whole fold, and `false` beside a
+ * kept log's rows means it was deleted (or not folded yet) when the statement ran. `$1` is the
+ * source: `scopeWhere` binds it first.
+ */
+const FOLDED = 'EXISTS (SELECT 1 FROM insight_folds WHERE source = $1) AS folded';
+
+export interface Folded {
+  /** Whether the source's fold is recorded in the snapshot the rows beside it were read from. */
   folded: boolean;
+}
+
+export interface FoldedRows<T> extends Folded {
+  rows: T[];
+}
+
+/** A statement's rows as one JSON array (in `order`, if given) beside whether the source's fold is recorded. */
+export function withFolded(rows: string, order?: string): string {
+  return `SELECT ${FOLDED}, (SELECT coalesce(json_agg(r${order ? ` ORDER BY ${order}` : ''}), '[]') FROM (${rows}) r) AS rows`;
+}
+
+export interface DfgRows extends Folded {
   edges: EdgeRow[];
   activities: ActivityRow[];
 }
@@ -68,8 +88,7 @@ export async function aggregatedDfg(sql: Sql, scope: AggregateScope, team: strin
   const rows = await sql.query<DfgRows>(
     `WITH e AS (SELECT ${EDGE_SUMS} FROM (${bucketRows('insight_edges', where, ranges)}) r GROUP BY from_activity, to_activity),
           a AS (SELECT ${ACTIVITY_SUMS} FROM (${bucketRows('insight_activities', where, ranges)}) r GROUP BY activity)
-     SELECT EXISTS (SELECT 1 FROM insight_folds WHERE source = $1) AS folded,
-            (SELECT coalesce(json_agg(e), '[]') FROM e) AS edges, (SELECT coalesce(json_agg(a), '[]') FROM a) AS activities`,
+     SELECT ${FOLDED}, (SELECT coalesce(json_agg(e), '[]') FROM e) AS edges, (SELECT coalesce(json_agg(a), '[]') FROM a) AS activities`,
     params,
     // Planning these few index range scans took as long as running them (docs/insights.md).
     { prepared: true },
@@ -96,11 +115,11 @@ function caseWhere(scope: AggregateScope, range: CaseRange, params: unknown[]): 
  * The most frequent variants (ties by their key in code-point order) with exact duration figures
  * over the ended cases (percentiles interpolate linearly, as numpy), and how many variants there are.
  */
-export async function aggregatedVariants(sql: Sql, scope: AggregateScope, range: CaseRange, limit: number): Promise<VariantRow[]> {
+export async function aggregatedVariants(sql: Sql, scope: AggregateScope, range: CaseRange, limit: number): Promise<FoldedRows<VariantRow>> {
   const params: unknown[] = [];
   const where = caseWhere(scope, range, params);
-  return sql.query<VariantRow>(
-    `WITH g AS (
+  const rows = await sql.query<FoldedRows<VariantRow>>(
+    withFolded(`WITH g AS (
        SELECT flattening, variant_id, count(*)::int AS count, count(duration_ms)::int AS ended, sum(duration_ms)::float8 AS "sumMs",
               percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms::float8) AS "medianMs", percentile_cont(0.9) WITHIN GROUP (ORDER BY duration_ms::float8) AS "p90Ms",
               max(duration_ms)::float8 AS "maxMs", (count(*) OVER ())::int AS total
@@ -110,16 +129,17 @@ export async function aggregatedVariants(sql: Sql, scope: AggregateScope, range:
      SELECT v.variant, g.count, g.ended, g."sumMs", g."medianMs", g."p90Ms", g."maxMs", g.total
        FROM g JOIN insight_variants v ON v.source = $1 AND v.flattening = g.flattening AND v.variant_id = g.variant_id
       ORDER BY g.count DESC, v.variant COLLATE "C"
-      LIMIT $${params.push(limit)}`,
+      LIMIT $${params.push(limit)}`, 'r.count DESC, r.variant COLLATE "C"'),
     params,
   );
+  return rows[0]!;
 }
 
 /** How many of the chosen cases there are, how many completed no step, and their repeats in all. */
-export async function aggregatedCaseCounts(sql: Sql, scope: AggregateScope, range: CaseRange): Promise<CaseCounts> {
+export async function aggregatedCaseCounts(sql: Sql, scope: AggregateScope, range: CaseRange): Promise<CaseCounts & Folded> {
   const params: unknown[] = [];
-  const rows = await sql.query<CaseCounts>(
-    `SELECT count(*)::int AS cases, count(*) FILTER (WHERE variant_id IS NULL)::int AS "withoutActivity",
+  const rows = await sql.query<CaseCounts & Folded>(
+    `SELECT ${FOLDED}, count(*)::int AS cases, count(*) FILTER (WHERE variant_id IS NULL)::int AS "withoutActivity",
             count(*) FILTER (WHERE repeats > 0)::int AS "withRework", coalesce(sum(repeats), 0)::int AS repeats
        FROM insight_cases WHERE ${caseWhere(scope, range, params)}`,
     params,
@@ -128,15 +148,17 @@ export async function aggregatedCaseCounts(sql: Sql, scope: AggregateScope, rang
 }
 
 /** The `limit` chosen cases with most repeats, and any tied with the last of them (the caller orders ties by name as the report does). */
-export async function casesWithRework(sql: Sql, scope: AggregateScope, range: CaseRange, limit: number): Promise<{ caseId: string; repeats: number }[]> {
-  if (limit === 0) return [];
+export async function casesWithRework(sql: Sql, scope: AggregateScope, range: CaseRange, limit: number): Promise<FoldedRows<{ caseId: string; repeats: number }>> {
+  // None asked for: no statement, so nothing read that a deleted fold could have emptied.
+  if (limit === 0) return { folded: true, rows: [] };
   const params: unknown[] = [];
   const where = caseWhere(scope, range, params);
-  return sql.query(
-    `WITH r AS (SELECT case_id, repeats FROM insight_cases WHERE ${where} AND repeats > 0)
-     SELECT case_id AS "caseId", repeats FROM r WHERE repeats >= coalesce((SELECT repeats FROM r ORDER BY repeats DESC OFFSET $${params.push(limit)} - 1 LIMIT 1), 1)`,
+  const rows = await sql.query<FoldedRows<{ caseId: string; repeats: number }>>(
+    withFolded(`WITH r AS (SELECT case_id, repeats FROM insight_cases WHERE ${where} AND repeats > 0)
+     SELECT case_id AS "caseId", repeats FROM r WHERE repeats >= coalesce((SELECT repeats FROM r ORDER BY repeats DESC OFFSET $${params.push(limit)} - 1 LIMIT 1), 1)`),
     params,
   );
+  return rows[0]!;
 }
 
 export async function isFolded(sql: Sql, source: string): Promise<boolean> {

@@ -2,7 +2,8 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
-import { keptLogScope, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type NamedScope } from '../../services/insight-aggregates.ts';
+import { keptLogAnswer, keptLogDfg, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type NamedScope, type ScopeAnswer } from '../../services/insight-aggregates.ts';
+import type { UserRecord } from '../../services/accounts.ts';
 import { notFound } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery, ProcessAggregatedDfg, ProcessAggregateScope } from '../../domain/contract/insight-aggregates.ts';
@@ -11,6 +12,7 @@ const tag = 'insights';
 const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
 
 const days = (query: { from?: string | undefined; to?: string | undefined }) => ({ ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) });
+const dfgFilter = (query: z.output<typeof AggregateQuery>) => ({ ...days(query), ...(query.team ? { team: query.team } : {}) });
 
 interface AggregateRead<Q extends z.ZodObject> {
   name: string;
@@ -20,7 +22,9 @@ interface AggregateRead<Q extends z.ZodObject> {
   processResponse?: z.ZodType;
   /** What it answers, after "A kept log's" or "A process's". */
   what: string;
-  read(db: Database, scope: NamedScope, query: z.output<Q>): Promise<unknown>;
+  read(db: Database, scope: NamedScope, query: z.output<Q>): Promise<ScopeAnswer<unknown>>;
+  /** A kept log's answer read beside the log's look-up rather than after it (undefined: 404); without it, `read` runs in the scope the look-up gives. */
+  keptLogRead?(db: Database, user: UserRecord, logId: string, query: z.output<Q>): Promise<unknown>;
 }
 
 const read = <Q extends z.ZodObject>(spec: AggregateRead<Q>) => spec;
@@ -30,7 +34,9 @@ const READS = [
   read({
     name: 'dfg', query: AggregateQuery, response: AggregatedDfg, processResponse: ProcessAggregatedDfg,
     what: 'directly-follows graph with counts and durations (mean, standard deviation, min, max) from its aggregates: cases started on the days [from, to), and with team only that team\'s events',
-    read: (db, scope, query) => scopeDfg(db, scope, { ...days(query), ...(query.team ? { team: query.team } : {}) }),
+    read: (db, scope, query) => scopeDfg(db, scope, dfgFilter(query)),
+    // Beside the log's look-up, not after it: the graph is the answer asked most often (issue #20).
+    keptLogRead: (db, user, logId, query) => keptLogDfg(db, user, logId, dfgFilter(query)),
   }),
   read({
     name: 'variants', query: AggregateReportQuery, response: AggregatedReport,
@@ -51,14 +57,14 @@ const READS = [
 
 export function aggregateRoutes(table: RouteTable, router: Router, db: Database): void {
   for (const spec of READS) {
-    // 404 when the log is not there or not the caller's.
+    // 404 when the log is not there or not the caller's, or was deleted before the reads ran.
     table.add(
       router,
       { method: 'get', tag, rule: 'insights.logs', params: LogParams, path: `/insights/logs/:logId/${spec.name}`, query: spec.query, response: spec.response, summary: `A kept log's ${spec.what}` },
       async ({ user, params, query }) => {
-        const scope = await keptLogScope(db, user, params.logId);
-        if (!scope) throw notFound(`Imported log ${params.logId}`);
-        return spec.read(db, scope, query);
+        const answer = await (spec.keptLogRead?.(db, user, params.logId, query) ?? keptLogAnswer(db, user, params.logId, (scope) => spec.read(db, scope, query)));
+        if (answer === undefined) throw notFound(`Imported log ${params.logId}`);
+        return answer;
       },
     );
     // 404 when nothing of the process (or not that version) is deployed.
@@ -70,7 +76,8 @@ export function aggregateRoutes(table: RouteTable, router: Router, db: Database)
         const { definitionId, version } = query as z.output<typeof ProcessAggregateScope>;
         const scope = await processScope(db, definitionId, version);
         if (!scope) throw notFound(`Process ${definitionId}${version === undefined ? '' : ` version ${version}`}`);
-        return spec.read(db, scope, query);
+        // A process's own log is never deleted: its fold, once recorded, stays.
+        return (await spec.read(db, scope, query)).answer;
       },
     );
   }

@@ -98,7 +98,7 @@ try {
   for (const [name, filter] of Object.entries(filters)) {
     const query = new URLSearchParams(filter as Record<string, string>).toString();
     const url = `${base}/insights/logs/${logId}/dfg${query ? `?${query}` : ''}`;
-    const answer = await scopeDfg(db, scope, filter);
+    const { answer } = await scopeDfg(db, scope, filter);
     console.log(
       `${name}: ${answer.edges.length} edges; store reads + answer ${await timed(40, () => scopeDfg(db, scope, filter))}; JSON.stringify ${await timed(40, async () => JSON.stringify(answer))}; HTTP ${await timed(40, async () => (await fetch(url, { headers: { authorization } })).json())}`,
     );

@@ -1,4 +1,4 @@
-// Deleting a kept log while its fold, a read's fold or another delete runs leaves nothing behind.
+// Deleting a kept log while its fold, a read's fold, a read's statements or another delete runs leaves nothing behind.
 // Each race is held at a known point by a transaction of the test, then let go: on PostgreSQL a
 // connection of its own whose locks the other side is seen waiting for (pg_locks); on PGlite, one
 // connection, everything else waits for that transaction. Afterwards the log, its rows and every
@@ -10,6 +10,8 @@ import { deleteImportedLog } from '../../storage/imported-log-store.ts';
 import { deleteInsightAggregates, lockInsightSource } from '../../storage/insight-rollup.ts';
 import { foldKeptLog, keptLogSource } from '../../storage/kept-log-fold.ts';
 import { foldAfterImport, keptLogFoldsSettled } from '../../services/kept-log-folds.ts';
+import { findActiveUser } from '../../services/accounts.ts';
+import { keptLogAnswer, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type AggregateScope, type ScopeAnswer } from '../../services/insight-aggregates.ts';
 import { startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
 // Three cases with start/complete pairs, rework and changes of team, so every aggregate table gets rows.
@@ -135,6 +137,47 @@ describe('deleting a kept log while something else works on it', () => {
     });
     expect(await reads).toEqual(READS.map(() => 404));
     expect(await leftOf(id)).toEqual(await nothingOf(id));
+  });
+
+  it('reads whose look-up found the log folded, and whose aggregate statements wait for a delete that then commits, answer 404 on each route', async () => {
+    const id = await keep();
+    let reads: Promise<number[]> | undefined;
+    await casemap.db.transaction(async (tx) => {
+      // Every aggregate statement of the four answers reads one of these tables, the look-up (the log,
+      // its fold record) none: on PostgreSQL each read finds the log folded, then waits here before its
+      // statements take their snapshots, which come after the delete below has committed.
+      await tx.query('LOCK TABLE insight_edges, insight_cases, insight_handoffs, insight_activity_times IN ACCESS EXCLUSIVE MODE');
+      reads = Promise.all(READS.map((name) => read(id, name)));
+      // The graph's statement, the report's four, the handoffs' and the time split's.
+      await waitingFor(tx, 7);
+      expect(await deleteImportedLog(tx, id)).toBe(true);
+    });
+    expect(await reads).toEqual(READS.map(() => 404));
+    expect(await leftOf(id)).toEqual(await nothingOf(id));
+  });
+
+  it('a read in the scope its look-up gave, run after the delete has committed, finds the fold gone and answers 404, never empty figures', async () => {
+    // The same order called step by step, so it holds on PGlite too (one connection: no lock can hold a read between its look-up and its statements).
+    const [{ id: analystId }] = (await casemap.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'analyst'`)) as [{ id: string }];
+    const user = (await findActiveUser(casemap.db, analystId))!;
+    const answers: Record<string, (scope: AggregateScope) => Promise<ScopeAnswer<unknown>>> = {
+      dfg: (scope) => scopeDfg(casemap.db, scope, {}),
+      variants: (scope) => scopeReport(casemap.db, scope, {}, { maxVariants: 50, maxReworkCases: 50 }),
+      handoffs: (scope) => scopeHandoffs(casemap.db, scope, {}),
+      'time-split': (scope) => scopeTimeSplit(casemap.db, scope, {}),
+    };
+    for (const [name, answer] of Object.entries(answers)) {
+      const id = await keep();
+      let read: ScopeAnswer<unknown> | undefined;
+      const answered = await keptLogAnswer(casemap.db, user, id, async (scope) => {
+        // The look-up has found the log and its fold; now the delete commits, then the reads run.
+        expect(await deleteLog(id), name).toBe(204);
+        return (read = await answer(scope));
+      });
+      expect(answered, name).toBeUndefined();
+      // The reads saw, each in its own snapshot, that the fold is no longer recorded.
+      expect(read?.folded, name).toBe(false);
+    }
   });
 
   it('a delete that fails part-way leaves the log with its aggregates, never aggregates without a log, and can be sent again', async () => {

@@ -93,13 +93,21 @@ export interface SessionRecord {
   lastSeenAt: string;
 }
 
-export async function findSession(sql: Sql, tokenHash: string): Promise<SessionRecord | null> {
-  const rows = await sql.query<{ user_id: string; csrf_token: string; expires_at: string; last_seen_at: string }>(
-    'SELECT user_id, csrf_token, expires_at, last_seen_at FROM sessions WHERE token_hash = $1',
+/**
+ * A session and its user (null when the account is disabled or gone) in one round trip: every
+ * signed-in request needs both, and asking for the user only after the session cost a second one.
+ */
+export async function findSessionWithUser(sql: Sql, tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord | null } | null> {
+  const rows = await sql.query<{ user_id: string; csrf_token: string; expires_at: string; last_seen_at: string } & ({ [K in keyof UserRow]: UserRow[K] | null })>(
+    `SELECT s.user_id, s.csrf_token, s.expires_at, s.last_seen_at, a.*
+       FROM sessions s LEFT JOIN LATERAL (${userSelect} WHERE u.id = s.user_id AND NOT u.disabled GROUP BY u.id) a ON true
+      WHERE s.token_hash = $1`,
     [tokenHash],
   );
   const row = rows[0];
-  return row ? { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at } : null;
+  if (!row) return null;
+  const session = { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at };
+  return { session, user: row.id === null ? null : toUser(row as UserRow) };
 }
 
 /** Slides the idle timeout; a no-op when another request already did since `staleBefore`. */

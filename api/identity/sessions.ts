@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Database } from '../../services/database.ts';
-import { findActiveUser, type UserRecord } from '../../services/accounts.ts';
+import type { UserRecord } from '../../services/accounts.ts';
 import { checkSession, markSessionUsed, openSession } from '../../services/sessions.ts';
 import { Problem } from '../problems/problem.ts';
 
@@ -90,11 +90,10 @@ export async function authenticateUser(db: Database, req: Request, settings: Ses
   const check = await checkSession(db, tokenHash, settings.idleMinutes, now);
   if (check.kind === 'unknown') throw new Problem('unauthenticated', 'Your session has expired or is not valid; sign in again.');
   if (check.kind === 'idle') throw new Problem('unauthenticated', `Your session was unused for more than ${settings.idleMinutes} minutes and has ended; sign in again.`);
-  const { session } = check;
+  const { session, user } = check;
   if (!bearer && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
     throw new Problem('csrf-token-missing', `Changes made with the session cookie must send the ${CSRF_HEADER} header given at sign-in.`);
   }
-  const user = await findActiveUser(db, session.userId);
   if (!user) throw new Problem('unauthenticated', 'Your account is no longer active.');
   await markSessionUsed(db, tokenHash, session, now);
   req.user = user;

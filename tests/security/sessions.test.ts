@@ -71,6 +71,22 @@ describe('session rotation and idle timeout', () => {
     expect(await lastSeen(token)).toBe(recent);
   });
 
+  it('refuses a live session of an account disabled since it signed in, and reads its teams as they are now', async () => {
+    const token = await signIn('nico');
+    const before = await me(token);
+    expect(before.status).toBe(200);
+    // The session and its user are read in one statement: a change to either shows on the next request.
+    const teams = before.body.teams as string[];
+    expect(teams.length).toBeGreaterThan(0);
+    await casemap.db.query('DELETE FROM memberships WHERE user_id = $1 AND team_id = $2', ['nico', teams[0]]);
+    expect((await me(token)).body.teams).toEqual(teams.slice(1));
+    await casemap.db.query('UPDATE users SET disabled = true WHERE id = $1', ['nico']);
+    const reply = await me(token);
+    expect(reply.status).toBe(401);
+    expect(reply.body.detail).toMatch(/no longer active/);
+    await casemap.db.query('UPDATE users SET disabled = false WHERE id = $1', ['nico']);
+  });
+
   it('treats a session cookie that is not valid percent-encoding as absent: 401, not 500', async () => {
     for (const cookie of ['casemap_session=%E0%A4%A', 'casemap_session=%', 'casemap_session=%zz; other=1']) {
       const reply = await supertest(casemap.url).get('/api/me').set('Cookie', cookie);

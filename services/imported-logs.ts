@@ -12,15 +12,14 @@ import {
   finishImportedLog,
   importedLogCases,
   importedLogRows,
-  insertImportedLogRows,
   rowsPerWrite,
   insertOcelRows,
   listImportedLogs,
   ocelEventsPerType,
   resolveOcelObjectTypes,
   type ImportedLogRecord,
-  type ImportedLogRow,
 } from '../storage/imported-log-store.ts';
+import { importedLogBatch } from '../storage/imported-log-batch.ts';
 import { CsvStreamReader, type StreamStep } from '../domain/insights/formats/csv-stream-reader.ts';
 import { XesStreamReader } from '../domain/insights/formats/xes-stream-reader.ts';
 import { importRows, rowsToEvents, transitionOf, type ImportProblem } from '../domain/insights/formats/log-rows.ts';
@@ -96,31 +95,31 @@ function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
   const reader = upload.format === 'csv' ? new CsvStreamReader(upload.mapping ?? {}) : new XesStreamReader();
   const size = rowsPerWrite(tx);
   const writes = oneWriteInFlight();
-  let batch: ImportedLogRow[] = [];
-  let seq = 0;
+  // Each row is encoded for the write as soon as it is read, so the rows themselves are soon garbage.
+  let batch = importedLogBatch(tx, id, 0);
   let skipped = 0;
   const flush = async () => {
-    const rows = batch, first = seq;
-    seq += rows.length;
-    batch = [];
-    await writes.write(() => insertImportedLogRows(tx, id, first, rows));
+    const full = batch;
+    batch = importedLogBatch(tx, id, full.firstSeq + full.size);
+    await writes.write(() => full.write());
   };
   const take = async (step: StreamStep) => {
     if (!step.ok) throw new Refused(step.problem);
     for (const row of step.rows) {
       // Transitions the conversion does not use (suspend, manualskip, …) are kept but counted as skipped.
       if (row.lifecycle !== undefined && transitionOf(row.lifecycle) === 'other') skipped += 1;
-      batch.push(row);
+      batch.add(row);
     }
-    if (batch.length >= size) await flush();
+    if (batch.size >= size) await flush();
   };
   return {
     push: (text) => take(reader.push(text)),
     end: async () => {
       await take(reader.end());
+      const rows = batch.firstSeq + batch.size;
       await flush();
       await writes.drain();
-      if (seq === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
+      if (rows === 0) throw new Refused({ code: 'empty-log', message: 'The log holds no events with an activity and a time: nothing to analyse.' });
       return { skippedRows: skipped };
     },
     settle: writes.settle,

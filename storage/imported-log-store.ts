@@ -46,36 +46,6 @@ export const rowsPerWrite = (tx: Sql): number => (tx.copyFrom ? 20_000 : 5000);
 
 const iso = (at: number) => new Date(at).toISOString();
 
-/** Writes a batch of rows numbered from `firstSeq`: COPY on PostgreSQL, else one INSERT of column arrays (unnest). Both store the same rows (tests/insights/imported-log-copy.test.ts). */
-export async function insertImportedLogRows(tx: Sql, logId: string, firstSeq: number, rows: readonly ImportedLogRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (tx.copyFrom) {
-    let text = '';
-    for (let k = 0; k < rows.length; k += 1) {
-      const row = rows[k]!;
-      text += copyTextRow([logId, firstSeq + k, row.caseId, row.activity, iso(row.at), row.lifecycle, row.resource, row.team]);
-    }
-    await tx.copyFrom('COPY imported_log_events (log_id, seq, case_id, activity, at, lifecycle, resource, team) FROM STDIN', Buffer.from(text));
-    return;
-  }
-  const seq: number[] = [], caseIds: string[] = [], activities: string[] = [], ats: string[] = [];
-  const lifecycles: (string | null)[] = [], resources: (string | null)[] = [], teams: (string | null)[] = [];
-  rows.forEach((row, k) => {
-    seq.push(firstSeq + k);
-    caseIds.push(row.caseId);
-    activities.push(row.activity);
-    ats.push(iso(row.at));
-    lifecycles.push(row.lifecycle ?? null);
-    resources.push(row.resource ?? null);
-    teams.push(row.team ?? null);
-  });
-  await tx.query(
-    `INSERT INTO imported_log_events (log_id, seq, case_id, activity, at, lifecycle, resource, team)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])`,
-    [logId, seq, caseIds, activities, ats, lifecycles, resources, teams],
-  );
-}
-
 /** Writes a batch of OCEL rows (one per event and related object) with their own seq (the event's position) and object type; COPY on PostgreSQL. */
 export async function insertOcelRows(tx: Sql, logId: string, rows: readonly OcelRow[]): Promise<void> {
   if (rows.length === 0) return;

@@ -1,8 +1,15 @@
-// Reads a CSV event log piece by piece as it arrives, so a log of any size is held one block of records at a time.
+// Reads a CSV event log piece by piece as it arrives, so a log of any size is held one piece of text at a time.
 import { parseInstant } from '../iso-instant.ts';
-import { parseCsv } from './csv.ts';
+import { CsvRecordReader } from './csv-record-reader.ts';
 import { CsvMapping } from './csv-import.ts';
 import type { ImportProblem, LogRow } from './log-rows.ts';
+
+/** An optional column's trimmed value; undefined when the column is absent or the value blank. */
+function optional(record: readonly string[], index: number): string | undefined {
+  if (index < 0) return undefined;
+  const value = record[index]?.trim();
+  return value === '' ? undefined : value;
+}
 
 export type StreamStep = { ok: true; rows: LogRow[] } | { ok: false; problem: ImportProblem };
 
@@ -17,47 +24,30 @@ interface Columns {
 
 /**
  * Feed text with `push` as it arrives and finish with `end`; each step gives the rows completed so
- * far. A block ends at the last line break outside quotes (RFC 4180 doubles quotes inside a field,
- * so quote parity says whether a line break is inside one); the block is read by `parseCsv`.
+ * far. `CsvRecordReader` reads the records as the text comes, keeping of each piece only the field
+ * it cut short. A refusal names the file's line of the first record at fault, in file order.
  */
 export class CsvStreamReader {
   private readonly mapping: ReturnType<typeof CsvMapping.parse>;
-  private pending = '';
-  private scanned = 0;
-  private inQuotes = false;
-  /** The file line the pending text starts on. */
-  private line = 1;
+  private readonly records: CsvRecordReader;
   private columns: Columns | undefined;
   private failed = false;
 
   constructor(mapping: CsvMapping = {}) {
     this.mapping = CsvMapping.parse(mapping);
+    this.records = new CsvRecordReader(this.mapping.delimiter);
   }
 
   push(text: string): StreamStep {
     if (this.failed) return { ok: true, rows: [] };
-    this.pending += text;
-    let cut = -1;
-    for (let i = this.scanned; i < this.pending.length; i += 1) {
-      const c = this.pending.charCodeAt(i);
-      if (c === 34) this.inQuotes = !this.inQuotes;
-      else if (c === 10 && !this.inQuotes) cut = i;
-    }
-    this.scanned = this.pending.length;
-    if (cut < 0) return { ok: true, rows: [] };
-    const block = this.pending.slice(0, cut + 1);
-    this.pending = this.pending.slice(cut + 1);
-    this.scanned = this.pending.length;
-    // The quote state now describes the rest, which starts outside quotes (the cut was outside).
-    this.inQuotes = false;
-    for (let i = 0; i < this.pending.length; i += 1) if (this.pending.charCodeAt(i) === 34) this.inQuotes = !this.inQuotes;
-    return this.read(block);
+    this.records.feed(text);
+    return this.read();
   }
 
   end(): StreamStep {
     if (this.failed) return { ok: true, rows: [] };
-    const step = this.pending.length > 0 ? this.read(this.pending) : { ok: true as const, rows: [] };
-    this.pending = '';
+    this.records.feed('', true);
+    const step = this.read();
     if (step.ok && !this.columns) return this.fail({ code: 'empty-log', message: 'The CSV is empty: expected a header row and one row per event.' });
     return step;
   }
@@ -67,18 +57,16 @@ export class CsvStreamReader {
     return { ok: false, problem };
   }
 
-  private read(block: string): StreamStep {
-    const base = this.line;
-    const parsed = parseCsv(block, this.mapping.delimiter);
-    for (let k = block.indexOf('\n'); k >= 0; k = block.indexOf('\n', k + 1)) this.line += 1;
-    if (parsed.error) {
-      const line = base + parsed.error.line - 1;
-      return this.fail({ code: 'invalid-csv', line, message: parsed.error.message.replace(/^Line \d+/, `Line ${line}`) });
-    }
+  private read(): StreamStep {
+    const records = this.records;
+    const record = records.fields;
     const rows: LogRow[] = [];
-    for (let k = 0; k < parsed.rows.length; k += 1) {
-      const record = parsed.rows[k]!;
-      const line = base + parsed.lines[k]! - 1;
+    for (let step = records.next(); step !== 'more' && step !== 'end'; step = records.next()) {
+      if (step === 'error') {
+        const error = records.error!;
+        return this.fail({ code: 'invalid-csv', line: error.line, message: error.message });
+      }
+      const line = records.recordLine;
       if (!this.columns) {
         const header = this.header(record, line);
         if ('code' in header) return this.fail(header);
@@ -97,13 +85,8 @@ export class CsvStreamReader {
       if (caseId === '' || activity === '') {
         return this.fail({ code: 'invalid-csv', line, message: `Line ${line}: the ${caseId === '' ? `case column "${this.mapping.caseId}"` : `activity column "${this.mapping.activity}"`} is empty; every event needs a case and an activity.` });
       }
-      const value = (index: number) => (index < 0 ? undefined : record[index]?.trim() || undefined);
-      const row: LogRow = { caseId, activity, at };
-      const lifecycle = value(c.lifecycle), resource = value(c.resource), team = value(c.team);
-      if (lifecycle) row.lifecycle = lifecycle;
-      if (resource) row.resource = resource;
-      if (team) row.team = team;
-      rows.push(row);
+      // Every row has the same six keys (absent values undefined), so code reading rows sees one shape.
+      rows.push({ caseId, activity, at, lifecycle: optional(record, c.lifecycle), resource: optional(record, c.resource), team: optional(record, c.team) });
     }
     return { ok: true, rows };
   }

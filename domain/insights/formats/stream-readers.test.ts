@@ -66,6 +66,28 @@ describe('streaming log readers', () => {
     expect(!streamed.ok && streamed.problem.message).toContain('Line 4');
   });
 
+  it('reads a quote inside an unquoted CSV field as text, as the whole-file reader does', () => {
+    const csv = 'case_id,activity,timestamp,note\nc1,Fit 5" pipe,2026-01-05T09:00:00Z,"first\nsecond"\nc1,Decide,2026-01-05T10:00:00Z,\n';
+    const whole = importCsv(csv);
+    if (!whole.ok) throw new Error(whole.problem.message);
+    for (const size of [3, 100]) {
+      const streamed = feed(new CsvStreamReader(), csv, size);
+      if (!streamed.ok) throw new Error(streamed.problem.message);
+      expect(streamed.rows.map((r) => r.activity)).toEqual(['Fit 5" pipe', 'Decide']);
+      expect(eventsOf(streamed.rows)).toEqual(whole.events);
+    }
+  });
+
+  it('names the first CSV line at fault, whatever comes after it', () => {
+    const csv = 'case_id,activity,timestamp\nc1,Decide,yesterday\nc1,"Check"ed,2026-01-05T09:00:00Z\n';
+    for (const size of [3, 100]) expect(feed(new CsvStreamReader(), csv, size)).toMatchObject({ ok: false, problem: { code: 'invalid-timestamp', line: 2 } });
+  });
+
+  it('counts CSV lines ended by a carriage return alone, across pieces', () => {
+    const csv = 'case_id,activity,timestamp\rc1,Check,2026-01-05T09:00:00Z\rc1,Decide,\r';
+    for (const size of [4, 100]) expect(feed(new CsvStreamReader(), csv, size)).toMatchObject({ ok: false, problem: { code: 'invalid-timestamp', line: 3 } });
+  });
+
   it('names the missing column of a CSV header', () => {
     const streamed = feed(new CsvStreamReader({ activity: 'step' }), 'case_id,activity,timestamp\n', 100);
     expect(streamed).toMatchObject({ ok: false, problem: { code: 'missing-column', line: 1 } });

@@ -6,7 +6,7 @@
 //   npx tsx bench/insights/csv-import-stages.ts <file.csv> [--rounds 3] [--stages read,parse,copy,import] [--postgres <url>] [--profile <dir>]
 // Without --postgres the import stage starts a throwaway PostgreSQL 15 (runtime/local-postgres.ts).
 // The file: `npx tsx bench/insights/import-size.ts generate 1000000 log.csv`.
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,5 +170,9 @@ try {
 } finally {
   session?.disconnect();
   await database?.close();
-  postgres?.server.stop();
+  if (postgres) {
+    postgres.server.stop();
+    // A million-row log leaves gigabytes of data and WAL behind.
+    rmSync(postgres.dir, { recursive: true, force: true });
+  }
 }

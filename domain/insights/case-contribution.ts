@@ -1,5 +1,6 @@
 // What one ended case of a process's own log adds to the insight aggregates, from its trace — the same trace `analyseLog` builds — so the store's sums equal the report's figures.
 import { CaseTimesFold } from './aggregate-case-times.ts';
+import type { ActivityRow } from './aggregate-rows.ts';
 import type { CaseTrace, TaskTrace } from './case-traces.ts';
 import { variantKey } from './variants.ts';
 
@@ -18,14 +19,9 @@ export interface EdgeSums {
   loopCases: number;
 }
 
-export interface ActivitySums {
+/** A step's sums for one team ('' = every team): the shape the store reads back as an ActivityRow. */
+export interface ActivitySums extends ActivityRow {
   team: string;
-  activity: string;
-  completions: number;
-  starts: number;
-  ends: number;
-  cases: number;
-  casesRepeated: number;
 }
 
 export interface CaseContribution {

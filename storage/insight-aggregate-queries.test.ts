@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, type Database } from './database.ts';
-import { migrate } from './migrate.ts';
+import type { Database } from './database.ts';
+import { openTestStore } from './support/test-store.ts';
+import { bucketsFor } from '../domain/insights/aggregate-buckets.ts';
 import { aggregatedCaseCounts, aggregatedDfg, aggregatedVariants, casesWithRework, scopeWhere } from './insight-aggregate-queries.ts';
 import { aggregatedActivityTimes, aggregatedHandoffs } from './insight-time-queries.ts';
 
@@ -20,8 +21,7 @@ async function edge(db: Database, row: { version: number; team?: string; from: s
 describe('aggregate reads of a scope', () => {
   let db: Database;
   beforeAll(async () => {
-    db = openPglite();
-    await migrate(db);
+    db = await openTestStore();
     await edge(db, { version: 1, from: 'Refer', to: 'Decide', ms: [1000, 3000] });
     await edge(db, { version: 2, from: 'Refer', to: 'Decide', ms: [2000] });
     await edge(db, { version: 2, from: 'Decide', to: 'Remove', ms: [500] });
@@ -68,6 +68,18 @@ describe('aggregate reads of a scope', () => {
     expect(await reads()).toEqual([false, false, false, false, false]);
     await db.query('INSERT INTO insight_folds (source) VALUES ($1)', [other.source]);
     expect(await reads()).toEqual([true, true, true, true, true]);
+  });
+
+  it('answers nothing, not an error, for a reversed range, whatever else the question names', async () => {
+    // The fuzzer found this on PostgreSQL: with no range to read, the team's parameter went unused and the statement was refused.
+    const reversed = bucketsFor({ from: '2026-12-24', to: '1008-11-24' });
+    const keptLog = { source: 'log:00000000-0000-0000-0000-000000000000', flattening: null };
+    for (const scope of [{ source, flattening: '', version: 2 }, keptLog]) {
+      const dfg = await aggregatedDfg(db, scope, 'escorting', reversed);
+      expect([dfg.edges, dfg.activities]).toEqual([[], []]);
+      expect((await aggregatedHandoffs(db, scope, reversed)).rows).toEqual([]);
+      expect((await aggregatedActivityTimes(db, scope, reversed)).rows).toEqual([]);
+    }
   });
 
   it('puts in a scope only the predicates its question has, each value a parameter', () => {

@@ -37,9 +37,13 @@ export function bucketRanges(choice: BucketChoice, params: unknown[]): string[] 
   return [...(choice.months ? [within('month', choice.months)] : []), ...choice.days.map((days) => within('day', days))];
 }
 
-/** The rows of a table in the chosen ranges, as a UNION ALL of one index range scan each. */
+/**
+ * The rows of a table in the chosen ranges, as a UNION ALL of one index range scan each. No range
+ * (an empty or reversed span) still names `where`: PostgreSQL refuses a statement with a parameter
+ * it never uses ("could not determine data type of parameter").
+ */
 export function bucketRows(table: string, where: string, ranges: readonly string[]): string {
-  return ranges.length === 0 ? `SELECT * FROM ${table} WHERE false` : ranges.map((range) => `SELECT * FROM ${table} WHERE ${where} AND ${range}`).join(' UNION ALL ');
+  return ranges.length === 0 ? `SELECT * FROM ${table} WHERE ${where} AND false` : ranges.map((range) => `SELECT * FROM ${table} WHERE ${where} AND ${range}`).join(' UNION ALL ');
 }
 
 const EDGE_SUMS = `from_activity AS "from", to_activity AS "to", sum(occurrences)::float8 AS count, sum(sum_ms)::float8 AS "sumMs",

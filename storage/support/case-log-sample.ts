@@ -2,17 +2,14 @@
 // deployed process, a builder of one case's log events numbered as the workflow numbers them, and a
 // snapshot of every row the case's log is projected into.
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
-import { openPglite, openPostgres, type Database } from '../database.ts';
-import { migrate } from '../migrate.ts';
-import { createScratchDatabase } from './scratch-database.ts';
+import type { Database } from '../database.ts';
+import { openTestStore } from './test-store.ts';
 
 export const SAMPLE_DEFINITION = 'Process_sample';
 
 /** In-memory PGlite, or a scratch database of its own when DATABASE_URL names a PostgreSQL server. */
 export async function openSampleStore(): Promise<Database> {
-  const server = process.env.DATABASE_URL;
-  const db = server ? openPostgres(await createScratchDatabase(server)) : openPglite();
-  await migrate(db);
+  const db = await openTestStore();
   await db.query(`INSERT INTO definitions (id, name) VALUES ($1, 'Sample')`, [SAMPLE_DEFINITION]);
   for (const version of [1, 2]) {
     await db.query(`INSERT INTO definition_versions (definition_id, version, ir_hash, bpmn_xml, ir) VALUES ($1, $2, 'h', '<definitions/>', '{}')`, [SAMPLE_DEFINITION, version]);

@@ -22,7 +22,7 @@ import { claimTaskUpdate, completeTaskUpdate, startedUpdate, workflowIdForCase, 
 import type { ProjectionMode } from './handwritten/workflows.ts';
 import { compare, type Comparison, type Contender } from './method/compare.ts';
 import { printComparison } from './method/print-comparison.ts';
-import { startSideBySideWorkers } from './load-workers.ts';
+import { benchStore, startSideBySideWorkers } from './load-workers.ts';
 import { shapes, type Shape } from './shapes.ts';
 
 type Variant = 'casemap' | 'handwritten+projection' | 'handwritten-pipelined' | 'handwritten-local' | 'handwritten-bare';
@@ -110,7 +110,7 @@ export async function runEngineVsHandwritten(casesPerRound = Number(process.env.
         printComparison(
           await compare({
             title: `engine vs hand-written, ${shape.label}`,
-            notes: [`One Temporal dev server, one PGlite, Casemap's worker and the hand-written workers in one process; a round runs ${casesPerRound} cases of one contender concurrently. History events per case do not depend on machine load; cases/s does.`],
+            notes: [`One Temporal dev server, one ${benchStore() === 'postgres' ? 'local PostgreSQL (BENCH_STORE=postgres)' : 'PGlite'}, Casemap's worker and the hand-written workers in one process; a round runs ${casesPerRound} cases of one contender concurrently. History events per case do not depend on machine load; cases/s does.`],
             measures: [
               { key: 'eventsPerCase', unit: 'history events / case', better: 'lower', digits: 1 },
               { key: 'casesPerSecond', unit: 'cases / s', better: 'higher', digits: 1 },

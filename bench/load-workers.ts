@@ -1,6 +1,8 @@
-// What the side-by-side benchmarks run on: one Temporal dev server, one in-memory PGlite, Casemap's
-// case worker and a worker for the hand-written yardstick workflows (bench/handwritten), a client,
-// the task queues the workers poll, and one call to stop it all.
+// What the side-by-side benchmarks run on: one Temporal dev server, one store, Casemap's case worker
+// and a worker for the hand-written yardstick workflows (bench/handwritten), a client, the task
+// queues the workers poll, and one call to stop it all. The store is an in-memory PGlite in this
+// process (the dev default), or with BENCH_STORE=postgres a throwaway local PostgreSQL (fsync on):
+// the production store, whose work runs in its own processes rather than on the worker's thread.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
@@ -10,9 +12,17 @@ import { defaultServiceHandlers } from '../activities/service-handlers/default-h
 import { createServiceTaskActivities } from '../activities/service-handlers/registry.ts';
 import { createCaseWorker } from '../runtime/case-worker.ts';
 import { startTemporalDevServer } from '../runtime/temporal-dev-server.ts';
-import { openPglite, type Database } from '../storage/database.ts';
+import { openPglite, openPostgres, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { casemapDataConverter } from '../runtime/casemap-data-converter.ts';
+import { startPostgres } from './reliability/postgres-server.ts';
+
+/** BENCH_STORE: `pglite` (default) or `postgres`. */
+export function benchStore(): 'pglite' | 'postgres' {
+  const store = process.env.BENCH_STORE ?? 'pglite';
+  if (store !== 'pglite' && store !== 'postgres') throw new Error(`BENCH_STORE is pglite or postgres, not ${store}`);
+  return store;
+}
 
 export interface SideBySideWorkers {
   address: string;
@@ -36,7 +46,8 @@ export async function startSideBySideWorkers(prefix: string, options: SideBySide
   }
   const server = await startTemporalDevServer();
   const { address } = server;
-  const store = openPglite();
+  const postgres = benchStore() === 'postgres' ? await startPostgres() : undefined;
+  const store = postgres ? openPostgres(postgres.url) : openPglite();
   await migrate(store);
   const db = options.wrapDb ? options.wrapDb(store) : store;
   const casemapQueue = `${prefix}-casemap-${randomUUID()}`;
@@ -66,6 +77,7 @@ export async function startSideBySideWorkers(prefix: string, options: SideBySide
       await connection.close();
       await nativeConnection.close();
       await db.close();
+      postgres?.stop();
       await server.stop();
     },
   };

@@ -4,7 +4,7 @@
 // until then the inbox and every read of the log stop at `confirmed_through` (docs/architecture.md,
 // "Record", says which paths confirm and why each is safe).
 import { compareFences, type CaseLogFence, type CaseLogRun } from '../domain/events/case-log-fence.ts';
-import { project } from './case-log-store.ts';
+import { projectEvents } from './case-log-store.ts';
 import { caseLog } from './case-projection-rebuild.ts';
 import type { Database, Sql } from './database.ts';
 
@@ -21,7 +21,7 @@ export interface FenceState {
 /** Projects the case's rows at positions in (confirmed, through] and moves the mark; the caller holds the row lock. */
 export async function projectConfirmed(tx: Sql, caseId: string, confirmed: number, through: number): Promise<number> {
   if (through <= confirmed) return confirmed;
-  for (const event of await caseLog(tx, caseId, { after: confirmed, through })) await project(tx, event);
+  await projectEvents(tx, await caseLog(tx, caseId, { after: confirmed, through }));
   await tx.query('UPDATE case_log_fences SET confirmed_through = $2 WHERE case_id = $1', [caseId, through]);
   return through;
 }

@@ -15,29 +15,58 @@ export interface AppendResult {
 export async function appendCaseLogEvents(db: Database, events: CaseLogEvent[]): Promise<AppendResult> {
   if (events.length === 0) return { inserted: 0, skipped: 0 };
   return db.transaction(async (tx) => {
-    let inserted = 0;
-    for (const event of events) {
-      if (!(await insertCaseLogEvent(tx, event))) continue;
-      inserted += 1;
-      await project(tx, event);
-    }
-    return { inserted, skipped: events.length - inserted };
+    const inserted = await insertCaseLogEvents(tx, events);
+    await projectEvents(tx, events.filter((event) => inserted.has(event.id)));
+    return { inserted: inserted.size, skipped: events.length - inserted.size };
   });
 }
 
-/** Inserts one event unless its id is there already; false when it was. */
-export async function insertCaseLogEvent(tx: Sql, event: CaseLogEvent): Promise<boolean> {
-  const rows = await tx.query(
+/**
+ * Inserts the events in one statement, in the order given (their `seq` follows it), skipping any
+ * whose id is there already; answers the ids inserted. One statement rather than one per event: on
+ * PGlite each statement costs a parse and plan on the worker's own thread (docs/benchmarks.md, #17).
+ */
+export async function insertCaseLogEvents(tx: Sql, events: readonly CaseLogEvent[]): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const rows = events.map((event) => ({
+    id: event.id,
+    case_id: event.caseId,
+    kind: event.kind,
+    node_id: event.nodeId ?? null,
+    task_id: event.taskId ?? null,
+    team: event.team ?? null,
+    actor: event.actor ?? null,
+    at: event.at,
+    data: event.data,
+    position: logPosition(event.caseId, event.id) ?? null,
+    task: event.task ?? null,
+  }));
+  const inserted = await tx.query<{ id: string }>(
     `INSERT INTO events (id, case_id, kind, node_id, task_id, team, actor, at, data, position, task)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     ON CONFLICT (id) DO NOTHING RETURNING seq`,
-    [event.id, event.caseId, event.kind, event.nodeId ?? null, event.taskId ?? null, event.team ?? null, event.actor ?? null, event.at, JSON.stringify(event.data), logPosition(event.caseId, event.id) ?? null, event.task ? JSON.stringify(event.task) : null],
+     SELECT id, case_id, kind, node_id, task_id, team, actor, at, data, position, task
+       FROM ROWS FROM (json_to_recordset($1::json) AS (id text, case_id text, kind text, node_id text, task_id text, team text, actor text, at timestamptz, data jsonb, position integer, task jsonb))
+            WITH ORDINALITY AS r(id, case_id, kind, node_id, task_id, team, actor, at, data, position, task, n)
+      ORDER BY n
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [JSON.stringify(rows)],
   );
-  return rows.length > 0;
+  return new Set(inserted.map((row) => row.id));
 }
 
-/** Applies one event's change to the case, task and subscription rows (each event once, in log order). */
-export async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
+/**
+ * Projects the events in order. Events that only mark their case as changed (a step entered, and
+ * the like) are folded into one update per case at the end: `updated_at` takes the latest time
+ * either way, since a case's events come in time order.
+ */
+export async function projectEvents(tx: Sql, events: readonly CaseLogEvent[]): Promise<void> {
+  const touched = new Map<string, string>();
+  for (const event of events) await project(tx, event, touched);
+  for (const [caseId, at] of touched) await touchCase(tx, caseId, at);
+}
+
+/** Applies one event's change to the case, task and subscription rows (each event once, in log order); a mere "the case changed at" goes into `touched`, applied by projectEvents. */
+async function project(tx: Sql, event: CaseLogEvent, touched: Map<string, string>): Promise<void> {
+  const touch = (caseId: string, at: string) => void touched.set(caseId, latest(touched.get(caseId), at));
   const { caseId, at } = event;
   switch (event.kind) {
     case 'case-started': {
@@ -62,7 +91,7 @@ export async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
          ON CONFLICT (id) DO NOTHING`,
         [taskRowId(caseId, event.taskId), caseId, event.nodeId ?? '', task.name, task.team, task.role ?? null, task.assignee ?? null, JSON.stringify(task.form), task.handoffFrom ?? null, task.acceptBy ?? null, task.dueAt ?? null, task.priority, at, task.instance ? JSON.stringify({ index: task.instance.index, count: task.instance.count, bodyId: task.instance.bodyId }) : null],
       );
-      await touchCase(tx, caseId, at);
+      touch(caseId, at);
       return;
     }
     case 'task-claimed':
@@ -142,7 +171,7 @@ export async function project(tx: Sql, event: CaseLogEvent): Promise<void> {
       return;
     }
     default:
-      await touchCase(tx, caseId, at);
+      touch(caseId, at);
   }
 }
 
@@ -154,6 +183,11 @@ export function taskRowId(caseId: string, taskId: string): string {
 async function updateTask(tx: Sql, event: CaseLogEvent, assignments: string, params: unknown[]): Promise<void> {
   if (!event.taskId) return;
   await tx.query(`UPDATE tasks SET ${assignments}, updated_at = $2 WHERE id = $1`, [taskRowId(event.caseId, event.taskId), event.at, ...params]);
+}
+
+/** The later of two ISO instants (either may be missing). */
+function latest(a: string | undefined, b: string): string {
+  return a === undefined || Date.parse(b) > Date.parse(a) ? b : a;
 }
 
 async function touchCase(tx: Sql, caseId: string, at: string): Promise<void> {

@@ -2,7 +2,7 @@
 // its events alone. Used when a fenced write removed rows that had been projected: the deltas they
 // applied cannot be undone one by one, but the log that is left can be applied again.
 import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
-import { project, taskRowId } from './case-log-store.ts';
+import { projectEvents, taskRowId } from './case-log-store.ts';
 import type { Sql } from './database.ts';
 
 interface EventRow {
@@ -50,5 +50,5 @@ export async function rebuildCaseProjection(tx: Sql, caseId: string): Promise<vo
   );
   await tx.query('DELETE FROM message_subscriptions WHERE case_id = $1', [caseId]);
   await tx.query('DELETE FROM signal_subscriptions WHERE case_id = $1', [caseId]);
-  for (const event of events) await project(tx, event);
+  await projectEvents(tx, events);
 }

@@ -7,7 +7,7 @@
 // inbox — until confirmed (storage/case-log-confirm.ts); a newer attempt's write confirms the rows
 // before its first position.
 import { compareFences, logPosition, type CaseLogFence, type FencedCaseLogWrite, type FencedWriteResult } from '../domain/events/case-log-fence.ts';
-import { insertCaseLogEvent } from './case-log-store.ts';
+import { insertCaseLogEvents } from './case-log-store.ts';
 import { projectConfirmed } from './case-log-confirm.ts';
 import { rebuildCaseProjection } from './case-projection-rebuild.ts';
 import type { Database } from './database.ts';
@@ -65,26 +65,18 @@ export async function appendFencedCaseLogEvents(db: Database, { fence, events, r
       } else {
         await projectConfirmed(tx, caseId, row!.confirmed_through, first - 1);
       }
-      // The run is this attempt's, or none when the write names none (a worker of older code): the
-      // reconciler must never read another run's history for this attempt, since a run that closed
-      // without it gets its rows deleted (storage/lost-case-log-attempt.ts).
-      await tx.query('UPDATE case_log_fences SET run_started_ms = $2, history_length = $3, task_started_ms = $4, attempt_first = $5, workflow_id = $6, run_id = $7 WHERE case_id = $1', [
-        caseId,
-        fence.runStartedMs,
-        fence.historyLength,
-        fence.taskStartedMs,
-        first,
-        run?.workflowId ?? null,
-        run?.runId ?? null,
-      ]);
     }
-    let inserted = 0;
-    for (const event of events) if (await insertCaseLogEvent(tx, event)) inserted += 1;
+    const inserted = (await insertCaseLogEvents(tx, events)).size;
+    // A newer attempt takes the row: its fence, where it began writing, and its run — or none when
+    // the write names none (a worker of older code), since the reconciler must never read another
+    // run's history for this attempt: a run that closed without it gets its rows deleted
+    // (storage/lost-case-log-attempt.ts). A later batch of the same attempt keeps them.
+    const attempt = order > 0 ? ', run_started_ms = $5, history_length = $6, task_started_ms = $7, attempt_first = $8, workflow_id = $3, run_id = $4' : ', workflow_id = COALESCE($3, workflow_id), run_id = COALESCE($4, run_id)';
     await tx.query(
       `UPDATE case_log_fences SET written_through = (SELECT COALESCE(max(position), 0) FROM events WHERE case_id = $1), updated_at = now(), reconcile_checks = 0,
-         reconcile_after = now() + $2 * interval '1 millisecond', workflow_id = COALESCE($3, workflow_id), run_id = COALESCE($4, run_id)
+         reconcile_after = now() + $2 * interval '1 millisecond'${attempt}
        WHERE case_id = $1`,
-      [caseId, RECONCILE_AFTER_MS, run?.workflowId ?? null, run?.runId ?? null],
+      [caseId, RECONCILE_AFTER_MS, run?.workflowId ?? null, run?.runId ?? null, ...(order > 0 ? [fence.runStartedMs, fence.historyLength, fence.taskStartedMs, first] : [])],
     );
     const receipt = events.map(({ id, kind, taskId }) => (taskId === undefined ? { id, kind } : { id, kind, taskId }));
     return { outcome: 'written', inserted, skipped: events.length - inserted, replaced, receipt, fence };

@@ -54,3 +54,33 @@ export async function projectionSnapshot(db: Database, caseId: string): Promise<
 export async function loggedKinds(db: Database, caseId: string): Promise<string[]> {
   return (await db.query<{ id: string; kind: string }>('SELECT id, kind FROM events WHERE case_id = $1 ORDER BY seq', [caseId])).map((row) => `${row.id} ${row.kind}`);
 }
+
+/** A case that passes through every kind of event the projection applies. */
+export function eventfulCase(caseId: string, ending: 'running' | 'completed'): CaseLogEvent[] {
+  const log = caseLogBuilder(caseId);
+  const events = [
+    log.started(),
+    log.taskReady('t1', 'Task_check', { dueAt: '2026-12-03T09:00:00.000Z', instance: { index: 0, count: 2, bodyId: 'b1' } }),
+    log.taskReady('t2', 'Task_check', { handoffFrom: 'prison-casework', acceptBy: '2026-12-02T09:00:00.000Z', instance: { index: 1, count: 2, bodyId: 'b1' } }),
+    log.next({ kind: 'task-claimed', taskId: 't1', actor: 'tom', team: 'fno-returns' }),
+    log.next({ kind: 'task-returned', taskId: 't1', actor: 'tom', team: 'fno-returns' }),
+    log.next({ kind: 'task-reassigned', taskId: 't1', actor: 'lena', team: 'fno-returns', data: { toUser: 'tom', toTeam: 'fno-returns' } }),
+    log.next({ kind: 'handoff-accepted', taskId: 't2', actor: 'lena', team: 'fno-returns' }),
+    log.next({ kind: 'task-completed', taskId: 't1', actor: 'tom', team: 'fno-returns', nodeId: 'Task_check', data: { ersDate: '2027-01-10' } }),
+    log.next({ kind: 'ownership-changed', nodeId: 'Lane_prison', team: 'prison-casework', data: { fromTeam: 'fno-returns', toTeam: 'prison-casework' } }),
+    log.next({ kind: 'message-awaited', nodeId: 'Catch_travel', data: { subscriptionId: 's1', messageName: 'travel-document', correlationKey: 'R-1' } }),
+    log.next({ kind: 'message-awaited', nodeId: 'Catch_other', data: { subscriptionId: 's2', messageName: 'other' } }),
+    log.next({ kind: 'signal-awaited', nodeId: 'Catch_amnesty', data: { subscriptionId: 'g1', signalName: 'amnesty' } }),
+    log.next({ kind: 'message-wait-ended', data: { subscriptionId: 's2' } }),
+    log.next({ kind: 'timer-fired', nodeId: 'Timer_1', data: { timerId: 'x' } }),
+    log.next({
+      kind: 'case-migrated',
+      actor: 'designer',
+      data: { migrationId: 'm1', fromVersion: 1, toVersion: 2, moves: [], tasksKept: [{ taskId: 't2', nodeId: 'Task_check2', name: 'Check again', team: 'prison-casework', form: [] }] },
+    }),
+    log.taskReady('t3', 'Task_decide'),
+    log.next({ kind: 'task-cancelled', taskId: 't3', data: { reason: 'boundary' } }),
+  ];
+  if (ending === 'completed') events.push(log.next({ kind: 'case-completed', data: { data: { outcome: 'returned' } } }));
+  return events;
+}

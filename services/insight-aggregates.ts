@@ -72,45 +72,21 @@ export async function scopeTimeSplit(db: Database, scope: NamedScope, filter: Om
 }
 
 /**
- * The scope of a kept log, undefined when the user may not see it. The reads start only once a fold
- * is recorded: a fold commits all its rows with that record, so the parallel reads each see one whole
- * fold (a later fold of the same rows writes the same figures), never an import's fold half seen by one
- * query and not by another. A log not folded yet (just imported, or kept before the store existed)
- * waits for the fold under way, or is folded here; undefined too when it was deleted meanwhile.
- */
-export async function keptLogScope(db: Database, user: UserRecord, logId: string): Promise<AggregateScope | undefined> {
-  const source = keptLogSource(logId);
-  const [log, folded] = await Promise.all([findLog(db, user, logId), isFolded(db, source)]);
-  if (!log) return undefined;
-  // Deleted between the look-up and the fold (which looks again under the log's lock): 404 as for a log never kept.
-  if (!folded && !(await ensureKeptLogFolded(db, logId))) return undefined;
-  return { source, flattening: null };
-}
-
-/**
- * A kept log's answer read in its scope, undefined (404, as for a log never kept) when the user may
- * not see the log or it was deleted after its look-up found it folded and before a read ran: each read
- * sees in its own snapshot whether the fold is still recorded, so none answers empty figures.
+ * A kept log's answer, read beside the log's look-up rather than after it (one round trip fewer, the
+ * budget of issue #20): the scope of a kept log is known from its id, and the rows read are thrown
+ * away unless the user may see the log. Each statement of a read says, in its own snapshot, whether
+ * the log's fold is recorded (a fold commits all its rows with that record, so an answer is from one
+ * whole fold). A log not folded yet (just imported, or kept before the store existed) has its fold
+ * waited for, or made here, and is read again. Undefined (404, as for a log never kept) when the user
+ * may not see the log, or it was deleted before a read found it folded: never empty figures.
  */
 export async function keptLogAnswer<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<ScopeAnswer<T>>): Promise<T | undefined> {
-  const scope = await keptLogScope(db, user, logId);
-  if (!scope) return undefined;
-  const { answer, folded } = await read(scope);
-  return folded ? answer : undefined;
-}
-
-/**
- * A kept log's directly-follows graph in one round trip beside its look-up (issue #20's budget): the
- * graph's one statement also says whether the fold is recorded, and its rows are thrown away unless the
- * user may see the log. A log not folded yet is folded (or its fold waited for) and read again;
- * undefined when the user may not see it or it was deleted before a read found it folded.
- */
-export async function keptLogDfg(db: Database, user: UserRecord, logId: string, filter: AggregateFilter): Promise<AggregatedDfg | undefined> {
-  const read = () => aggregatedDfg(db, { source: keptLogSource(logId), flattening: null }, filter.team ?? '', bucketsFor(filter));
-  const [log, first] = await Promise.all([findLog(db, user, logId), read()]);
+  const scope: AggregateScope = { source: keptLogSource(logId), flattening: null };
+  const [log, first] = await Promise.all([findLog(db, user, logId), read(scope)]);
   if (!log) return undefined;
-  const rows = first.folded ? first : (await ensureKeptLogFolded(db, logId)) ? await read() : undefined;
-  return rows?.folded ? dfgAnswer(rows.edges, rows.activities) : undefined;
+  // Deleted between the look-up and the fold (which looks again under the log's lock): 404 as for a log never kept.
+  const answered = first.folded ? first : (await ensureKeptLogFolded(db, logId)) ? await read(scope) : undefined;
+  return answered?.folded ? answered.answer : undefined;
 }
 
 /**

@@ -2,8 +2,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../services/database.ts';
-import { keptLogAnswer, keptLogDfg, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type NamedScope, type ScopeAnswer } from '../../services/insight-aggregates.ts';
-import type { UserRecord } from '../../services/accounts.ts';
+import { keptLogAnswer, processScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type NamedScope, type ScopeAnswer } from '../../services/insight-aggregates.ts';
 import { notFound } from '../problems/problem.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { AggregateCaseQuery, AggregatedDfg, AggregatedHandoffs, AggregatedReport, AggregatedTimeSplit, AggregateQuery, AggregateReportQuery, ProcessAggregatedDfg, ProcessAggregateScope } from '../../domain/contract/insight-aggregates.ts';
@@ -23,8 +22,6 @@ interface AggregateRead<Q extends z.ZodObject> {
   /** What it answers, after "A kept log's" or "A process's". */
   what: string;
   read(db: Database, scope: NamedScope, query: z.output<Q>): Promise<ScopeAnswer<unknown>>;
-  /** A kept log's answer read beside the log's look-up rather than after it (undefined: 404); without it, `read` runs in the scope the look-up gives. */
-  keptLogRead?(db: Database, user: UserRecord, logId: string, query: z.output<Q>): Promise<unknown>;
 }
 
 const read = <Q extends z.ZodObject>(spec: AggregateRead<Q>) => spec;
@@ -35,8 +32,6 @@ const READS = [
     name: 'dfg', query: AggregateQuery, response: AggregatedDfg, processResponse: ProcessAggregatedDfg,
     what: 'directly-follows graph with counts and durations (mean, standard deviation, min, max) from its aggregates: cases started on the days [from, to), and with team only that team\'s events',
     read: (db, scope, query) => scopeDfg(db, scope, dfgFilter(query)),
-    // Beside the log's look-up, not after it: the graph is the answer asked most often (issue #20).
-    keptLogRead: (db, user, logId, query) => keptLogDfg(db, user, logId, dfgFilter(query)),
   }),
   read({
     name: 'variants', query: AggregateReportQuery, response: AggregatedReport,
@@ -62,7 +57,7 @@ export function aggregateRoutes(table: RouteTable, router: Router, db: Database)
       router,
       { method: 'get', tag, rule: 'insights.logs', params: LogParams, path: `/insights/logs/:logId/${spec.name}`, query: spec.query, response: spec.response, summary: `A kept log's ${spec.what}` },
       async ({ user, params, query }) => {
-        const answer = await (spec.keptLogRead?.(db, user, params.logId, query) ?? keptLogAnswer(db, user, params.logId, (scope) => spec.read(db, scope, query)));
+        const answer = await keptLogAnswer(db, user, params.logId, (scope) => spec.read(db, scope, query));
         if (answer === undefined) throw notFound(`Imported log ${params.logId}`);
         return answer;
       },

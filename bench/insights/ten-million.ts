@@ -21,7 +21,7 @@ import { openPostgres } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
 import type { UserRecord } from '../../storage/identity-store.ts';
 import { keptLogFoldsSettled } from '../../services/kept-log-folds.ts';
-import { keptLogScope, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit } from '../../services/insight-aggregates.ts';
+import { keptLogAnswer, scopeDfg, scopeHandoffs, scopeReport, scopeTimeSplit, type AggregateScope, type ScopeAnswer } from '../../services/insight-aggregates.ts';
 
 const [mode, a, b] = process.argv.slice(2);
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -58,11 +58,11 @@ if (mode === 'generate') {
   await db.close();
 } else if (mode === 'aggregates') {
   const db = openPostgres(b!);
-  // As the routes do: the log's scope (found, the caller may see it, folded), then the question.
-  const inScope = (ask: (scope: NonNullable<Awaited<ReturnType<typeof keptLogScope>>>) => Promise<unknown>) => async () => {
-    const scope = await keptLogScope(db, analyst, a!);
-    if (!scope) throw new Error(`no log ${a}`);
-    return ask(scope);
+  // As the routes do: the question read beside the log's look-up (found, the caller may see it, folded).
+  const inScope = (ask: (scope: AggregateScope) => Promise<ScopeAnswer<unknown>>) => async () => {
+    const answer = await keptLogAnswer(db, analyst, a!, ask);
+    if (answer === undefined) throw new Error(`no log ${a}`);
+    return answer;
   };
   const questions: Record<string, () => Promise<unknown>> = {
     dfgWhole: inScope((scope) => scopeDfg(db, scope, {})),

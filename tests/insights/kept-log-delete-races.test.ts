@@ -156,8 +156,8 @@ describe('deleting a kept log while something else works on it', () => {
     expect(await leftOf(id)).toEqual(await nothingOf(id));
   });
 
-  it('a read in the scope its look-up gave, run after the delete has committed, finds the fold gone and answers 404, never empty figures', async () => {
-    // The same order called step by step, so it holds on PGlite too (one connection: no lock can hold a read between its look-up and its statements).
+  it('a read beside the look-up that found the log, run after the delete has committed, finds the fold gone and answers 404, never empty figures', async () => {
+    // The same order called step by step, so it holds on PGlite too (one connection: no lock can hold a read between the look-up and its statements).
     const [{ id: analystId }] = (await casemap.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'analyst'`)) as [{ id: string }];
     const user = (await findActiveUser(casemap.db, analystId))!;
     const answers: Record<string, (scope: AggregateScope) => Promise<ScopeAnswer<unknown>>> = {
@@ -170,7 +170,7 @@ describe('deleting a kept log while something else works on it', () => {
       const id = await keep();
       let read: ScopeAnswer<unknown> | undefined;
       const answered = await keptLogAnswer(casemap.db, user, id, async (scope) => {
-        // The look-up has found the log and its fold; now the delete commits, then the reads run.
+        // The look-up was sent first and finds the log; now the delete commits, then the reads run.
         expect(await deleteLog(id), name).toBe(204);
         return (read = await answer(scope));
       });

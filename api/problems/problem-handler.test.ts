@@ -32,6 +32,13 @@ describe('fromTemporal', () => {
     expect(fromTemporal(error)).toMatchObject({ code: 'temporal-unavailable', status: 503 });
   });
 
+  it('reports a case start whose operations Temporal aborted together as temporal-unavailable (503), as thrown or wrapped', () => {
+    // As the API logged it in a reliability run, right after a kill -9 and restart of the Temporal server.
+    const aborted = grpcError(9, 'Update-with-Start could not be executed.');
+    expect(fromTemporal(aborted)).toMatchObject({ code: 'temporal-unavailable', status: 503 });
+    expect(fromTemporal(new ServiceError('Update-With-Start failed', { cause: aborted }))).toMatchObject({ code: 'temporal-unavailable', status: 503 });
+  });
+
   it('leaves other failed preconditions to the 500 path', () => {
     expect(fromTemporal(new ServiceError('Workflow Update failed', { cause: grpcError(9, 'something else entirely') }))).toBeUndefined();
   });

@@ -28,6 +28,7 @@ export function fromTemporal(error: unknown): Problem | undefined {
   }
   const message = error instanceof Error ? error.message : '';
   if (workflowTaskFailing(error)) return new Problem('temporal-unavailable', 'The case cannot take this action right now: its workflow is retrying after a failed step. Nothing was changed; try again shortly.');
+  if (updateWithStartAborted(error)) return new Problem('temporal-unavailable', 'The workflow engine could not start the case just now (it may be restarting). Send the request again, with the same Idempotency-Key if it had one.');
   if (/workflow execution already completed/i.test(message)) return new Problem('task-not-open', 'The case is no longer running.');
   if (/(UNAVAILABLE|ECONNREFUSED|Connection refused|failed to connect)/i.test(message)) return new Problem('temporal-unavailable', 'The workflow engine is not reachable right now; nothing was changed. Try again shortly.');
   return undefined;
@@ -40,9 +41,26 @@ export function fromTemporal(error: unknown): Problem | undefined {
  */
 function workflowTaskFailing(error: unknown): boolean {
   if (!(error instanceof ServiceError)) return false;
-  const cause = error.cause as { code?: unknown; details?: unknown; message?: unknown } | undefined;
-  const text = `${String(cause?.details ?? '')} ${String(cause?.message ?? '')}`;
-  return cause?.code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(text);
+  const failure = grpcFailure(error.cause);
+  return failure?.code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(failure.text);
+}
+
+/**
+ * A case start (Update-with-Start) whose operations Temporal aborted together, seen when the server
+ * was killed and restarted under it: no operation names a failure of its own, so it is the engine's
+ * state, not the request. The start may or may not have happened; the same Idempotency-Key makes a
+ * retry attach to it rather than start another (services/case-start.ts, USE_EXISTING).
+ */
+function updateWithStartAborted(error: unknown): boolean {
+  const failure = grpcFailure(error instanceof ServiceError ? error.cause : error);
+  return failure?.code === GRPC_FAILED_PRECONDITION && /update-with-start could not be executed/i.test(failure.text);
+}
+
+/** A gRPC error's status code and text, whether the client wrapped it or threw it as it came. */
+function grpcFailure(error: unknown): { code: unknown; text: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, details, message } = error as { code?: unknown; details?: unknown; message?: unknown };
+  return { code, text: `${String(details ?? '')} ${String(message ?? '')}` };
 }
 const GRPC_FAILED_PRECONDITION = 9;
 

@@ -12,6 +12,7 @@ import type { CasemapConfig } from '../runtime/config.ts';
 import { startTemporalDevServer, type RunningDevServer } from '../runtime/temporal-dev-server.ts';
 import { openDatabase, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
+import { whenDatabaseAnswers } from '../runtime/wait-for-database.ts';
 import { createCaseWorker } from '../runtime/case-worker.ts';
 import { casemapDataConverter } from '../runtime/casemap-data-converter.ts';
 import { seedDemoIdentities } from '../demo/demo-identities.ts';
@@ -62,7 +63,8 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
     // Stops run last first: folds started after an import end before the database closes.
     stops.push(() => keptLogFoldsSettled());
     stops.push(() => caseLogCatchUpSettled());
-    await migrate(db);
+    // A worker or API started while PostgreSQL restarts waits for it rather than exiting (seen in the reliability run).
+    await whenDatabaseAnswers(() => migrate(db), { log });
     // Cases that ended before their ends were folded (migration 020) join the insight aggregates, without delaying start-up.
     void startCaseLogCatchUp(db, log);
     if (!config.production) await seedDemoIdentities(db);

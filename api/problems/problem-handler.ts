@@ -8,6 +8,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Problem, type ProblemIssue } from './problem.ts';
 import { RefusalDetails, TaskRefusalCode } from '../../domain/contract/refusal.ts';
 import { fromRequestDecoding, fromUnstorableValue } from './request-decoding-problem.ts';
+import { isDatabaseOutage } from '../../services/database.ts';
 
 export function fromZod(error: ZodError, where: 'body' | 'query' | 'params' = 'body'): Problem {
   const issues: ProblemIssue[] = error.issues.map((issue) => ({ field: [where, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code }));
@@ -64,16 +65,9 @@ function grpcFailure(error: unknown): { code: unknown; text: string } | undefine
 }
 const GRPC_FAILED_PRECONDITION = 9;
 
-// PostgreSQL's "the server is going away or not there" answers (class 57P, 08) and the socket
-// errors of a database that is down or restarting.
-const DATABASE_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
-
 /** An outage of the projection database: a 503 the client may retry, not a fault of Casemap. */
 export function fromDatabaseOutage(error: unknown): Problem | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : '';
-  const down = (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) || /Connection terminated|connection is closed|terminating connection/i.test(message);
-  return down ? new Problem('database-unavailable', 'The case database is not reachable right now; try again shortly.') : undefined;
+  return isDatabaseOutage(error) ? new Problem('database-unavailable', 'The case database is not reachable right now; try again shortly.') : undefined;
 }
 
 export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {

@@ -2,7 +2,7 @@
 import type { Database } from '../storage/database.ts';
 import type { UserRecord } from './accounts.ts';
 import { findLog } from './imported-logs.ts';
-import { keptLogSource } from '../storage/kept-log-fold.ts';
+import { keptLogScope } from '../storage/kept-log-fold.ts';
 import { ensureKeptLogFolded } from './kept-log-folds.ts';
 import { ensureDefinitionFolded } from './case-log-folds.ts';
 import { definitionSource } from '../storage/case-log-fold.ts';
@@ -81,7 +81,7 @@ export async function scopeTimeSplit(db: Database, scope: NamedScope, filter: Om
  * may not see the log, or it was deleted before a read found it folded: never empty figures.
  */
 export async function keptLogAnswer<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<ScopeAnswer<T>>): Promise<T | undefined> {
-  const scope: AggregateScope = { source: keptLogSource(logId), flattening: null };
+  const scope = keptLogScope(logId);
   const [log, first] = await Promise.all([findLog(db, user, logId), read(scope)]);
   if (!log) return undefined;
   // Deleted between the look-up and the fold (which looks again under the log's lock): 404 as for a log never kept.

@@ -22,7 +22,7 @@ import { migrate } from '../../storage/migrate.ts';
 import { foldKeptLog } from '../../storage/kept-log-fold.ts';
 import { keptLogFoldsSettled } from '../../services/kept-log-folds.ts';
 import { scopeDfg } from '../../services/insight-aggregates.ts';
-import { keptLogSource } from '../../storage/kept-log-fold.ts';
+import { keptLogScope, keptLogSource } from '../../storage/kept-log-fold.ts';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const dir = process.env.BENCH_PG_DIR ?? join(tmpdir(), 'casemap-dfg-plans');
@@ -79,7 +79,7 @@ try {
   const counts = await db.query(`SELECT span, team = '' AS every, count(*)::int AS n FROM insight_edges WHERE source = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [keptLogSource(logId)]);
   console.log('edge rows:', JSON.stringify(counts));
 
-  const scope = { source: keptLogSource(logId), flattening: null };
+  const scope = keptLogScope(logId);
   if (process.argv.includes('--plans')) {
     // Every statement a DFG answer runs, explained, then run for its answer.
     const explaining: Sql = {

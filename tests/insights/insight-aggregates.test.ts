@@ -133,6 +133,23 @@ describe('the analytical store of kept logs', () => {
     }
   });
 
+  it("answers any range of days, its ends read from the months' tails and heads, as analyseLog with that filter", async () => {
+    // Month tails and heads (storage/insight-rollup.ts) answer a range's ends: ranges that begin or end on
+    // days with and without cases, on a month's first day, and a whole month; for every team and for one.
+    const [log] = logs;
+    const next = mulberry32(2027);
+    const day = (offset: number) => new Date(Date.parse('2025-12-10') + offset * DAY).toISOString().slice(0, 10);
+    const ranges: [string, string][] = [['2026-01-20', '2026-02-01'], ['2026-02-01', '2026-02-17'], ['2026-01-01', '2026-03-01'], ['2025-12-31', '2026-02-28']];
+    while (ranges.length < 12) {
+      const [a, b] = [Math.floor(next() * 100), Math.floor(next() * 100)].sort((x, y) => x - y) as [number, number];
+      if (b > a) ranges.push([day(a), day(b)]);
+    }
+    for (const [from, to] of ranges) {
+      expectSameDfg(await dfgOf(log!.id, `?from=${from}&to=${to}`), filtered(log!.rows, { from, to }));
+      expectSameDfg(await dfgOf(log!.id, `?team=escorting&from=${from}&to=${to}`), filtered(log!.rows, { team: 'escorting', from, to }));
+    }
+  });
+
   it("answers one team as discovery on only that team's events, also within a range of days", async () => {
     const [log] = logs;
     for (const team of ['fno-returns', 'escorting', 'redocumentation']) {

@@ -1,6 +1,6 @@
 // Reads of the insight aggregates (migration 014): a few rows per edge and step for the chosen days, team and version, summed by the database, each with whether the source's fold is recorded.
 import type { Sql } from './database.ts';
-import { partialMonthRow, type BucketChoice, type DateSpan } from '../domain/insights/aggregate-buckets.ts';
+import type { BucketChoice, DateSpan } from '../domain/insights/aggregate-buckets.ts';
 import type { ActivityRow, CaseCounts, EdgeRow, VariantRow } from '../domain/insights/aggregate-rows.ts';
 
 export interface AggregateScope {
@@ -8,8 +8,6 @@ export interface AggregateScope {
   /** An OCEL log's object type; '' for every other log; null: the type chosen for the kept log the source is (read in the same query, saving a round trip). */
   flattening: string | null;
   version?: number;
-  /** The source keeps month tails and heads for its graph (a kept log, storage/insight-rollup.ts), so the days at a range's ends read one row per key. */
-  monthEnds?: boolean;
 }
 
 /**
@@ -33,14 +31,10 @@ export function scopeWhere(scope: AggregateScope, params: unknown[], team?: stri
  * The chosen buckets as primary-key ranges (span, then bucket), one per range, so each is an index
  * range scan rather than a filter over every row of the source; bounds are appended to `params`.
  */
-export function bucketRanges(choice: BucketChoice, params: unknown[], monthEnds = false): string[] {
+export function bucketRanges(choice: BucketChoice, params: unknown[]): string[] {
   if (choice.span === 'all') return [`span = 'all'`];
   const within = (span: 'month' | 'day', range: DateSpan) => `span = '${span}' AND bucket >= $${params.push(range.from ?? '-infinity')}::date AND bucket < $${params.push(range.to ?? 'infinity')}::date`;
-  const days = (range: DateSpan) => {
-    const row = monthEnds ? partialMonthRow(range) : undefined;
-    return row ? `span = '${row.span}' AND bucket = $${params.push(row.bucket)}::date` : within('day', range);
-  };
-  return [...(choice.months ? [within('month', choice.months)] : []), ...choice.days.map(days)];
+  return [...(choice.months ? [within('month', choice.months)] : []), ...choice.days.map((days) => within('day', days))];
 }
 
 /**
@@ -94,7 +88,7 @@ export interface DfgRows extends Folded {
 export async function aggregatedDfg(sql: Sql, scope: AggregateScope, team: string, buckets: BucketChoice): Promise<DfgRows> {
   const params: unknown[] = [];
   const where = scopeWhere(scope, params, team);
-  const ranges = bucketRanges(buckets, params, scope.monthEnds);
+  const ranges = bucketRanges(buckets, params);
   const rows = await sql.query<DfgRows>(
     `WITH e AS (SELECT ${EDGE_SUMS} FROM (${bucketRows('insight_edges', where, ranges)}) r GROUP BY from_activity, to_activity),
           a AS (SELECT ${ACTIVITY_SUMS} FROM (${bucketRows('insight_activities', where, ranges)}) r GROUP BY activity)

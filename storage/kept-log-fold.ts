@@ -8,8 +8,8 @@ import { isFolded, type AggregateScope } from './insight-aggregate-queries.ts';
 
 export const keptLogSource = (logId: string) => `log:${logId}`;
 
-/** Where a kept log's answers are read: its source, its chosen object type (read with the rows), and its month tails and heads. */
-export const keptLogScope = (logId: string): AggregateScope => ({ source: keptLogSource(logId), flattening: null, monthEnds: true });
+/** Where a kept log's answers are read: its source, and its chosen object type (read with the rows, `null`). */
+export const keptLogScope = (logId: string): AggregateScope => ({ source: keptLogSource(logId), flattening: null });
 
 // The lifecycles domain/insights/formats/log-rows.ts `transitionOf` reads as a completion (none is one too).
 const COMPLETE = `lower(btrim(coalesce(lifecycle, ''), E' \\t\\r\\n')) IN ('', 'complete', 'completed', 'end')`;

@@ -133,9 +133,9 @@ describe('the analytical store of kept logs', () => {
     }
   });
 
-  it("answers any range of days, its ends read from the months' tails and heads, as analyseLog with that filter", async () => {
-    // Month tails and heads (storage/insight-rollup.ts) answer a range's ends: ranges that begin or end on
-    // days with and without cases, on a month's first day, and a whole month; for every team and for one.
+  it('answers any range of days, as analyseLog with that filter', async () => {
+    // Ranges that begin or end on days with and without cases, on a month's first day, and a whole
+    // month, random ones too; for every team and for one.
     const [log] = logs;
     const next = mulberry32(2027);
     const day = (offset: number) => new Date(Date.parse('2025-12-10') + offset * DAY).toISOString().slice(0, 10);

@@ -6,6 +6,7 @@ import { addApiKey, allApiKeys, revokeKey } from '../../services/api-keys.ts';
 import { latestAudit, recordAudit } from '../../services/audit.ts';
 import { allTeams } from '../../services/teams.ts';
 import { notFound } from '../problems/problem.ts';
+import { queryNumber } from '../../domain/contract/request-fields.ts';
 import type { RouteTable } from '../routes/route.ts';
 import { ApiKeyScopes, newApiKey } from '../identity/api-keys.ts';
 import { hashToken } from '../identity/sessions.ts';
@@ -13,7 +14,7 @@ import { ApiKeyList, AuditList, CreatedApiKey, TeamList } from '../../domain/con
 
 const CreateKeyBody = z.object({ name: z.string().min(1).max(200), scopes: z.array(z.enum(ApiKeyScopes)).min(1) }).strict();
 const KeyParams = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, 'An API key id is 12 hexadecimal characters') });
-const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).strict();
+const AuditQuery = z.object({ limit: queryNumber(z.coerce.number<number>().int().min(1).max(1000)).default(100) }).strict();
 
 export function adminRoutes(table: RouteTable, router: Router, db: Database): void {
   const tag = 'admin';

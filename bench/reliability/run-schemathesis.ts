@@ -1,4 +1,5 @@
-// `npm run fuzz-api -- --examples 100`: a whole Casemap (its own Temporal dev server, PGlite, worker,
+// `npm run fuzz-api -- --examples 100`: a whole Casemap (its own Temporal dev server, PGlite — or the
+// PostgreSQL DATABASE_URL names, as CI's second pass runs the store —, worker,
 // API, the sample library deployed and cases running) fuzzed by Schemathesis from its OpenAPI
 // document with every check and every phase (examples, coverage, fuzzing, stateful links), once as
 // each role and once as an API key. Prints the counts per role and each failure; exits 1 on any.
@@ -17,7 +18,8 @@ const installed = ensureSchemathesis();
 if (!installed.available) throw new Error(installed.reason);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'casemap-fuzz-'));
-const casemap = await startCasemap({ config: readConfig({ PORT: '0', CASEMAP_DATA_DIR: dataDir, NODE_ENV: 'test', TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()) }) });
+const store = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {};
+const casemap = await startCasemap({ config: readConfig({ PORT: '0', CASEMAP_DATA_DIR: dataDir, NODE_ENV: 'test', TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), ...store }) });
 const started = Date.now();
 try {
   const roles = await prepareFuzzRoles(casemap.url);

@@ -1,6 +1,7 @@
 // The duplication report and the Designer's per-element view of it, as the API takes and answers them.
 import { z } from 'zod';
 import { DetectorId, DuplicationReport, IntendedMark, StepRef } from '../duplication/types.ts';
+import { queryNumber } from './request-fields.ts';
 
 export { DuplicationReport, IntendedMark };
 
@@ -26,9 +27,9 @@ export type MarkedIntended = z.infer<typeof MarkedIntended>;
 export const DuplicationReportQuery = z
   .object({
     /** Only events of the last `days` days feed the runtime findings and costs (default: the whole log). */
-    days: z.coerce.number<number>().int().min(1).max(3650).optional(),
+    days: queryNumber(z.coerce.number<number>().int().min(1).max(3650)).optional(),
     /** Cases per month assumed for a step the log has no figures for (default 100). */
-    casesPerMonth: z.coerce.number<number>().min(0).max(1_000_000).optional(),
+    casesPerMonth: queryNumber(z.coerce.number<number>().min(0).max(1_000_000)).optional(),
   })
   .strict();
 export type DuplicationReportQuery = z.input<typeof DuplicationReportQuery>;

@@ -1,7 +1,7 @@
 // What the insight aggregates answer through the API (the directly-follows graph with durations, variants, rework, handoffs, waiting vs working) and the queries that ask for them.
 import { z } from 'zod';
 import { ReworkReport, VariantsReport } from '../insights/report.ts';
-import { CalendarDate, DefinitionId, VersionNumber } from './request-fields.ts';
+import { CalendarDate, DefinitionId, queryNumber, VersionNumber } from './request-fields.ts';
 
 /**
  * A case-start bound: a UTC calendar day. The aggregates are kept per day, so a day is the finest
@@ -19,8 +19,8 @@ export type AggregateQuery = z.input<typeof AggregateQuery>;
 
 /** Variants and rework are per case, so they take no team (a case is not one team's). */
 export const AggregateReportQuery = AggregateQuery.omit({ team: true }).extend({
-  maxVariants: z.coerce.number().int().min(1).max(1000).default(50),
-  maxReworkCases: z.coerce.number().int().min(0).max(1000).default(50),
+  maxVariants: queryNumber(z.coerce.number<number>().int().min(1).max(1000)).default(50),
+  maxReworkCases: queryNumber(z.coerce.number<number>().int().min(0).max(1000)).default(50),
 });
 
 /**

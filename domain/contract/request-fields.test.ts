@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { DateOrInstant, Instant } from './request-fields.ts';
+import { DateOrInstant, Instant, Page, queryNumber } from './request-fields.ts';
 
 describe('the instant schemas of time filters', () => {
   it.each([
@@ -23,5 +23,23 @@ describe('the instant schemas of time filters', () => {
 
   it('keeps its format in the API description beside the patterns', () => {
     expect(z.toJSONSchema(Instant)).toMatchObject({ format: 'date-time' });
+  });
+});
+
+describe('numbers in a query', () => {
+  const count = queryNumber(z.coerce.number<number>().int().min(0).max(100)).optional();
+
+  it.each([['0', 0], ['42', 42], ['+7', 7], ['1e1', 10], [undefined, undefined]])('reads %s as %s', (text, value) => {
+    expect(count.parse(text)).toBe(value);
+  });
+
+  it.each(['', ' ', 'abc', '0x10', '1,5', 'Infinity'])('refuses %j, which z.coerce alone would read as a number or 0', (text) => {
+    expect(count.safeParse(text).success).toBe(false);
+  });
+
+  it('keeps a default for a missing value and shows the number in the API description', () => {
+    expect(Page.offset.parse(undefined)).toBe(0);
+    expect(Page.offset.safeParse('').success).toBe(false);
+    expect(z.toJSONSchema(z.object({ offset: Page.offset }), { io: 'input' }).properties).toMatchObject({ offset: { type: 'integer', minimum: 0 } });
   });
 });

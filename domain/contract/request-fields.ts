@@ -4,10 +4,22 @@ import { z } from 'zod';
 
 export const DefinitionId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,99}$/, 'Use letters, digits, - and _ (starting with a letter), at most 100 characters');
 export const CaseId = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, 'A case id has letters, digits, ., _ and - only');
+/** Decimal text as JSON Schema's `number` means it: no blank, no hex, no words. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A number in a query or path: text, coerced, after refusing text that is not a decimal number.
+ * `z.coerce.number()` alone reads "" and " " as 0 (Schemathesis found `?casesPerMonth=` answered
+ * 200), and "0x10" as 16. Typed as the number a client sends; the OpenAPI document shows `schema`.
+ */
+export function queryNumber<T extends z.ZodType<number, number>>(schema: T) {
+  return z.preprocess((text: number) => (typeof text === 'string' && !DECIMAL.test(text) ? Number.NaN : text), schema);
+}
+
 /** A page of a list. Numbers arrive as query text and are coerced; `<number>` types what a client sends. */
 export const Page = {
-  limit: z.coerce.number<number>().int().min(1).max(200).default(50),
-  offset: z.coerce.number<number>().int().min(0).max(1_000_000).default(0),
+  limit: queryNumber(z.coerce.number<number>().int().min(1).max(200)).default(50),
+  offset: queryNumber(z.coerce.number<number>().int().min(0).max(1_000_000)).default(0),
 };
 /** Case and form data; capped well under Temporal's 2 MB payload limit (which would fail the Update with a 500) and in depth (deep nesting overflows the stack of JSON code). */
 export const MAX_DATA_BYTES = 256 * 1024;
@@ -38,7 +50,7 @@ export const Empty = z.object({}).strict();
 /** PostgreSQL's largest integer: a version above it is a 400, not a failed query. */
 const MAX_VERSION = 2_147_483_647;
 /** A process version in a path or query string (text, coerced to a number). */
-export const VersionNumber = z.coerce.number<number>().int().positive().max(MAX_VERSION);
+export const VersionNumber = queryNumber(z.coerce.number<number>().int().positive().max(MAX_VERSION));
 /** A process version in a JSON body (a number already). */
 export const BodyVersionNumber = z.number().int().positive().max(MAX_VERSION);
 

@@ -6,16 +6,17 @@ import { buildTraces } from '../case-traces.ts';
 import { directlyFollows } from '../directly-follows.ts';
 import { DirectlyFollowsGraph } from '../report.ts';
 import { variantActivities, variantKey } from '../variants.ts';
+import { queryNumber } from '../../contract/request-fields.ts';
 import { discoverProcessTree } from './inductive-miner.ts';
 import { treeToString, type Variant } from './process-tree.ts';
 
 export const DiscoveryOptions = z.object({
   /** Edges followed fewer times are left out of the graph. */
-  minEdgeCount: z.coerce.number().int().min(1).default(1),
+  minEdgeCount: queryNumber(z.coerce.number<number>().int().min(1)).default(1),
   /** Only edges whose mean time is at least this (ms) are kept: the slow hand-overs. */
-  minEdgeMeanMs: z.coerce.number().min(0).default(0),
+  minEdgeMeanMs: queryNumber(z.coerce.number<number>().min(0)).default(0),
   /** The most frequent variants covering this share of the cases are mined (1: all, a sound map of every case). */
-  variantCoverage: z.coerce.number().gt(0).max(1).default(1),
+  variantCoverage: queryNumber(z.coerce.number<number>().gt(0).max(1)).default(1),
 });
 export type DiscoveryOptions = z.input<typeof DiscoveryOptions>;
 

@@ -4,15 +4,12 @@
 // process: workers, API, PGlite). Run under `node --cpu-prof` and read the profile with
 // `npx tsx bench/profile/cpu-profile-shares.ts <file>`.
 // Run: node --cpu-prof --cpu-prof-dir=<dir> --import tsx bench/profile/api-load-cpu.ts [--sdk]
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { createCasemapApp } from '../../api/app.ts';
 import { compile } from '../../domain/compile/compile.ts';
-import { DEMO_PASSWORD, seedDemoIdentities } from '../../demo/demo-identities.ts';
 import { deployVersion } from '../../storage/definition-store.ts';
 import { claimTaskUpdate, completeTaskUpdate, startedUpdate, workflowIdForCase, type Actor, type NextSteps } from '../../workflows/case-api.ts';
+import { startBenchApi } from '../bench-api.ts';
 import { startSideBySideWorkers } from '../load-workers.ts';
 import { shapes } from '../shapes.ts';
 import { tallyStatements, type StatementTally } from './statement-tally.ts';
@@ -31,30 +28,17 @@ const workers = await startSideBySideWorkers('cpu', process.argv.includes('--sta
   return tallied.db;
 } } : {});
 const { db, client, casemapQueue: taskQueue } = workers;
-await seedDemoIdentities(db);
-const { app } = createCasemapApp({ db, client, taskQueue });
-const http = await new Promise<Server>((resolve) => {
-  const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-});
-const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+const api = await startBenchApi(workers);
 const { ir } = await compile(shape.xml);
 const definition = (await deployVersion(db, { definitionId: shape.definitionId, name: shape.label, xml: shape.xml, ir })).version;
-const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) })).json();
-const headers = { 'content-type': 'application/json', authorization: `Bearer ${login.token}` };
-async function post(path: string, body: unknown) {
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${json.code}`);
-  return json;
-}
 
 async function caseViaApi(): Promise<void> {
-  const started = await post('/api/cases', { definitionId: shape.definitionId, data: {} });
+  const started = await api.post<{ caseId: string; next: NextSteps }>('/api/cases', { definitionId: shape.definitionId, data: {} });
   let next: NextSteps = started.next;
   while (next.opened.length > 0) {
     const path = `/api/tasks/${encodeURIComponent(`${started.caseId}:${next.opened[0]!.taskId}`)}`;
-    await post(`${path}/claim`, {});
-    next = (await post(`${path}/complete`, { data: {} })).next;
+    await api.post(`${path}/claim`, {});
+    next = (await api.post<{ next: NextSteps }>(`${path}/complete`, { data: {} })).next;
   }
 }
 
@@ -93,5 +77,5 @@ if (tally) {
   console.log('statements (warm-up included), per completion: count, ms');
   for (const row of tally().slice(0, 40)) console.log(`${(row.count / completions).toFixed(2).padStart(6)} ${(row.totalMs / completions).toFixed(3).padStart(8)}  ${row.statement}`);
 }
-await new Promise((resolve) => http.close(resolve));
+await api.stop();
 await workers.stop();

@@ -63,11 +63,14 @@ export async function startCasemap({ config, staticDir, parts = { worker: true, 
     // Stops run last first: folds started after an import end before the database closes.
     stops.push(() => keptLogFoldsSettled());
     stops.push(() => caseLogCatchUpSettled());
-    // A worker or API started while PostgreSQL restarts waits for it rather than exiting (seen in the reliability run).
-    await whenDatabaseAnswers(() => migrate(db), { log });
+    // A worker or API started while PostgreSQL restarts waits for it rather than exiting (seen in
+    // the reliability runs, at either step); both are safe to run again.
+    await whenDatabaseAnswers(async () => {
+      await migrate(db);
+      if (!config.production) await seedDemoIdentities(db);
+    }, { log });
     // Cases that ended before their ends were folded (migration 020) join the insight aggregates, without delaying start-up.
     void startCaseLogCatchUp(db, log);
-    if (!config.production) await seedDemoIdentities(db);
 
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());

@@ -250,7 +250,12 @@ export async function importLog(db: Database, upload: LogUpload): Promise<{ ok: 
 
 /** Who may see a kept log: the person who imported it, and admins. */
 function mayRead(user: UserRecord, record: ImportedLogRecord): boolean {
-  return record.importedBy === user.id || user.roles.includes('admin');
+  return mayReadLogOf(user, record.importedBy);
+}
+
+/** The rule for every kept log (`insights.logs`): seen only by the analyst who imported it, and admins. */
+export function mayReadLogOf(user: UserRecord, importedBy: string): boolean {
+  return importedBy === user.id || user.roles.includes('admin');
 }
 
 export async function listLogs(db: Database, user: UserRecord): Promise<ImportedLogSummary[]> {

@@ -1,7 +1,7 @@
 // Insights answered from the aggregates (the analytical store): the directly-follows graph, variants and rework, handoffs and waiting vs working of a kept log (for whoever may see it) or of a process's own ended cases.
 import type { Database } from '../storage/database.ts';
 import type { UserRecord } from './accounts.ts';
-import { findLog } from './imported-logs.ts';
+import { mayReadLogOf } from './imported-logs.ts';
 import { keptLogScope } from '../storage/kept-log-fold.ts';
 import { ensureKeptLogFolded } from './kept-log-folds.ts';
 import { ensureDefinitionFolded } from './case-log-folds.ts';
@@ -35,13 +35,15 @@ export interface AggregateFilter {
 export interface ScopeAnswer<T> {
   answer: T;
   folded: boolean;
+  /** Who imported the kept log the scope is, read with the answer; null for a process's log or a kept log deleted. */
+  logOwner: string | null;
 }
 
 /** Answers from the aggregates of a scope: the directly-follows graph with durations (a process's with its steps' names). */
 export async function scopeDfg(db: Database, scope: NamedScope, filter: AggregateFilter): Promise<ScopeAnswer<AggregatedDfg | ProcessAggregatedDfg>> {
-  const { folded, edges, activities } = await aggregatedDfg(db, scope, filter.team ?? '', bucketsFor(filter));
+  const { folded, logOwner, edges, activities } = await aggregatedDfg(db, scope, filter.team ?? '', bucketsFor(filter));
   const dfg = dfgAnswer(edges, activities);
-  return { answer: scope.stepName ? namedDfg(dfg, scope.stepName) : dfg, folded };
+  return { answer: scope.stepName ? namedDfg(dfg, scope.stepName) : dfg, folded, logOwner };
 }
 
 /** Answers from the aggregates of a scope: variants and rework. */
@@ -56,34 +58,36 @@ export async function scopeReport(db: Database, scope: NamedScope, filter: Omit<
   return {
     answer: reportAnswer(counts, variants.rows, dfg.edges, dfg.activities, reworkCases.rows, limits.maxReworkCases, scope.stepName),
     folded: counts.folded && variants.folded && dfg.folded && reworkCases.folded,
+    logOwner: counts.logOwner,
   };
 }
 
 /** Answers from the aggregates of a scope: handoffs between teams. */
 export async function scopeHandoffs(db: Database, scope: AggregateScope, filter: Omit<AggregateFilter, 'team'>): Promise<ScopeAnswer<AggregatedHandoffs>> {
-  const { folded, rows } = await aggregatedHandoffs(db, scope, bucketsFor(filter));
-  return { answer: handoffsAnswer(rows), folded };
+  const { folded, logOwner, rows } = await aggregatedHandoffs(db, scope, bucketsFor(filter));
+  return { answer: handoffsAnswer(rows), folded, logOwner };
 }
 
 /** Answers from the aggregates of a scope: waiting vs working per step. */
 export async function scopeTimeSplit(db: Database, scope: NamedScope, filter: Omit<AggregateFilter, 'team'>): Promise<ScopeAnswer<AggregatedTimeSplit>> {
-  const { folded, rows } = await aggregatedActivityTimes(db, scope, bucketsFor(filter));
-  return { answer: timeSplitAnswer(rows, scope.stepName), folded };
+  const { folded, logOwner, rows } = await aggregatedActivityTimes(db, scope, bucketsFor(filter));
+  return { answer: timeSplitAnswer(rows, scope.stepName), folded, logOwner };
 }
 
 /**
- * A kept log's answer, read beside the log's look-up rather than after it (one round trip fewer, the
- * budget of issue #20): the scope of a kept log is known from its id, and the rows read are thrown
- * away unless the user may see the log. Each statement of a read says, in its own snapshot, whether
- * the log's fold is recorded (a fold commits all its rows with that record, so an answer is from one
- * whole fold). A log not folded yet (just imported, or kept before the store existed) has its fold
- * waited for, or made here, and is read again. Undefined (404, as for a log never kept) when the user
- * may not see the log, or it was deleted before a read found it folded: never empty figures.
+ * A kept log's answer, read with no look-up of the log before or beside it (one statement fewer, the
+ * budget of issue #20): the scope of a kept log is known from its id, each statement of a read also
+ * returns who imported the log, and the rows read are thrown away unless the access rule lets the
+ * user see a log of that owner. Each statement says, in its own snapshot, whether the log's fold is
+ * recorded (a fold commits all its rows with that record, so an answer is from one whole fold). A log
+ * not folded yet (just imported, or kept before the store existed) has its fold waited for, or made
+ * here, and is read again. Undefined (404, as for a log never kept) when the user may not see the log,
+ * or it was deleted before a read found it folded: never empty figures.
  */
 export async function keptLogAnswer<T>(db: Database, user: UserRecord, logId: string, read: (scope: AggregateScope) => Promise<ScopeAnswer<T>>): Promise<T | undefined> {
   const scope = keptLogScope(logId);
-  const [log, first] = await Promise.all([findLog(db, user, logId), read(scope)]);
-  if (!log) return undefined;
+  const first = await read(scope);
+  if (first.logOwner === null || !mayReadLogOf(user, first.logOwner)) return undefined;
   // Deleted between the look-up and the fold (which looks again under the log's lock): 404 as for a log never kept.
   const answered = first.folded ? first : (await ensureKeptLogFolded(db, logId)) ? await read(scope) : undefined;
   return answered?.folded ? answered.answer : undefined;

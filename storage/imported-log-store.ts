@@ -106,7 +106,8 @@ export async function listImportedLogs(db: Sql, importedBy?: string): Promise<Im
 }
 
 export async function findImportedLog(db: Sql, id: string): Promise<ImportedLogRecord | undefined> {
-  return (await db.query<ImportedLogRecord>(`SELECT ${columns} FROM imported_logs WHERE id = $1`, [id]))[0];
+  // Asked beside every answer about a kept log (services/insight-aggregates.ts keptLogAnswer): planned once per connection.
+  return (await db.query<ImportedLogRecord>(`SELECT ${columns} FROM imported_logs WHERE id = $1`, [id], { prepared: true }))[0];
 }
 
 type StoredRow = { c: string; a: string; t: number; l: string | null; r: string | null; g: string | null };

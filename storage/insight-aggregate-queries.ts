@@ -56,23 +56,30 @@ const ACTIVITY_SUMS = `activity, sum(completions)::float8 AS completions, sum(st
 /**
  * Whether the source's fold is recorded, as a column of the statement that reads its rows: one
  * statement, one snapshot, so rows read beside `true` are from a whole fold, and `false` beside a
- * kept log's rows means it was deleted (or not folded yet) when the statement ran. `$1` is the
+ * kept log's rows means it was deleted (or not folded yet) when the statement ran. A kept log's
+ * owner comes in the same statement, so its answer needs no look-up of the log before or beside it
+ * (services/insight-aggregates.ts `keptLogAnswer` applies the access rule to it). `$1` is the
  * source: `scopeWhere` binds it first.
  */
-const FOLDED = 'EXISTS (SELECT 1 FROM insight_folds WHERE source = $1) AS folded';
+function foldedColumns(scope: AggregateScope): string {
+  const owner = scope.flattening === null ? '(SELECT imported_by FROM imported_logs WHERE id = substr($1, 5))' : 'NULL::text';
+  return `EXISTS (SELECT 1 FROM insight_folds WHERE source = $1) AS folded, ${owner} AS "logOwner"`;
+}
 
 export interface Folded {
   /** Whether the source's fold is recorded in the snapshot the rows beside it were read from. */
   folded: boolean;
+  /** Who imported the kept log the source is, in that snapshot; null for a process's log, or a kept log deleted. */
+  logOwner: string | null;
 }
 
 export interface FoldedRows<T> extends Folded {
   rows: T[];
 }
 
-/** A statement's rows as one JSON array (in `order`, if given) beside whether the source's fold is recorded. */
-export function withFolded(rows: string, order?: string): string {
-  return `SELECT ${FOLDED}, (SELECT coalesce(json_agg(r${order ? ` ORDER BY ${order}` : ''}), '[]') FROM (${rows}) r) AS rows`;
+/** A statement's rows as one JSON array (in `order`, if given) beside whether the scope's fold is recorded and its owner. */
+export function withFolded(scope: AggregateScope, rows: string, order?: string): string {
+  return `SELECT ${foldedColumns(scope)}, (SELECT coalesce(json_agg(r${order ? ` ORDER BY ${order}` : ''}), '[]') FROM (${rows}) r) AS rows`;
 }
 
 export interface DfgRows extends Folded {
@@ -92,7 +99,7 @@ export async function aggregatedDfg(sql: Sql, scope: AggregateScope, team: strin
   const rows = await sql.query<DfgRows>(
     `WITH e AS (SELECT ${EDGE_SUMS} FROM (${bucketRows('insight_edges', where, ranges)}) r GROUP BY from_activity, to_activity),
           a AS (SELECT ${ACTIVITY_SUMS} FROM (${bucketRows('insight_activities', where, ranges)}) r GROUP BY activity)
-     SELECT ${FOLDED}, (SELECT coalesce(json_agg(e), '[]') FROM e) AS edges, (SELECT coalesce(json_agg(a), '[]') FROM a) AS activities`,
+     SELECT ${foldedColumns(scope)}, (SELECT coalesce(json_agg(e), '[]') FROM e) AS edges, (SELECT coalesce(json_agg(a), '[]') FROM a) AS activities`,
     params,
     // Planning these few index range scans took as long as running them (docs/insights.md).
     { prepared: true },
@@ -123,7 +130,7 @@ export async function aggregatedVariants(sql: Sql, scope: AggregateScope, range:
   const params: unknown[] = [];
   const where = caseWhere(scope, range, params);
   const rows = await sql.query<FoldedRows<VariantRow>>(
-    withFolded(`WITH g AS (
+    withFolded(scope, `WITH g AS (
        SELECT flattening, variant_id, count(*)::int AS count, count(duration_ms)::int AS ended, sum(duration_ms)::float8 AS "sumMs",
               percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms::float8) AS "medianMs", percentile_cont(0.9) WITHIN GROUP (ORDER BY duration_ms::float8) AS "p90Ms",
               max(duration_ms)::float8 AS "maxMs", (count(*) OVER ())::int AS total
@@ -143,7 +150,7 @@ export async function aggregatedVariants(sql: Sql, scope: AggregateScope, range:
 export async function aggregatedCaseCounts(sql: Sql, scope: AggregateScope, range: CaseRange): Promise<CaseCounts & Folded> {
   const params: unknown[] = [];
   const rows = await sql.query<CaseCounts & Folded>(
-    `SELECT ${FOLDED}, count(*)::int AS cases, count(*) FILTER (WHERE variant_id IS NULL)::int AS "withoutActivity",
+    `SELECT ${foldedColumns(scope)}, count(*)::int AS cases, count(*) FILTER (WHERE variant_id IS NULL)::int AS "withoutActivity",
             count(*) FILTER (WHERE repeats > 0)::int AS "withRework", coalesce(sum(repeats), 0)::int AS repeats
        FROM insight_cases WHERE ${caseWhere(scope, range, params)}`,
     params,
@@ -154,11 +161,11 @@ export async function aggregatedCaseCounts(sql: Sql, scope: AggregateScope, rang
 /** The `limit` chosen cases with most repeats, and any tied with the last of them (the caller orders ties by name as the report does). */
 export async function casesWithRework(sql: Sql, scope: AggregateScope, range: CaseRange, limit: number): Promise<FoldedRows<{ caseId: string; repeats: number }>> {
   // None asked for: no statement, so nothing read that a deleted fold could have emptied.
-  if (limit === 0) return { folded: true, rows: [] };
+  if (limit === 0) return { folded: true, logOwner: null, rows: [] };
   const params: unknown[] = [];
   const where = caseWhere(scope, range, params);
   const rows = await sql.query<FoldedRows<{ caseId: string; repeats: number }>>(
-    withFolded(`WITH r AS (SELECT case_id, repeats FROM insight_cases WHERE ${where} AND repeats > 0)
+    withFolded(scope, `WITH r AS (SELECT case_id, repeats FROM insight_cases WHERE ${where} AND repeats > 0)
      SELECT case_id AS "caseId", repeats FROM r WHERE repeats >= coalesce((SELECT repeats FROM r ORDER BY repeats DESC OFFSET $${params.push(limit)} - 1 LIMIT 1), 1)`),
     params,
   );

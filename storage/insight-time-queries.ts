@@ -19,7 +19,7 @@ export async function aggregatedHandoffs(sql: Sql, scope: AggregateScope, bucket
   const params: unknown[] = [];
   const rows = rowsOf('insight_handoffs', scope, buckets, params);
   const read = await sql.query<FoldedRows<HandoffRow>>(
-    withFolded(`SELECT from_team AS "fromTeam", to_team AS "toTeam", sum(handoffs)::float8 AS handoffs, sum(accepted)::float8 AS accepted, sum(overdue)::float8 AS overdue, ${duration('delay')} AS delay
+    withFolded(scope, `SELECT from_team AS "fromTeam", to_team AS "toTeam", sum(handoffs)::float8 AS handoffs, sum(accepted)::float8 AS accepted, sum(overdue)::float8 AS overdue, ${duration('delay')} AS delay
        FROM (${rows}) r
       GROUP BY from_team, to_team`),
     params,
@@ -32,7 +32,7 @@ export async function aggregatedActivityTimes(sql: Sql, scope: AggregateScope, b
   const params: unknown[] = [];
   const rows = rowsOf('insight_activity_times', scope, buckets, params);
   const read = await sql.query<FoldedRows<ActivityTimeRow>>(
-    withFolded(`SELECT team, activity, sum(executions)::float8 AS executions, sum(completed)::float8 AS completed, sum(cases)::float8 AS cases,
+    withFolded(scope, `SELECT team, activity, sum(executions)::float8 AS executions, sum(completed)::float8 AS completed, sum(cases)::float8 AS cases,
             ${duration('waiting')} AS waiting, ${duration('processing')} AS processing, ${duration('sojourn')} AS sojourn
        FROM (${rows}) r
       GROUP BY team, activity`),

@@ -5,6 +5,7 @@ import { ALL_TIME_BUCKET } from './insight-rollup.ts';
 import { buildTraces } from '../domain/insights/case-traces.ts';
 import { caseContribution } from '../domain/insights/case-contribution.ts';
 import type { DurationSums } from '../domain/insights/aggregate-case-times.ts';
+import { blockStart } from '../domain/insights/aggregate-buckets.ts';
 
 export const definitionSource = (definitionId: string) => `definition:${definitionId}`;
 
@@ -82,8 +83,8 @@ export async function foldEndedCase(tx: Sql, caseId: string): Promise<boolean> {
     [source, caseId, row.version, new Date(folded.startedAt).toISOString(), folded.durationMs, variant, folded.steps, folded.repeats],
   );
   if (claimed.length === 0) return false;
-  // Every row three times: its day, its month and all time, so reads need no roll-up.
-  const spans = [['day', folded.day], ['month', `${folded.day.slice(0, 8)}01`], ['all', ALL_TIME_BUCKET]] as const;
+  // Every row four times: its day, its block of the month, its month and all time, so reads need no roll-up.
+  const spans = [['day', folded.day], ['block', blockStart(folded.day)], ['month', `${folded.day.slice(0, 8)}01`], ['all', ALL_TIME_BUCKET]] as const;
   const scoped = (values: unknown[][]) => spans.flatMap(([span, bucket]) => values.map((v) => [source, '', span, bucket, row.version, ...v]));
   await addRows(
     tx, 'insight_edges',

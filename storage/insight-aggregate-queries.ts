@@ -33,8 +33,8 @@ export function scopeWhere(scope: AggregateScope, params: unknown[], team?: stri
  */
 export function bucketRanges(choice: BucketChoice, params: unknown[]): string[] {
   if (choice.span === 'all') return [`span = 'all'`];
-  const within = (span: 'month' | 'day', range: DateSpan) => `span = '${span}' AND bucket >= $${params.push(range.from ?? '-infinity')}::date AND bucket < $${params.push(range.to ?? 'infinity')}::date`;
-  return [...(choice.months ? [within('month', choice.months)] : []), ...choice.days.map((days) => within('day', days))];
+  const within = (span: 'month' | 'block' | 'day', range: DateSpan) => `span = '${span}' AND bucket >= $${params.push(range.from ?? '-infinity')}::date AND bucket < $${params.push(range.to ?? 'infinity')}::date`;
+  return [...(choice.months ? [within('month', choice.months)] : []), ...choice.blocks.map((blocks) => within('block', blocks)), ...choice.days.map((days) => within('day', days))];
 }
 
 /**

@@ -17,13 +17,17 @@ export async function migrate(db: Database): Promise<string[]> {
     const applied: string[] = [];
     for (const name of files) {
       if (done.has(name)) continue;
-      const sql = readFileSync(join(migrationsDir, name), 'utf8');
-      for (const statement of splitStatements(sql)) await tx.query(statement);
+      for (const statement of migrationStatements(name)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
       applied.push(name);
     }
     return applied;
   });
+}
+
+/** A migration's statements, one each (a test runs one again on data it should have changed). */
+export function migrationStatements(name: string): string[] {
+  return splitStatements(readFileSync(join(migrationsDir, name), 'utf8'));
 }
 
 // Extended-protocol queries take one statement each; migrations are plain DDL without

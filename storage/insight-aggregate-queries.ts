@@ -173,5 +173,5 @@ export async function casesWithRework(sql: Sql, scope: AggregateScope, range: Ca
 }
 
 export async function isFolded(sql: Sql, source: string): Promise<boolean> {
-  return (await sql.query('SELECT 1 FROM insight_folds WHERE source = $1', [source])).length > 0;
+  return (await sql.query('SELECT 1 FROM insight_folds WHERE source = $1', [source], { prepared: true })).length > 0;
 }

@@ -99,6 +99,8 @@ export async function definitionStepNames(sql: Sql, definitionId: string, versio
       WHERE v.definition_id = $1 AND ($2::int IS NULL OR v.version = $2)
       ORDER BY step.id, v.version DESC`,
     [definitionId, version ?? null],
+    // Asked before every aggregate answer about a process: planned once per connection.
+    { prepared: true },
   );
   if (rows.length === 0) return null;
   return new Map(rows.flatMap((row) => (row.id === null ? [] : [[row.id, row.name!] as const])));

@@ -4,9 +4,12 @@
 // the shared method (bench/method): a started Casemap (express app, real HTTP, signed-in analyst) on
 // a local PostgreSQL holding a few thousand ended cases of two versions, each written as a workflow
 // writes it (appendCaseLogEvents: events, projection and — at the case's end — its fold, in one transaction).
+// PM4Py answers the same two questions on its loaded dataframe of the same cases (filtering by the
+// version, a case attribute, then discovering), one Python process per round (BENCH_PM4PY=skip leaves it out).
 // Run: npx tsx bench/insights/case-log-store-bench.ts   (BENCH_CASES=<per version>, default 1500; BENCH_ROUNDS ≥ 5)
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
 import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
@@ -20,6 +23,8 @@ import { compile } from '../../domain/compile/compile.ts';
 import { definitionCaseLog } from '../../storage/insights-queries.ts';
 import { deleteInsightAggregates } from '../../storage/insight-rollup.ts';
 import { catchUpCaseLogFolds } from '../../services/case-log-folds.ts';
+import { exportCsv } from '../../domain/insights/formats/csv-export.ts';
+import { ensurePm4py, runPm4pyReference, type Pm4pyResult } from './pm4py.ts';
 import { compare, type Contender } from '../method/compare.ts';
 import { printComparison } from '../method/print-comparison.ts';
 
@@ -45,6 +50,7 @@ function versionLog(version: number): CaseLogEvent[] {
 export async function runCaseLogStoreBench(): Promise<void> {
   const server = await startInsightsApiServer('case-log-store-bench');
   const { db, base } = server;
+  const dir = mkdtempSync(join(tmpdir(), 'casemap-case-log-store-bench-'));
   try {
     const authorization = await server.authorizationOf('analyst');
     // The diagram only names steps here; two deploys make versions 1 and 2 (stored directly: deploying through the API would reach Temporal).
@@ -99,6 +105,35 @@ export async function runCaseLogStoreBench(): Promise<void> {
         },
       },
     ];
+    // PM4Py: the same cases, each version exported as Casemap exports a log (CSV), tagged with its version when read.
+    const pm4py = process.env.BENCH_PM4PY === 'skip' ? ({ available: false, reason: 'BENCH_PM4PY=skip' } as const) : ensurePm4py();
+    const ratios: [string, string][] = [['report, version', 'store DFG, version'], ['recompute DFG, version', 'store DFG, version']];
+    const notes: string[] = [];
+    const references: NonNullable<Pm4pyResult['versions']>[] = [];
+    if (pm4py.available) {
+      const files = [1, 2].map((version) => {
+        const file = join(dir, `v${version}.csv`);
+        writeFileSync(file, exportCsv(versionLog(version)));
+        return file;
+      });
+      const rounds = new Map<number, NonNullable<Pm4pyResult['versions']>>();
+      const round = (r: number) => {
+        let result = rounds.get(r);
+        if (!result) {
+          result = runPm4pyReference(['--version-questions', ...files, `${FROM}T00:00:00Z`, `${TO}T00:00:00Z`, TEAM]).versions!;
+          rounds.set(r, result);
+          references.push(result);
+        }
+        return result.timings;
+      };
+      contenders.push(
+        { name: 'pm4py DFG, version', does: `PM4Py ${pm4py.version} on its loaded dataframe of both versions' complete events: filter_event_attribute_values(case:version, level case), then discover_dfg and discover_performance_dfg.`, run: async (r) => ({ ms: round(r).version_dfg_and_performance * 1000 }) },
+        { name: 'pm4py DFG, version + days + team', does: `the version, then cases whose start (a column added at load, not timed) is in the range, then team ${TEAM}'s events (level event), then both discoveries.`, run: async (r) => ({ ms: round(r).version_days_team_dfg_and_performance * 1000 }) },
+      );
+      ratios.push(['pm4py DFG, version', 'store DFG, version'], ['pm4py DFG, version + days + team', 'store DFG, version + days + team']);
+      notes.push('PM4Py figures are its own clock on a dataframe it has read (the read is not timed), one Python process per round; ratios above 1: the store is faster.');
+    } else notes.push(`PM4Py left out (${pm4py.reason}).`);
+
     const result = await compare({
       title: "a process's own case log: version-filtered DFG from the analytical store vs a full recomputation",
       notes: [
@@ -106,14 +141,23 @@ export async function runCaseLogStoreBench(): Promise<void> {
         `Written case by case through appendCaseLogEvents (events, projections, the fold at the end), ${WRITERS} writers at once: ${Math.round(writeMs).toLocaleString('en-GB')} ms in all, ${(writeMs / (2 * CASES)).toFixed(1)} ms a case of wall clock.`,
         `The folds alone (the catch-up folding all ${refolded.toLocaleString('en-GB')} ended cases again, one transaction each, one writer): ${Math.round(foldMs).toLocaleString('en-GB')} ms, ${(foldMs / Math.max(1, refolded)).toFixed(1)} ms a case.`,
         `Load average at start (1, 5, 15 min): ${loadavg().map((n) => n.toFixed(2)).join(', ')}.`,
+        ...notes,
       ],
       contenders,
-      ratios: [['report, version', 'store DFG, version'], ['recompute DFG, version', 'store DFG, version']],
+      ratios,
     });
     printComparison(result);
+    const reference = references[0];
+    if (reference) {
+      // The process's graph names steps by its diagram, PM4Py's by the log's activity names: the edge counts are compared as sorted lists.
+      const counts = (dfg: { edges: { count: number }[] }) => dfg.edges.map((edge) => edge.count).sort((a, b) => a - b);
+      const same = (ours: number[], theirs: number[]) => JSON.stringify(ours) === JSON.stringify(theirs);
+      console.log(`Agreement with PM4Py (edge counts): version ${same(counts(await get(`/insights/dfg?definitionId=${DEFINITION}&version=2`)), reference.version)}, version + days + team ${same(counts(await get(`/insights/dfg?definitionId=${DEFINITION}&version=2&from=${FROM}&to=${TO}&team=${TEAM}`)), reference.versionDaysTeam)}.`);
+    }
     console.log(`Load average at end (1, 5, 15 min): ${loadavg().map((n) => n.toFixed(2)).join(', ')}.`);
   } finally {
     await server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -44,6 +44,8 @@ export interface Pm4pyResult {
   fitnesses?: { log_fitness: number; perc_fit_traces: number }[];
   /** With --api-questions: seconds per question on the loaded dataframe, and the DFG counts whole, by days and by team. */
   api?: { timings: Record<'performance_dfg' | 'dfg_and_performance' | 'days_dfg_and_performance' | 'team_dfg_and_performance' | 'variants_and_rework' | 'interval_service_time', number>; dfg: [string, string, number][]; days: [string, string, number][]; team: [string, string, number][] };
+  /** With --version-questions: a process's own log of two versions; edge counts sorted (the process's graph names steps by its diagram). */
+  versions?: { timings: Record<'version_dfg_and_performance' | 'version_days_team_dfg_and_performance', number>; version: number[]; versionDaysTeam: number[] };
   /** With --ocel-flatten: per object type, each case's activities in order (pm4py.ocel_flattening). */
   flattened?: Record<string, Record<string, string[]>>;
 }

@@ -14,7 +14,12 @@ DFG; the same for cases started in [FROM, TO) (filtering then discovering); the 
 events only (pm4py.filter_event_attribute_values, level "event"); variants and rework per activity;
 working (service) time per activity from start/complete pairs (to_interval, then get_service_time).
 
+With --version-questions V1.csv V2.csv FROM TO TEAM (instead of a log) it reads a process's own log
+of two versions and times one version's DFG and performance DFG, and the same for cases started in
+[FROM, TO) on TEAM's events (bench/insights/case-log-store-bench.ts).
+
 usage: python3 pm4py_reference.py LOG.xes|LOG.csv [--ocel LOG.ocel.json] [--ocel-flatten LOG.jsonocel] [--only-performance-dfg] [--activities] [--bpmn MODEL.bpmn]... [--api-questions FROM TO TEAM]
+       python3 pm4py_reference.py --version-questions V1.csv V2.csv FROM TO TEAM
 """
 import json
 import sys
@@ -69,7 +74,49 @@ def api_questions(full, start, end, team):
     return {"timings": timings, "dfg": counts(whole), "days": counts(days), "team": counts(by_team)}
 
 
+def version_questions(paths, start, end, team):
+    """A process's own log of two versions (one CSV each, as Casemap exports a version): PM4Py on the
+    loaded dataframe filters one version (a case attribute), then discovers; and one version, cases
+    started in [start, end), TEAM's events, then discovers. Returns the timings and the DFG counts."""
+    frames = []
+    for version, path in enumerate(paths, start=1):
+        frame = read_log(path)
+        frame["case:version"] = str(version)
+        frames.append(frame)
+    full = pd.concat(frames, ignore_index=True)
+    df = full[full["lifecycle:transition"] == "complete"].copy()
+    df["case_start"] = df["case:concept:name"].map(full.groupby("case:concept:name")["time:timestamp"].min())
+    low, high = pd.Timestamp(start), pd.Timestamp(end)
+    timings = {}
+
+    def timed(name, work):
+        started = time.perf_counter()
+        result = work()
+        timings[name] = time.perf_counter() - started
+        return result
+
+    def both(frame):
+        return pm4py.discover_dfg(frame), pm4py.discover_performance_dfg(frame)
+
+    last = str(len(paths))
+    one = timed("version_dfg_and_performance", lambda: both(pm4py.filter_event_attribute_values(df, "case:version", [last], level="case", retain=True)))
+
+    def narrowed():
+        frame = pm4py.filter_event_attribute_values(df, "case:version", [last], level="case", retain=True)
+        frame = frame[(frame["case_start"] >= low) & (frame["case_start"] < high)]
+        return both(pm4py.filter_event_attribute_values(frame, "org:group", [team], level="event", retain=True))
+
+    filtered = timed("version_days_team_dfg_and_performance", narrowed)
+    counts = lambda result: sorted(int(n) for n in result[0][0].values())
+    return {"timings": timings, "version": counts(one), "versionDaysTeam": counts(filtered)}
+
+
 def main(argv):
+    if "--version-questions" in argv:
+        at = argv.index("--version-questions")
+        out = {"pm4py": pm4py.__version__, "versions": version_questions(argv[at + 1:at + 3], argv[at + 3], argv[at + 4], argv[at + 5])}
+        json.dump(out, sys.stdout)
+        return
     path = argv[1]
     only_perf = "--only-performance-dfg" in argv
     out = {"pm4py": pm4py.__version__, "timings": {}}

@@ -39,6 +39,20 @@ def read_log(path):
     return pm4py.read_xes(path)
 
 
+def timer(timings):
+    """A function that runs `work`, records its seconds under `name` in `timings`, and returns its result."""
+    def timed(name, work):
+        started = time.perf_counter()
+        result = work()
+        timings[name] = time.perf_counter() - started
+        return result
+    return timed
+
+
+def both(frame):
+    return pm4py.discover_dfg(frame), pm4py.discover_performance_dfg(frame)
+
+
 def api_questions(full, start, end, team):
     """Times each question on the complete events; returns the timings and the DFG counts to check agreement."""
     timings = {}
@@ -47,14 +61,7 @@ def api_questions(full, start, end, team):
     df["case_start"] = df["case:concept:name"].map(full.groupby("case:concept:name")["time:timestamp"].min())
     low, high = pd.Timestamp(start), pd.Timestamp(end)
 
-    def timed(name, work):
-        started = time.perf_counter()
-        result = work()
-        timings[name] = time.perf_counter() - started
-        return result
-
-    def both(frame):
-        return pm4py.discover_dfg(frame), pm4py.discover_performance_dfg(frame)
+    timed = timer(timings)
 
     timed("performance_dfg", lambda: pm4py.discover_performance_dfg(df))
     whole = timed("dfg_and_performance", lambda: both(df))
@@ -89,14 +96,7 @@ def version_questions(paths, start, end, team):
     low, high = pd.Timestamp(start), pd.Timestamp(end)
     timings = {}
 
-    def timed(name, work):
-        started = time.perf_counter()
-        result = work()
-        timings[name] = time.perf_counter() - started
-        return result
-
-    def both(frame):
-        return pm4py.discover_dfg(frame), pm4py.discover_performance_dfg(frame)
+    timed = timer(timings)
 
     last = str(len(paths))
     one = timed("version_dfg_and_performance", lambda: both(pm4py.filter_event_attribute_values(df, "case:version", [last], level="case", retain=True)))

@@ -171,6 +171,24 @@ describe('the objects of a kept OCEL log through the API', () => {
     expect(await allRows()).toEqual(before);
   });
 
+  it("lists at most 1,000 of an object's events and relations, in time order, saying the rest were cut", async () => {
+    const at = (k: number) => new Date(Date.UTC(2026, 0, 1) + k * 60_000).toISOString();
+    const spokes = Array.from({ length: 1002 }, (_, k) => ({ id: `s${String(k).padStart(4, '0')}`, type: 'spoke', relationships: [{ objectId: 'hub', qualifier: 'part of' }] }));
+    const events = Array.from({ length: 1003 }, (_, k) => ({ id: `e${k}`, type: 'tick', time: at(1003 - k), relationships: [{ objectId: 'hub', qualifier: 'ticked' }] }));
+    const log = JSON.stringify({ objectTypes: [], eventTypes: [], objects: [{ id: 'hub', type: 'hub' }, ...spokes], events: [...events, { id: 'spokes', type: 'count', time: at(0), relationships: spokes.map((o) => ({ objectId: o.id, qualifier: '' })) }] });
+    const kept = (await analyst.upload('name=hub.jsonocel', 'application/octet-stream', log).expect(201)).body.id;
+    const hub = (await analyst.get(`/api/insights/logs/${kept}/objects/hub`).expect(200)).body;
+    expect(hub.events).toMatchObject({ total: 1003, truncated: true });
+    expect(hub.events.items).toHaveLength(1000);
+    // Written latest first, listed earliest first.
+    expect(hub.events.items.slice(0, 2).map((e: { id: string }) => e.id)).toEqual(['e1002', 'e1001']);
+    expect(hub.relations).toMatchObject({ total: 1002, truncated: true });
+    expect(hub.relations.items).toHaveLength(1000);
+    expect(hub.relations.items[0]).toEqual({ direction: 'to', objectId: 's0000', objectType: 'spoke', qualifier: 'part of' });
+    const spoke = (await analyst.get(`/api/insights/logs/${kept}/objects/s0001`).expect(200)).body;
+    expect(spoke.events).toEqual({ items: [{ id: 'spokes', activity: 'count', at: at(0), qualifiers: [''] }], total: 1, truncated: false });
+  });
+
   it("deletes the log's objects, relations and events with it", async () => {
     const kept = (await analyst.upload('name=to-delete.jsonocel', 'application/octet-stream', json).expect(201)).body.id;
     expect(await rowsOf(kept)).toEqual({ imported_log_events: 20, imported_log_objects: 7, imported_log_object_relations: 4, imported_log_ocel_events: 13 });

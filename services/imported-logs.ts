@@ -13,19 +13,19 @@ import {
   importedLogCases,
   importedLogRows,
   rowsPerWrite,
-  insertOcelRows,
   listImportedLogs,
   ocelEventsPerType,
   resolveOcelObjectTypes,
   type ImportedLogRecord,
 } from '../storage/imported-log-store.ts';
 import { importedLogBatch } from '../storage/imported-log-batch.ts';
+import { OcelLogWriter } from '../storage/ocel-log-writer.ts';
 import { CsvStreamReader, type StreamStep } from '../domain/insights/formats/csv-stream-reader.ts';
 import { XesStreamReader } from '../domain/insights/formats/xes-stream-reader.ts';
 import { importRows, rowsToEvents, transitionOf, type ImportProblem } from '../domain/insights/formats/log-rows.ts';
 import { buildTraces, type CaseTrace } from '../domain/insights/case-traces.ts';
 import type { CsvMapping } from '../domain/insights/formats/csv-import.ts';
-import { OcelFlattening, type OcelRow } from '../domain/insights/formats/ocel-flattening.ts';
+import { OcelFlattening } from '../domain/insights/formats/ocel-flattening.ts';
 import { chooseObjectType, ocelReader } from '../domain/insights/formats/ocel-import.ts';
 import type { OcelProblem, OcelStep } from '../domain/insights/formats/ocel-items.ts';
 import type { ImportedLogFormat, ImportedLogSummary } from '../domain/insights/imported-log.ts';
@@ -126,26 +126,23 @@ function rowSink(tx: Sql, id: string, upload: LogUpload): Sink {
   };
 }
 
-/** OCEL: every event copied to each related object as it is read; the object type is chosen once all is read. */
+/** OCEL: every event copied to each related object as it is read, and the objects, relations and events kept beside; the object type is chosen once all is read. */
 function ocelSink(tx: Sql, id: string, upload: LogUpload): Sink {
   const reader = ocelReader(upload.format === 'xmlocel' ? 'xmlocel' : 'jsonocel');
   const flattening = new OcelFlattening();
-  const size = rowsPerWrite(tx);
+  const writer = new OcelLogWriter(tx, id);
   const writes = oneWriteInFlight();
-  let batch: OcelRow[] = [];
   const take = async (step: OcelStep, last = false) => {
     if (!step.ok) throw new Refused(step.problem);
     for (const item of step.items) {
       const rows = flattening.add(item);
       if (!Array.isArray(rows)) throw new Refused(rows);
-      for (const row of rows) batch.push(row);
+      for (const full of writer.add(item, rows)) await writes.write(() => full.write());
     }
-    if (batch.length >= size || last) {
-      const rows = batch;
-      batch = [];
-      await writes.write(() => insertOcelRows(tx, id, rows));
+    if (last) {
+      for (const batch of writer.rest()) await writes.write(() => batch.write());
+      await writes.drain();
     }
-    if (last) await writes.drain();
   };
   return {
     push: (text) => take(reader.push(text)),

@@ -1,9 +1,7 @@
-// Event logs imported from other systems (migrations 008, 010): the log's name and counts, and its rows, kept for analysis again; an OCEL log's rows hold every flattening, one chosen at a time.
+// Event logs imported from other systems (migrations 008, 012, 021): the log's name and counts, and its rows, kept for analysis again; an OCEL log's rows hold every flattening, one chosen at a time, beside its objects and events (storage/ocel-log-writer.ts).
 import type { Database, Sql } from './database.ts';
-import { copyTextRow } from './pg-copy-in.ts';
 import { deleteInsightAggregates, lockInsightSource } from './insight-rollup.ts';
 import { keptLogSource } from './kept-log-fold.ts';
-import type { OcelRow } from '../domain/insights/formats/ocel-flattening.ts';
 import type { OcelOrigin } from '../domain/insights/imported-log.ts';
 
 export interface ImportedLogRecord {
@@ -43,24 +41,6 @@ export async function createImportedLog(tx: Sql, log: { id: string; name: string
 
 /** Rows per write: on PostgreSQL one COPY of about 2 MB; in PGlite one INSERT of a few MB. */
 export const rowsPerWrite = (tx: Sql): number => (tx.copyFrom ? 20_000 : 5000);
-
-const iso = (at: number) => new Date(at).toISOString();
-
-/** Writes a batch of OCEL rows (one per event and related object) with their own seq (the event's position) and object type; COPY on PostgreSQL. */
-export async function insertOcelRows(tx: Sql, logId: string, rows: readonly OcelRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (tx.copyFrom) {
-    let text = '';
-    for (const r of rows) text += copyTextRow([logId, r.seq, r.caseId, r.activity, iso(r.at), r.objectType]);
-    await tx.copyFrom('COPY imported_log_events (log_id, seq, case_id, activity, at, object_type) FROM STDIN', Buffer.from(text));
-    return;
-  }
-  await tx.query(
-    `INSERT INTO imported_log_events (log_id, seq, case_id, activity, at, object_type)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])`,
-    [logId, rows.map((r) => r.seq), rows.map((r) => r.caseId), rows.map((r) => r.activity), rows.map((r) => iso(r.at)), rows.map((r) => r.objectType)],
-  );
-}
 
 /** Sets the type of rows written before their object was declared (events listed before objects). */
 export async function resolveOcelObjectTypes(tx: Sql, logId: string, types: readonly (readonly [objectId: string, objectType: string])[]): Promise<void> {
@@ -156,7 +136,7 @@ export async function* importedLogCases(db: Database, id: string, range: { from?
 }
 
 /**
- * Deletes a log, its rows and its aggregates in one transaction; false when there was none.
+ * Deletes a log, its rows (an OCEL log's objects, relations and events too) and its aggregates in one transaction; false when there was none.
  *
  * Lock order, the same in every transaction that writes a kept log's aggregates: the log's source
  * lock (`lockInsightSource`) first, then rows. The fold after an import and a read's fold take that
@@ -170,7 +150,7 @@ export async function deleteImportedLog(tx: Sql, id: string): Promise<boolean> {
   const source = keptLogSource(id);
   await lockInsightSource(tx, source);
   const rows = await tx.query<{ id: string }>('DELETE FROM imported_logs WHERE id = $1 RETURNING id', [id]);
-  await tx.query('DELETE FROM imported_log_events WHERE log_id = $1', [id]);
+  for (const table of ['imported_log_events', 'imported_log_objects', 'imported_log_object_relations', 'imported_log_ocel_events']) await tx.query(`DELETE FROM ${table} WHERE log_id = $1`, [id]);
   await deleteInsightAggregates(tx, source);
   return rows.length > 0;
 }

@@ -23,7 +23,7 @@ import { KeptLogUploadQuery, LogObjectTypeBody } from '../../domain/contract/ins
 const tag = 'insights';
 const rule = 'insights.logs';
 
-const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
+export const LogParams = z.object({ logId: z.uuid('An imported log id is a UUID, as POST /api/insights/logs returned it') });
 const RangeQuery = z.object({ from: Instant.optional(), to: Instant.optional() });
 const LogReportQuery = RangeQuery.extend({
   team: z.string().min(1).max(200).optional(),

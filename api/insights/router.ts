@@ -21,6 +21,7 @@ import { aggregateRoutes } from './aggregate-routes.ts';
 import { DefinitionId } from '../../domain/contract/request-fields.ts';
 import { AtRiskList, AtRiskQuery, ComparisonQuery, ImportedLog, ImportLogRequest, InsightsReportQuery, ProcessLogQuery } from '../../domain/contract/insights.ts';
 import { importedLogRoutes } from './imported-logs-routes.ts';
+import { keptLogObjectRoutes } from './kept-log-object-routes.ts';
 import { simulationRoutes } from './simulation-routes.ts';
 
 /** The largest log accepted by POST /insights/import, in bytes of UTF-8. */
@@ -128,6 +129,7 @@ export function insightsRoutes(table: RouteTable, router: Router, db: Database):
     },
   );
   importedLogRoutes(table, router, db);
+  keptLogObjectRoutes(table, router, db);
   aggregateRoutes(table, router, db);
   simulationRoutes(table, router, db);
 }

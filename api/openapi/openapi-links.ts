@@ -26,4 +26,7 @@ export const operationLinks: OperationLink[] = [
   { from: 'get /definitions', to: 'get /definitions/:id/versions', parameters: { id: '$response.body#/items/0/id' } },
   { from: 'post /definitions/deploy', to: 'get /definitions/:id/versions/:version', parameters: { id: '$response.body#/definitionId', version: '$response.body#/version' } },
   { from: 'post /admin/api-keys', to: 'delete /admin/api-keys/:id', parameters: { id: '$response.body#/id' } },
+  { from: 'post /insights/logs', to: 'get /insights/logs/:logId/objects', parameters: { logId: '$response.body#/id' } },
+  { from: 'post /insights/logs', to: 'get /insights/logs/:logId/object-graph', parameters: { logId: '$response.body#/id' } },
+  { from: 'get /insights/logs/:logId/objects', to: 'get /insights/logs/:logId/objects/:objectId', parameters: { logId: '$request.path.logId', objectId: '$response.body#/items/0/id' } },
 ];

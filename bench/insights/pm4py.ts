@@ -57,3 +57,25 @@ export function runPm4pyReference(args: string[]): Pm4pyResult {
   if (!line) throw new Error('pm4py_reference.py printed no JSON result.');
   return JSON.parse(line) as Pm4pyResult;
 }
+
+export interface Pm4pyOcelObjects {
+  pm4py: string;
+  objects: number;
+  /** Object-to-object relations per qualifier (ocel.o2o). */
+  o2o: Record<string, number>;
+  /** [activity, object type, relations] (ocel.relations), sorted. */
+  e2o: [string, string, number][];
+  /** Rows of ocel.object_changes: every attribute value after the first. */
+  changes: number;
+  /** Per object, each attribute's value after its last change (ocel.objects with ocel.object_changes applied in time order). */
+  last: Record<string, Record<string, string>>;
+}
+
+/** Runs bench/insights/pm4py_ocel_objects.py on an OCEL 2.0 file (.jsonocel or .xmlocel). */
+export function runPm4pyOcelObjects(path: string): Pm4pyOcelObjects {
+  const objectsScript = fileURLToPath(new URL('./pm4py_ocel_objects.py', import.meta.url));
+  const stdout = execFileSync('python3', [objectsScript, path], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  if (!line) throw new Error('pm4py_ocel_objects.py printed no JSON result.');
+  return JSON.parse(line) as Pm4pyOcelObjects;
+}

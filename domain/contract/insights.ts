@@ -3,7 +3,7 @@
 // finds them all.
 import { z } from 'zod';
 import { CaseOutcomeFilter } from '../insights/filters.ts';
-import { DefinitionId, Instant, VersionNumber } from './request-fields.ts';
+import { DefinitionId, Instant, Page, VersionNumber } from './request-fields.ts';
 import { AtRiskItem, BottleneckReport, TimeBasis } from '../insights/report.ts';
 import { CsvMapping } from '../insights/formats/csv-import.ts';
 import { ReportComparison } from '../insights/compare.ts';
@@ -98,3 +98,11 @@ export type KeptLogUploadQuery = z.input<typeof KeptLogUploadQuery>;
 /** Which object type a kept OCEL log is analysed by. */
 export const LogObjectTypeBody = z.object({ objectType: z.string().min(1).max(200) });
 export type LogObjectTypeBody = z.input<typeof LogObjectTypeBody>;
+
+/** Which objects of a kept OCEL log, a page at a time (by id): of one type, and whose id holds `q` anywhere, ignoring case. */
+export const LogObjectsQuery = z.object({
+  type: z.string().min(1).max(200).optional(),
+  q: z.string().min(1).max(200).optional(),
+  ...Page,
+});
+export type LogObjectsQuery = z.input<typeof LogObjectsQuery>;

@@ -120,10 +120,11 @@ describe('response contract', () => {
     // Kept logs: a raw-body upload, then every question asked of it by id.
     const kept = await http.post('/api/insights/logs?format=csv&name=contract').set('Authorization', `Bearer ${analyst.token}`).set('Content-Type', 'text/csv').send('case_id,activity,timestamp\nc1,Refer,2026-01-01T09:00:00Z\nc1,Decide,2026-01-02T09:00:00Z\n').expect(201);
     for (const path of ['', '/report', '/compare?baseTo=2026-01-02T00:00:00Z&otherFrom=2026-01-02T00:00:00Z', '/conformance?definitionId=referral', '/replay?definitionId=referral', '/discovery', '/dfg', '/variants', '/handoffs', '/time-split']) await as(analyst).get(`/api/insights/logs/${kept.body.id}${path}`);
-    const ocel = JSON.stringify({ objectTypes: [], eventTypes: [], objects: [{ id: 'o1', type: 'order' }, { id: 'i1', type: 'item' }], events: [{ id: 'e1', type: 'Refer', time: '2026-01-01T09:00:00Z', relationships: [{ objectId: 'o1', qualifier: '' }, { objectId: 'i1', qualifier: '' }] }] });
+    const ocel = JSON.stringify({ objectTypes: [], eventTypes: [], objects: [{ id: 'o1', type: 'order', attributes: [{ name: 'total', time: '1970-01-01T00:00:00Z', value: 12 }], relationships: [{ objectId: 'i1', qualifier: 'comprises' }] }, { id: 'i1', type: 'item' }], events: [{ id: 'e1', type: 'Refer', time: '2026-01-01T09:00:00Z', attributes: [{ name: 'channel', value: 'web' }], relationships: [{ objectId: 'o1', qualifier: '' }, { objectId: 'i1', qualifier: '' }] }] });
     const keptOcel = await http.post('/api/insights/logs?format=jsonocel&name=contract-ocel').set('Authorization', `Bearer ${analyst.token}`).set('Content-Type', 'application/octet-stream').send(ocel).expect(201);
     await http.put(`/api/insights/logs/${keptOcel.body.id}/object-type`).set('Authorization', `Bearer ${analyst.token}`).send({ objectType: 'item' }).expect(200);
     await as(analyst).get(`/api/insights/logs/${keptOcel.body.id}/dfg`);
+    for (const path of ['/objects?type=order&q=o', '/objects/o1', '/object-graph']) await as(analyst).get(`/api/insights/logs/${keptOcel.body.id}${path}`);
     await as(analyst).get('/api/insights/logs');
     await as(analyst).get('/api/insights/discovery?definitionId=referral');
     const report = (await as(analyst).get('/api/duplication/report')).body;

@@ -44,7 +44,13 @@ describe('kept logs written with COPY on PostgreSQL', () => {
     if (!result.ok) throw new Error(result.failure.message);
     return result.log;
   };
-  const rows = (id: string) => db.query(`SELECT seq, case_id, activity, at, lifecycle, resource, team, object_type FROM imported_log_events WHERE log_id = $1 ORDER BY object_type, seq, case_id`, [id]);
+  const rows = (id: string) => db.query(`SELECT seq, case_id, activity, at, lifecycle, resource, team, object_type, qualifiers FROM imported_log_events WHERE log_id = $1 ORDER BY object_type, seq, case_id`, [id]);
+  /** An OCEL log's objects, relations and events (migration 021), in a fixed order. */
+  const ocelTables = async (id: string) => ({
+    objects: await db.query('SELECT object_id, object_type, attributes FROM imported_log_objects WHERE log_id = $1 ORDER BY object_id', [id]),
+    relations: await db.query('SELECT source_id, target_id, qualifier FROM imported_log_object_relations WHERE log_id = $1 ORDER BY source_id, target_id, qualifier', [id]),
+    events: await db.query('SELECT seq, event_id, activity, at, attributes FROM imported_log_ocel_events WHERE log_id = $1 ORDER BY seq', [id]),
+  });
 
   it.each([
     ['XES', 'xes' as const, exportXes(log)],
@@ -57,6 +63,34 @@ describe('kept logs written with COPY on PostgreSQL', () => {
     expect(a.length).toBeGreaterThan(20_000);
     expect(a).toEqual(b);
     expect({ ...copied, id: '', importedAt: '', name: '' }).toEqual({ ...inserted, id: '', importedAt: '', name: '' });
+    const [objectsCopied, objectsInserted] = [await ocelTables(copied.id), await ocelTables(inserted.id)];
+    expect(objectsCopied).toEqual(objectsInserted);
+    // Only OCEL keeps objects: the synthetic log has its cases, tasks and teams as objects, each task related to its case.
+    expect(objectsCopied.objects.length).toBe(format === 'jsonocel' ? new Set(a.map((row) => (row as { case_id: string }).case_id)).size : 0);
+  });
+
+  it("stores an OCEL log's objects, relations, events and qualifiers with awkward values as the INSERT path does", async () => {
+    const awkwardOcel = JSON.stringify({
+      objectTypes: [],
+      eventTypes: [],
+      objects: [
+        { id: 'o\\1', type: 'order', attributes: [{ name: 'note', time: '1970-01-01T00:00:00Z', value: 'Tab\there\nand "quotes" {braces}, \\N' }, { name: 'note', time: '2026-01-02T00:00:00Z', value: 7 }], relationships: [{ objectId: 'i,1', qualifier: 'has "a"\\ b' }] },
+        { id: 'i,1', type: 'item' },
+      ],
+      events: [{ id: 'e\t1', type: 'Refer', time: '2026-01-01T09:00:00Z', attributes: [{ name: 'channel', value: 'web\r\n' }], relationships: [{ objectId: 'o\\1', qualifier: 'q{1}' }, { objectId: 'o\\1', qualifier: 'q,"2"' }, { objectId: 'i,1', qualifier: '' }] }],
+    });
+    const [copied, inserted] = [await keep(db, 'jsonocel', awkwardOcel), await keep(insertOnly, 'jsonocel', awkwardOcel)];
+    expect(await ocelTables(copied.id)).toEqual(await ocelTables(inserted.id));
+    expect(await rows(copied.id)).toEqual(await rows(inserted.id));
+    expect(await ocelTables(copied.id)).toEqual({
+      objects: [
+        { object_id: 'i,1', object_type: 'item', attributes: null },
+        { object_id: 'o\\1', object_type: 'order', attributes: [['note', '1970-01-01T00:00:00.000Z', 'Tab\there\nand "quotes" {braces}, \\N'], ['note', '2026-01-02T00:00:00.000Z', '7']] },
+      ],
+      relations: [{ source_id: 'o\\1', target_id: 'i,1', qualifier: 'has "a"\\ b' }],
+      events: [{ seq: 0, event_id: 'e\t1', activity: 'Refer', at: '2026-01-01T09:00:00.000Z', attributes: [['channel', 'web\r\n']] }],
+    });
+    expect((await rows(copied.id)).map((row) => [(row as { case_id: string }).case_id, (row as { qualifiers: string[] }).qualifiers])).toEqual([['i,1', ['']], ['o\\1', ['q{1}', 'q,"2"']]]);
   });
 
   it('keeps the awkward values exactly', async () => {

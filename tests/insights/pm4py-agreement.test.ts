@@ -1,6 +1,8 @@
 // Agreement with an independent reference: PM4Py reads the XES and OCEL 2.0 that Casemap exports
 // and finds the same directly-follows counts, variants and performance-DFG mean durations. A naive
-// count written here, straight from the log, is a second reference that needs no Python.
+// count written here, straight from the log, is a second reference that needs no Python. PM4Py's
+// tables of an OCEL 2.0 log's objects (o2o, objects, object_changes, relations) agree with what the
+// kept-log object routes answer for the same log, written as JSON and as XML.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +12,13 @@ import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
 import { exportOcel } from '../../domain/insights/formats/ocel-export.ts';
 import { exportXes } from '../../domain/insights/formats/xes-export.ts';
 import { generateSyntheticLog } from '../../domain/insights/synthetic-log.ts';
-import { ensurePm4py, runPm4pyReference, type Pm4py, type Pm4pyResult } from '../../bench/insights/pm4py.ts';
+import { ensurePm4py, runPm4pyOcelObjects, runPm4pyReference, type Pm4py, type Pm4pyResult } from '../../bench/insights/pm4py.ts';
+import { syntheticOcelWithObjects } from '../../bench/insights/ocel-objects-log.ts';
+import { openTestStore } from '../../storage/support/test-store.ts';
+import type { Database } from '../../storage/database.ts';
+import { seedDemoIdentities } from '../../demo/demo-identities.ts';
+import { insightsRouterApp } from '../support/insights-router-app.ts';
+import type { OcelObjectDetail, OcelObjectGraph, OcelObjectPage } from '../../domain/insights/ocel-objects.ts';
 import { pm4pyAgreement } from '../../bench/insights/pm4py-agreement.ts';
 
 const now = '2026-06-01T00:00:00.000Z';
@@ -90,4 +98,52 @@ describe('the PM4Py agreement script at CI size (10k rows)', () => {
     expect(result.figures.length).toBe(11);
     expect(result.figures.filter((f) => !f.equal).map((f) => ({ figure: f.figure, casemap: f.casemap, pm4py: f.pm4py }))).toEqual([]);
   }, 900_000);
+});
+
+describe("agreement with PM4Py on an OCEL 2.0 log's objects, read from JSON and from XML", () => {
+  const files = syntheticOcelWithObjects();
+  let dir: string;
+  let db: Database;
+  let pm4py: Pm4py;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'casemap-pm4py-objects-'));
+    writeFileSync(join(dir, 'log.jsonocel'), files.json);
+    writeFileSync(join(dir, 'log.xmlocel'), files.xml);
+    pm4py = ensurePm4py();
+    db = await openTestStore();
+    await seedDemoIdentities(db);
+  }, 900_000);
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await db?.close();
+  });
+
+  it.each([['jsonocel', 'json'], ['xmlocel', 'xml']] as const)('%s: the same relations per qualifier, last attribute values, attribute changes and event-object relations per activity and type', async (format, form) => {
+    // Fails, never skips, without PM4Py.
+    if (!pm4py.available) throw new Error(`PM4Py is not available: ${pm4py.reason}`);
+    const reference = runPm4pyOcelObjects(join(dir, `log.${format}`));
+    const app = insightsRouterApp(db);
+    const get = async <T>(path: string): Promise<T> => (await app.get(path).set('x-test-user', 'analyst').expect(200)).body as T;
+    const kept = await app.post(`/api/insights/logs?format=${format}&name=agreement`).set('x-test-user', 'analyst').set('Content-Type', 'application/octet-stream').send(files[form]).expect(201);
+    const logPath = `/api/insights/logs/${kept.body.id}`;
+
+    const graph = await get<OcelObjectGraph>(`${logPath}/object-graph`);
+    const perQualifier: Record<string, number> = {};
+    for (const r of graph.objectRelations) perQualifier[r.qualifier] = (perQualifier[r.qualifier] ?? 0) + r.count;
+    expect(perQualifier).toEqual(reference.o2o);
+    expect(graph.eventRelations.map((r) => [r.activity, r.objectType, r.count])).toEqual(reference.e2o);
+
+    const page = await get<OcelObjectPage>(`${logPath}/objects?limit=200`);
+    expect(page.total).toBe(reference.objects);
+    expect(Object.fromEntries(page.items.map((o) => [o.id, Object.fromEntries(o.attributes.map((a) => [a.name, a.value]))]))).toEqual(reference.last);
+
+    let changes = 0;
+    for (const object of page.items) {
+      const detail = await get<OcelObjectDetail>(`${logPath}/objects/${encodeURIComponent(object.id)}`);
+      for (const attribute of detail.attributes) changes += attribute.history.length - 1;
+    }
+    expect(reference.changes).toBeGreaterThan(0);
+    expect(changes).toBe(reference.changes);
+  }, 120_000);
 });

@@ -1,12 +1,14 @@
 // Flattens an object-centric (OCEL 2.0) log as it is read, after van der Aalst: each event is copied to every object it relates to, that object being the case; choosing an object type picks one flattening.
 import type { LogRow } from './log-rows.ts';
-import type { OcelItem, OcelProblem } from './ocel-items.ts';
+import { problemAt, type OcelItem, type OcelProblem } from './ocel-items.ts';
 
 /** One copy of an event for one related object. `objectType` is '' while the object is not yet declared (events before objects). */
 export interface OcelRow extends LogRow {
   objectType: string;
   /** The event's position in the file: copies of one event share it, and it breaks ties between equal times as the file orders them (PM4Py sorts by time, then file position). */
   seq: number;
+  /** The qualifiers of the event's relation to this object: usually one; several when the file relates it twice, each kept once. */
+  qualifiers: string[];
 }
 
 export interface OcelTypeCount {
@@ -25,8 +27,8 @@ export class OcelFlattening {
   private readonly typeOf = new Map<string, string>();
   private readonly declaredPath = new Map<string, string>();
   private readonly objectsPerType = new Map<string, number>();
-  /** Object ids referred to before their declaration, with the first place they were. */
-  private readonly early = new Map<string, string>();
+  /** Object ids referred to (by an event or another object) before their declaration, with the first place and line they were. */
+  private readonly early = new Map<string, { path: string; line: number | undefined }>();
   private events = 0;
   private unrelated = 0;
 
@@ -38,33 +40,46 @@ export class OcelFlattening {
       this.typeOf.set(item.id, item.type);
       this.declaredPath.set(item.id, item.path);
       this.objectsPerType.set(item.type, (this.objectsPerType.get(item.type) ?? 0) + 1);
+      for (const relation of item.relationships) this.referTo(relation.objectId, relation.path, item.line);
       return [];
     }
     const seq = this.events;
     this.events += 1;
     const rows: OcelRow[] = [];
-    // An event related to one object twice (two qualifiers) is one copy, as PM4Py drops duplicate relations.
-    const seen = new Set<string>();
+    // An event related to one object twice (two qualifiers) is one copy, as PM4Py drops duplicate relations; the copy keeps both qualifiers.
+    const copies = new Map<string, OcelRow>();
     item.objectIds.forEach((objectId, k) => {
-      if (seen.has(objectId)) return;
-      seen.add(objectId);
-      const objectType = this.typeOf.get(objectId);
-      if (objectType === undefined && !this.early.has(objectId)) this.early.set(objectId, item.relationPaths[k]!);
-      rows.push({ caseId: objectId, activity: item.activity, at: item.at, objectType: objectType ?? '', seq });
+      const qualifier = item.qualifiers[k]!;
+      const copy = copies.get(objectId);
+      if (copy) {
+        if (!copy.qualifiers.includes(qualifier)) copy.qualifiers.push(qualifier);
+        return;
+      }
+      const objectType = this.referTo(objectId, item.relationPaths[k]!, item.line);
+      const row: OcelRow = { caseId: objectId, activity: item.activity, at: item.at, objectType: objectType ?? '', seq, qualifiers: [qualifier] };
+      copies.set(objectId, row);
+      rows.push(row);
     });
     if (rows.length === 0) this.unrelated += 1;
     return rows;
   }
 
+  /** The type of a referred object, or undefined (remembering the first place it was referred to) while it is not yet declared. */
+  private referTo(objectId: string, path: string, line: number | undefined): string | undefined {
+    const objectType = this.typeOf.get(objectId);
+    if (objectType === undefined && !this.early.has(objectId)) this.early.set(objectId, { path, line });
+    return objectType;
+  }
+
   /**
-   * After the last item: the types of objects declared after events referred to them (for the rows
-   * written with ''), or the problem naming the first reference to an object never declared.
+   * After the last item: the types of objects declared after something referred to them (for the rows
+   * of events written with ''), or the problem naming the first reference to an object never declared.
    */
   finish(): { ok: true; lateTypes: [objectId: string, objectType: string][]; events: number; unrelatedEvents: number } | { ok: false; problem: OcelProblem } {
     const lateTypes: [string, string][] = [];
-    for (const [objectId, path] of this.early) {
+    for (const [objectId, { path, line }] of this.early) {
       const type = this.typeOf.get(objectId);
-      if (type === undefined) return { ok: false, problem: { code: 'invalid-ocel', path, message: `${path}: "${objectId}" is not the id of any object in the log's objects; every related object must be declared there.` } };
+      if (type === undefined) return { ok: false, problem: problemAt(path, line, `"${objectId}" is not the id of any object in the log's objects; every related object must be declared there.`) };
       lateTypes.push([objectId, type]);
     }
     return { ok: true, lateTypes, events: this.events, unrelatedEvents: this.unrelated };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importRows } from './log-rows.ts';
 import { flattenedBy, OcelFlattening, typeCounts, type OcelRow } from './ocel-flattening.ts';
 import { chooseObjectType, ocelReader, readOcel, type OcelFormat } from './ocel-import.ts';
-import type { OcelProblem } from './ocel-items.ts';
+import type { OcelEventItem, OcelItem, OcelObjectItem, OcelProblem } from './ocel-items.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./ocel-fixtures/${name}`, import.meta.url), 'utf8');
 const json = fixture('order-handling.jsonocel');
@@ -28,18 +28,25 @@ function problemOf(text: string, format: OcelFormat, objectType?: string): OcelP
   return result.problem;
 }
 
-/** Feeds `text` in pieces of `size` characters through the streaming reader and flattening, as an upload arrives. */
-function streamed(text: string, format: OcelFormat, size: number) {
+/** Every item the streaming reader hands on, fed in pieces of `size` characters as an upload arrives. */
+function itemsOf(text: string, format: OcelFormat, size = 1 << 20): OcelItem[] {
   const reader = ocelReader(format);
-  const flattening = new OcelFlattening();
-  const rows: OcelRow[] = [];
+  const items: OcelItem[] = [];
   const steps = [];
   for (let i = 0; i < text.length; i += size) steps.push(reader.push(text.slice(i, i + size)));
   steps.push(reader.end());
   for (const step of steps) {
     if (!step.ok) throw new Error(step.problem.message);
-    for (const item of step.items) rows.push(...(flattening.add(item) as OcelRow[]));
+    items.push(...step.items);
   }
+  return items;
+}
+
+/** The same items through the flattening. */
+function streamed(text: string, format: OcelFormat, size: number) {
+  const flattening = new OcelFlattening();
+  const rows: OcelRow[] = [];
+  for (const item of itemsOf(text, format, size)) rows.push(...(flattening.add(item) as OcelRow[]));
   const done = flattening.finish();
   if (!done.ok) throw new Error(done.problem.message);
   return { rows, counts: typeCounts(rows, flattening.objectCounts()) };
@@ -144,5 +151,94 @@ describe('OCEL 2.0 import and flattening', () => {
   it('keeps every flattening in its rows, so another type needs no second reading', () => {
     const { log } = read(json, 'jsonocel');
     expect(traces(flattenedBy(log.rows, 'delivery'))).toEqual({ d1: ['send package', 'confirm delivery'], d2: ['send package'] });
+  });
+});
+
+const objectOf = (items: OcelItem[], id: string) => items.find((item): item is OcelObjectItem => item.kind === 'object' && item.id === id)!;
+const eventOf = (items: OcelItem[], id: string) => items.find((item): item is OcelEventItem => item.kind === 'event' && item.id === id)!;
+const EPOCH = 0;
+const PAID = Date.parse('2026-01-08T12:00:00Z');
+
+describe('OCEL 2.0 objects, attributes and relations', () => {
+  it('reads each object attribute value with its time, each object-to-object relation and each event attribute from JSON', () => {
+    const items = itemsOf(json, 'jsonocel');
+    const o1 = objectOf(items, 'o1');
+    expect(o1.attributes).toEqual([
+      { name: 'total', at: EPOCH, value: '120.5' },
+      { name: 'status', at: EPOCH, value: 'open' },
+      // A JSON number is kept as the text XML would give.
+      { name: 'total', at: PAID, value: '99.5' },
+      { name: 'status', at: PAID, value: 'paid' },
+    ]);
+    expect(o1.relationships.map(({ objectId, qualifier }) => [objectId, qualifier])).toEqual([['i1', 'comprises'], ['i2', 'comprises']]);
+    expect(objectOf(items, 'd1').relationships).toEqual([
+      { objectId: 'o1', qualifier: 'delivers', path: 'objects[5].relationships[0].objectId' },
+      { objectId: 'i1', qualifier: 'carries', path: 'objects[5].relationships[1].objectId' },
+    ]);
+    expect(objectOf(items, 'i2')).toMatchObject({ attributes: [], relationships: [] });
+    expect(objectOf(items, 'i1').attributes).toEqual([{ name: 'product', at: EPOCH, value: 'kettle "deluxe" {2l}' }]);
+    expect(eventOf(items, 'e1')).toMatchObject({ attributes: [{ name: 'channel', value: 'web, [mobile]' }], qualifiers: ['order', 'item', 'item'] });
+    expect(eventOf(items, 'e13')).toMatchObject({ attributes: [], objectIds: [] });
+  });
+
+  it('reads the same from XML, attribute values as the element text with its entities decoded', () => {
+    const fromJson = itemsOf(json, 'jsonocel');
+    const fromXml = itemsOf(xml, 'xmlocel');
+    // The two fixtures differ only in the characters each format must escape.
+    const plain = (items: OcelItem[]) => JSON.stringify(items.map(({ line: _line, ...item }) => (item.kind === 'object' ? { ...item, relationships: item.relationships.map(({ objectId, qualifier }) => [objectId, qualifier]) } : { ...item, relationPaths: [] })));
+    expect(plain(fromXml).replaceAll('<2l>', '{2l}').replaceAll('<mobile>', '[mobile]')).toBe(plain(fromJson));
+    expect(objectOf(fromXml, 'i1').attributes[0]!.value).toBe('kettle "deluxe" <2l>');
+    expect(objectOf(fromXml, 'd1').relationships[0]!.path).toBe('objects[5].relationships[0].object-id');
+  });
+
+  it('reads the same objects and events whatever pieces the file arrives in', () => {
+    for (const [text, format] of [[json, 'jsonocel'], [xml, 'xmlocel']] as const) {
+      const whole = itemsOf(text, format);
+      for (const size of [1, 13, 4096]) expect(itemsOf(text, format, size)).toEqual(whole);
+    }
+  });
+
+  it('keeps the qualifiers of an event related to one object twice on its one copy', () => {
+    const { log } = read(json, 'jsonocel');
+    const sent = log.rows.filter((row) => row.seq === 5);
+    expect(sent.map((row) => [row.caseId, row.qualifiers])).toEqual([['d1', ['delivery']], ['i1', ['packed', 'insured']], ['i2', ['packed']], ['o1', ['order']]]);
+  });
+
+  it('refuses an object-to-object relation to an object the log never declares, naming its path and the line of the object', () => {
+    const broken = json.replace('{ "objectId": "i1", "qualifier": "carries" }', '{ "objectId": "i9", "qualifier": "carries" }');
+    const problem = problemOf(broken, 'jsonocel');
+    expect(problem).toMatchObject({ code: 'invalid-ocel', path: 'objects[5].relationships[1].objectId', line: 23 });
+    expect(problem.message).toContain('"i9" is not the id of any object');
+    const brokenXml = xml.replace('<relationship object-id="i1" qualifier="carries"/>', '<relationship object-id="i9" qualifier="carries"/>');
+    expect(problemOf(brokenXml, 'xmlocel')).toMatchObject({ code: 'invalid-ocel', path: 'objects[5].relationships[1].object-id', line: 54 });
+  });
+
+  it('reads a relation to an object declared further down the objects', () => {
+    const items = itemsOf(json, 'jsonocel');
+    // o1 (objects[0]) relates to i1 and i2, declared after it.
+    expect(objectOf(items, 'o1').relationships).toHaveLength(2);
+    expect(read(json, 'jsonocel').log.objectTypes).toHaveLength(3);
+  });
+
+  it('refuses an object attribute without its time, with a time that is not ISO 8601, or without a value, naming path and line', () => {
+    const noTime = json.replace('{ "name": "status", "time": "1970-01-01T00:00:00Z", "value": "open" }', '{ "name": "status", "value": "open" }');
+    expect(problemOf(noTime, 'jsonocel')).toMatchObject({ code: 'invalid-ocel', path: 'objects[0].attributes[1].time', line: 18 });
+    const badTime = json.replace('"time": "2026-01-08T12:00:00Z", "value": 99.5', '"time": "after payment", "value": 99.5');
+    expect(problemOf(badTime, 'jsonocel')).toMatchObject({ code: 'invalid-timestamp', path: 'objects[0].attributes[2].time', line: 18 });
+    const noValue = json.replace('{ "name": "total", "time": "1970-01-01T00:00:00Z", "value": "35" }', '{ "name": "total", "time": "1970-01-01T00:00:00Z" }');
+    expect(problemOf(noValue, 'jsonocel')).toMatchObject({ code: 'invalid-ocel', path: 'objects[1].attributes[0].value', line: 19 });
+    const objectValue = json.replace('"value": "35"', '"value": { "amount": 35 }');
+    expect(problemOf(objectValue, 'jsonocel').message).toMatch(/a string, number or boolean/);
+    const noTimeXml = xml.replace('<attribute name="status" time="1970-01-01T00:00:00Z">open</attribute>', '<attribute name="status">open</attribute>');
+    expect(problemOf(noTimeXml, 'xmlocel')).toMatchObject({ code: 'invalid-ocel', path: 'objects[0].attributes[1].time', line: 33 });
+    const badTimeXml = xml.replace('<attribute name="total" time="2026-01-08T12:00:00Z">', '<attribute name="total" time="later">');
+    expect(problemOf(badTimeXml, 'xmlocel')).toMatchObject({ code: 'invalid-timestamp', path: 'objects[0].attributes[2].time', line: 33 });
+  });
+
+  it('refuses an event attribute without a name, and a relation without its qualifier, naming path and line', () => {
+    expect(problemOf(json.replace('{ "name": "channel", "value": "web, [mobile]" }', '{ "value": "web, [mobile]" }'), 'jsonocel')).toMatchObject({ code: 'invalid-ocel', path: 'events[0].attributes[0].name', line: 27 });
+    expect(problemOf(xml.replace('<attribute name="channel">', '<attribute>'), 'xmlocel')).toMatchObject({ path: 'events[0].attributes[0].name', line: 58 });
+    expect(problemOf(json.replace('{ "objectId": "o1", "qualifier": "delivers" }', '{ "objectId": "o1" }'), 'jsonocel')).toMatchObject({ path: 'objects[5].relationships[0].qualifier', line: 23 });
+    expect(problemOf(xml.replace('<relationship object-id="o2" qualifier="order"/>\n        <relationship object-id="i3"', '<relationship object-id="o2"/>\n        <relationship object-id="i3"'), 'xmlocel')).toMatchObject({ path: 'events[1].relationships[0].qualifier', line: 68 });
   });
 });

@@ -1,5 +1,5 @@
 // Reads an OCEL 2.0 JSON log piece by piece as it arrives: a small scanner walks the top-level object and hands each element of `objects` and `events` to JSON.parse on its own, so memory holds one element, not the file.
-import { eventTime, isRecord, requiredText, type OcelEventItem, type OcelItem, type OcelObjectItem, type OcelProblem, type OcelStep } from './ocel-items.ts';
+import { eventItem, eventTime, isRecord, readAttributes, readRelations, requiredText, type OcelEventItem, type OcelItem, type OcelObjectItem, type OcelProblem, type OcelStep } from './ocel-items.ts';
 
 /** Any one element, and any other top-level member (objectTypes, eventTypes), is small in a real log. */
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
@@ -25,10 +25,11 @@ export function readOcelObject(value: unknown, path: string, line?: number): Oce
   if (typeof id !== 'string') return id;
   const type = requiredText(value.type, `${path}.type`, 'the type of the object', line);
   if (typeof type !== 'string') return type;
-  for (const list of ['attributes', 'relationships'] as const) {
-    if (value[list] !== undefined && !Array.isArray(value[list])) return { code: 'invalid-ocel', path: `${path}.${list}`, message: `${path}.${list}: expected a list […].` };
-  }
-  return { kind: 'object', id, type, path };
+  const attributes = readAttributes(value.attributes, `${path}.attributes`, true, line);
+  if (!Array.isArray(attributes)) return attributes;
+  const relationships = readRelations(value.relationships, `${path}.relationships`, 'objectId', line);
+  if (!Array.isArray(relationships)) return relationships;
+  return { kind: 'object', id, type, path, ...(line === undefined ? {} : { line }), attributes, relationships };
 }
 
 export function readOcelEvent(value: unknown, path: string, line?: number): OcelEventItem | OcelProblem {
@@ -39,22 +40,12 @@ export function readOcelEvent(value: unknown, path: string, line?: number): Ocel
   if (typeof activity !== 'string') return activity;
   const at = eventTime(value.time, `${path}.time`, line);
   if (typeof at !== 'number') return at;
-  if (value.attributes !== undefined && !Array.isArray(value.attributes)) return { code: 'invalid-ocel', path: `${path}.attributes`, message: `${path}.attributes: expected a list […].` };
-  const relationships = value.relationships ?? [];
-  if (!Array.isArray(relationships)) return { code: 'invalid-ocel', path: `${path}.relationships`, message: `${path}.relationships: expected a list of { objectId, qualifier }.` };
-  const objectIds: string[] = [];
-  const relationPaths: string[] = [];
-  for (let k = 0; k < relationships.length; k += 1) {
-    const relation: unknown = relationships[k];
-    const where = `${path}.relationships[${k}]`;
-    if (!isRecord(relation)) return { code: 'invalid-ocel', path: where, message: `${where}: expected { "objectId": …, "qualifier": … }.` };
-    const objectId = requiredText(relation.objectId, `${where}.objectId`, 'the id of a related object', line);
-    if (typeof objectId !== 'string') return objectId;
-    if (typeof relation.qualifier !== 'string') return { code: 'invalid-ocel', path: `${where}.qualifier`, message: `${where}.qualifier: expected a string (it may be empty), found ${JSON.stringify(relation.qualifier) ?? 'nothing'}.` };
-    objectIds.push(objectId);
-    relationPaths.push(`${where}.objectId`);
-  }
-  return { kind: 'event', id, activity, at, objectIds, relationPaths };
+  const attributes = readAttributes(value.attributes, `${path}.attributes`, false, line);
+  if (!Array.isArray(attributes)) return attributes;
+  // A null list of relationships has always been read as none.
+  const relationships = readRelations(value.relationships ?? undefined, `${path}.relationships`, 'objectId', line);
+  if (!Array.isArray(relationships)) return relationships;
+  return eventItem(id, activity, at, relationships, attributes, line);
 }
 
 /** Feed text with `push` as it arrives and finish with `end`; each step gives the objects and events completed so far. */

@@ -1,6 +1,6 @@
 // Reads an OCEL 2.0 XML log piece by piece as it arrives: each <object> and <event> is cut out once complete and parsed with saxen on its own; the rest of the file (log, object-types, event-types) is kept as a small skeleton of tags and checked at the end.
 import { Parser } from 'saxen';
-import { eventTime, requiredText, type OcelItem, type OcelProblem, type OcelStep } from './ocel-items.ts';
+import { eventItem, eventTime, readAttributes, readRelations, requiredText, type OcelItem, type OcelProblem, type OcelStep } from './ocel-items.ts';
 
 const elementOpen = /<(object|event)(?=[\s/>])/g;
 const sectionTag = /<(\/?)(?:[\w.-]+:)?(objects|events)\s*>/g;
@@ -131,7 +131,7 @@ export class OcelXmlStreamReader {
     return undefined;
   }
 
-  /** One `<object>` or `<event>` element: its id, type (and time), and for an event the objects it relates to. */
+  /** One `<object>` or `<event>` element: its id, type (and time), attributes and the objects it relates to. */
   private readElement(name: 'object' | 'event', xml: string, line: number): OcelItem | OcelProblem {
     const index = this.counts[name];
     this.counts[name] += 1;
@@ -139,25 +139,37 @@ export class OcelXmlStreamReader {
     if (this.section !== `${name}s`) return { code: 'invalid-ocel', path, line, message: `${path} (line ${line}): an <${name}> stands outside <${name}s>.` };
     const stack: string[] = [];
     let head: Record<string, string> | undefined;
-    const objectIds: unknown[] = [];
-    const relationPaths: string[] = [];
+    // As the JSON form has them, so both are checked by the same code: { name, time, value } and { object-id, qualifier }.
+    const attributes: Record<string, string>[] = [];
+    const relations: Record<string, string>[] = [];
+    let text: string | undefined;
     let failure: string | undefined;
     const parser = new Parser();
     parser.on('question', () => undefined);
     parser.on('attention', () => (failure ??= 'a DOCTYPE, entity or CDATA section is not accepted'));
     parser.on('error', (error) => (failure ??= `not well-formed XML (${error.message})`));
+    parser.on('text', (value, decode) => {
+      if (text !== undefined) text += decode(value);
+    });
     parser.on('openTag', (rawName, attrs, decode, selfClosing) => {
       const tag = local(rawName);
       const decoded = () => Object.fromEntries(Object.entries(attrs()).map(([k, v]) => [k, decode(v)]));
+      const section = stack.length === 2 ? local(stack[1]!) : undefined;
       if (stack.length === 0) head = decoded();
-      else if (name === 'event' && tag === 'relationship' && stack.length === 2 && local(stack[1]!) === 'objects') {
-        objectIds.push(decoded()['object-id']);
-        relationPaths.push(`${path}.relationships[${relationPaths.length}].object-id`);
+      else if (section === 'objects' && tag === 'relationship') relations.push(decoded());
+      else if (section === 'attributes' && tag === 'attribute') {
+        attributes.push({ ...decoded(), value: '' });
+        text = selfClosing ? undefined : '';
       }
       if (!selfClosing) stack.push(rawName);
     });
     parser.on('closeTag', (_rawName, _decode, selfClosing) => {
-      if (!selfClosing) stack.pop();
+      if (selfClosing) return;
+      stack.pop();
+      if (stack.length === 2 && text !== undefined) {
+        attributes[attributes.length - 1]!.value = text;
+        text = undefined;
+      }
     });
     parser.parse(xml);
     if (failure || !head) return { code: 'invalid-ocel', path, line, message: `${path} (line ${line}): ${failure ?? 'not an element'}.` };
@@ -165,15 +177,17 @@ export class OcelXmlStreamReader {
     if (typeof id !== 'string') return id;
     const type = requiredText(head.type, `${path}.type`, name === 'event' ? 'the type of the event (its activity)' : 'the type of the object', line);
     if (typeof type !== 'string') return type;
-    if (name === 'object') return { kind: 'object', id, type, path };
+    const relationships = readRelations(relations, `${path}.relationships`, 'object-id', line);
+    if (!Array.isArray(relationships)) return relationships;
+    if (name === 'object') {
+      const values = readAttributes(attributes, `${path}.attributes`, true, line);
+      if (!Array.isArray(values)) return values;
+      return { kind: 'object', id, type, path, line, attributes: values, relationships };
+    }
     const at = eventTime(head.time, `${path}.time`, line);
     if (typeof at !== 'number') return at;
-    const ids: string[] = [];
-    for (let k = 0; k < objectIds.length; k += 1) {
-      const objectId = requiredText(objectIds[k], relationPaths[k]!, 'the id of a related object', line);
-      if (typeof objectId !== 'string') return objectId;
-      ids.push(objectId);
-    }
-    return { kind: 'event', id, activity: type, at, objectIds: ids, relationPaths };
+    const values = readAttributes(attributes, `${path}.attributes`, false, line);
+    if (!Array.isArray(values)) return values;
+    return eventItem(id, type, at, relationships, values, line);
   }
 }

@@ -12,7 +12,7 @@ const xmlChars = (value: string): string => {
   return out;
 };
 
-const escapeXml = (value: string): string =>
+export const escapeXml = (value: string): string =>
   xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const attr = (type: 'string' | 'date' | 'int', key: string, value: string | number) => `<${type} key="${key}" value="${escapeXml(String(value))}"/>`;

@@ -2,6 +2,7 @@
 import { downloadText } from '../../../shared/files/download.ts';
 import { Empty } from '../../../shared/components/status.tsx';
 import { tableCsv, type FigureTable } from '../lib/figure-tables.ts';
+import { RowsTable } from './rows-table.tsx';
 
 export function FigureTableView({ table, filePrefix, empty }: { table: FigureTable; filePrefix: string; empty: string }) {
   const headingId = `table-${table.id}`;
@@ -16,26 +17,7 @@ export function FigureTableView({ table, filePrefix, empty }: { table: FigureTab
       {table.rows.length === 0 ? (
         <Empty>{empty}</Empty>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid={`${table.id}-table`}>
-            <thead>
-              <tr>
-                {table.header.map((name) => (
-                  <th key={name} scope="col">
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, index) => (
-                <tr key={index}>
-                  {row.map((cell, column) => (column === 0 ? <th key={column} scope="row">{cell}</th> : <td key={column}>{cell}</td>))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowsTable header={table.header} rows={table.rows} testId={`${table.id}-table`} />
       )}
     </section>
   );

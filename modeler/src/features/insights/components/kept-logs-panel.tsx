@@ -2,7 +2,7 @@
 // or not) and watch it go, see the kept logs, choose the object type an OCEL log is analysed by, open
 // a discovered process map of one in the Designer (for those who may use it; other analysts download
 // the map as BPMN for a designer), see where one strays from the selected process on its diagram,
-// or delete one.
+// look into an OCEL log's objects, or delete one.
 import { useState, type FormEvent } from 'react';
 import { Empty, ErrorMessage, InlineError, Loading } from '../../../shared/components/status.tsx';
 import { downloadText } from '../../../shared/files/download.ts';
@@ -15,6 +15,7 @@ import { getDiscoveredMap } from '../api/get-discovered-bpmn.ts';
 import { useKeptLogs } from '../api/get-kept-logs.ts';
 import { useSetLogObjectType } from '../api/set-log-object-type.ts';
 import { useUploadLog, type UploadProgress } from '../api/upload-log.ts';
+import { ObjectsPanel } from './objects-panel.tsx';
 import { ReplayPanel } from './replay-panel.tsx';
 import { megabytes, UploadProgressView, type UploadPhase } from './upload-progress.tsx';
 
@@ -26,6 +27,7 @@ export function KeptLogsPanel({ definitionId, processName }: { definitionId: str
   const [file, setFile] = useState<File>();
   const [progress, setProgress] = useState<UploadProgress>();
   const [replayed, setReplayed] = useState<{ id: string; name: string }>();
+  const [objectsOf, setObjectsOf] = useState<string>();
   const [name, setName] = useState('');
   const [downloadError, setDownloadError] = useState<string>();
   const { user } = useSession();
@@ -45,6 +47,8 @@ export function KeptLogsPanel({ definitionId, processName }: { definitionId: str
     setProgress({ sent: 0, total: file.size });
     upload.mutate({ file, name: name.trim() || file.name, onProgress: setProgress }, { onSuccess: () => setName('') });
   };
+
+  const objectsOfLog = logs.data?.logs.find((log) => log.id === objectsOf && log.ocel);
 
   let phase: UploadPhase | undefined;
   if (progress && upload.isPending) phase = progress.sent < progress.total ? 'sending' : 'reading';
@@ -117,6 +121,13 @@ export function KeptLogsPanel({ definitionId, processName }: { definitionId: str
                   <button type="button" className="link-button" aria-pressed={replayed?.id === log.id} onClick={() => setReplayed({ id: log.id, name: log.name })}>
                     Check against {processName} on its diagram
                   </button>{' '}
+                  {log.ocel ? (
+                    <>
+                      <button type="button" className="link-button" aria-pressed={objectsOf === log.id} onClick={() => setObjectsOf(objectsOf === log.id ? undefined : log.id)}>
+                        Objects<span className="visually-hidden"> of {log.name}</span>
+                      </button>{' '}
+                    </>
+                  ) : null}
                   <button type="button" className="link-button" disabled={remove.isPending} onClick={() => window.confirm(`Delete the kept log "${log.name}"?`) && remove.mutate(log.id)}>
                     Delete
                   </button>
@@ -127,6 +138,7 @@ export function KeptLogsPanel({ definitionId, processName }: { definitionId: str
         </table>
       ) : null}
       <InlineError message={remove.error?.message ?? objectType.error?.message ?? downloadError} />
+      {objectsOfLog ? <ObjectsPanel key={objectsOfLog.id} logId={objectsOfLog.id} logName={objectsOfLog.name} objectTypes={objectsOfLog.ocel!.objectTypes.map((type) => type.name)} /> : null}
       {replayed && logs.data?.logs.some((log) => log.id === replayed.id) ? <ReplayPanel key={`${replayed.id}/${definitionId}`} logId={replayed.id} logName={replayed.name} definitionId={definitionId} processName={processName} /> : null}
     </div>
   );

@@ -1,6 +1,6 @@
 // Reads of the insight aggregates (migration 014): a few rows per edge and step for the chosen days, team and version, summed by the database, each with whether the source's fold is recorded.
 import type { Sql } from './database.ts';
-import type { BucketChoice, DateSpan } from '../domain/insights/aggregate-buckets.ts';
+import type { BucketChoice } from '../domain/insights/aggregate-buckets.ts';
 import type { ActivityRow, CaseCounts, EdgeRow, VariantRow } from '../domain/insights/aggregate-rows.ts';
 
 export interface AggregateScope {
@@ -28,22 +28,35 @@ export function scopeWhere(scope: AggregateScope, params: unknown[], team?: stri
 }
 
 /**
- * The chosen buckets as primary-key ranges (span, then bucket), one per range, so each is an index
- * range scan rather than a filter over every row of the source; bounds are appended to `params`.
+ * The chosen buckets: the all-time row, or rows (span, from, to) bound as three arrays, their
+ * placeholders appended to `params`. Whatever range is asked, the statement's text is the same, so
+ * PostgreSQL plans one small statement rather than a UNION ALL with a branch per range, whose shape
+ * changed with the range and whose planning took about 2 ms of a 3.5 ms day-range read in the API
+ * bench (a prepared statement is planned for its values on its first runs on each connection).
  */
-export function bucketRanges(choice: BucketChoice, params: unknown[]): string[] {
-  if (choice.span === 'all') return [`span = 'all'`];
-  const within = (span: 'month' | 'block' | 'day', range: DateSpan) => `span = '${span}' AND bucket >= $${params.push(range.from ?? '-infinity')}::date AND bucket < $${params.push(range.to ?? 'infinity')}::date`;
-  return [...(choice.months ? [within('month', choice.months)] : []), ...choice.blocks.map((blocks) => within('block', blocks)), ...choice.days.map((days) => within('day', days))];
+export function bucketRanges(choice: BucketChoice, params: unknown[]): string | null {
+  if (choice.span === 'all') return null;
+  const ranges = [
+    ...(choice.months ? [{ span: 'month', ...choice.months }] : []),
+    ...choice.blocks.map((blocks) => ({ span: 'block', ...blocks })),
+    ...choice.days.map((days) => ({ span: 'day', ...days })),
+  ];
+  const spans = `$${params.push(ranges.map((range) => range.span))}::text[]`;
+  const froms = `$${params.push(ranges.map((range) => range.from ?? '-infinity'))}::date[]`;
+  const tos = `$${params.push(ranges.map((range) => range.to ?? 'infinity'))}::date[]`;
+  return `unnest(${spans}, ${froms}, ${tos}) AS chosen(span, lo, hi)`;
 }
 
 /**
- * The rows of a table in the chosen ranges, as a UNION ALL of one index range scan each. No range
- * (an empty or reversed span) still names `where`: PostgreSQL refuses a statement with a parameter
- * it never uses ("could not determine data type of parameter").
+ * The rows of a table in the chosen ranges (null: the all-time rows): one primary-key range scan
+ * (span, then bucket) for each range, rather than a filter over every row of the source. No range
+ * (an empty or reversed span) reads nothing.
  */
-export function bucketRows(table: string, where: string, ranges: readonly string[]): string {
-  return ranges.length === 0 ? `SELECT * FROM ${table} WHERE ${where} AND false` : ranges.map((range) => `SELECT * FROM ${table} WHERE ${where} AND ${range}`).join(' UNION ALL ');
+export function bucketRows(table: string, where: string, ranges: string | null): string {
+  if (ranges === null) return `SELECT * FROM ${table} WHERE ${where} AND span = 'all'`;
+  // OFFSET 0 keeps the planner from flattening the lateral read into a join, which it planned as a
+  // hash join over every row of the source (28,000 rows, 13 ms, for a range that reads 141).
+  return `SELECT t.* FROM ${ranges} CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE ${where} AND span = chosen.span AND bucket >= chosen.lo AND bucket < chosen.hi OFFSET 0) t`;
 }
 
 const EDGE_SUMS = `from_activity AS "from", to_activity AS "to", sum(occurrences)::float8 AS count, sum(sum_ms)::float8 AS "sumMs",

@@ -15,11 +15,14 @@ import { runInboxBench } from './inbox-bench.ts';
 import { runInsightsBench } from './insights-bench.ts';
 import { runInsightsApiBench } from './insights-api-bench.ts';
 import { runImportSizeBench } from './insights/import-size.ts';
+import { runCaseLogStoreBench } from './insights/case-log-store-bench.ts';
 
 await runCompileBench();
 await runDuplicationBench({ naive: process.argv.includes('--all') });
 await runInsightsBench();
 await runInsightsApiBench();
+// Issue #20's version filter: a process's own log, one version's graph from the store against PM4Py and a full recomputation.
+await runCaseLogStoreBench();
 // Issue #20: a 1M-event XES upload through the API (PostgreSQL, gzipped, PGlite) against PM4Py's read_xes.
 await runImportSizeBench();
 await runInboxBench();

@@ -153,7 +153,8 @@ describe('kept logs in the browser app', () => {
 
     // then its attribute values over time, its relations both ways and its events show
     const detail = panel.getByTestId('object-detail');
-    await expect(detail.getByRole('heading', { name: 'Object o1 (order)' }).isVisible()).resolves.toBe(true);
+    // isVisible() does not wait: on a slower store the detail was still loading (CI's PostgreSQL pass).
+    await detail.getByRole('heading', { name: 'Object o1 (order)' }).waitFor();
     const history = await detail.getByRole('table', { name: 'Attribute history of o1' }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
     expect(history.map(([name, since, value]) => [name, since === 'initial' ? since : 'changed', value])).toEqual([['total', 'initial', '120.5'], ['total', 'changed', '99.5'], ['status', 'initial', 'open'], ['status', 'changed', 'paid']]);
     const related = await detail.getByRole('table', { name: 'Objects related to o1' }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));

@@ -12,6 +12,8 @@ import { searchCases } from '../../storage/case-queries.ts';
 import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
 const CASES = 5;
+/** The FNO process's terminate end events: reaching one cancels the rest of the case. */
+const TERMINATE_ENDS = new Set(['End_leave_granted', 'End_appeal_allowed']);
 const FNO = 'fno-returns-casework';
 
 /** The demo caseworker the plan picks for a task (demo/demo-load.ts): one of three of its team, seeded by the task's id. */
@@ -63,7 +65,7 @@ describe('the demo load', () => {
     for (const row of cases) {
       const family = [row.id, `${row.id}.%`];
       const tasks = await casemap.db.query<TaskRecord>('SELECT id, case_id AS "caseId", node_id AS "nodeId", team, status, assignee FROM tasks WHERE case_id = $1 OR case_id LIKE $2 ORDER BY created_at', family);
-      const events = await casemap.db.query<{ caseId: string; kind: string; taskId: string | null; actor: string | null }>('SELECT case_id AS "caseId", kind, task_id AS "taskId", actor FROM events WHERE case_id = $1 OR case_id LIKE $2 ORDER BY seq', family);
+      const events = await casemap.db.query<{ caseId: string; kind: string; taskId: string | null; actor: string | null; nodeId: string | null }>('SELECT case_id AS "caseId", kind, task_id AS "taskId", actor, node_id AS "nodeId" FROM events WHERE case_id = $1 OR case_id LIKE $2 ORDER BY seq', family);
       const kinds = (kind: string, caseId = row.id) => events.filter((event) => event.kind === kind && event.caseId === caseId);
       const stallsAtNode = stallsAt[row.data.demoScenario as keyof typeof stallsAt];
       expect(kinds('case-started'), row.id).toHaveLength(1);
@@ -77,10 +79,23 @@ describe('the demo load', () => {
       const stalled = tasks.filter((task) => !worked.includes(task));
       expect(stalled.map((task) => ({ nodeId: task.nodeId, status: task.status, assignee: task.assignee })), row.id).toEqual(stallsAtNode ? [{ nodeId: stallsAtNode, status: 'open', assignee: null }] : []);
       expect(worked.length, row.id).toBeGreaterThan(3);
+      // A withdrawal (the event subprocess) and a terminate end (protection granted, appeal allowed)
+      // cancel whatever else is open, claimed or not: which step that is depends on how far the bots
+      // on the other branch got in real time (CI's PostgreSQL pass found an ETD application cancelled
+      // so). Only such a case may have cancelled tasks, each never completed and touched by no one
+      // but its bot.
+      const endsEverything = row.data.demoScenario === 'withdrawn' || events.some((event) => event.caseId === row.id && event.kind === 'element-entered' && TERMINATE_ENDS.has(event.nodeId ?? ''));
       for (const task of worked) {
         const local = task.id.slice(task.caseId.length + 1);
         const of = (kind: string) => events.filter((event) => event.kind === kind && event.caseId === task.caseId && event.taskId === local).map((event) => event.actor);
-        expect({ task: task.id, status: task.status, assignee: task.assignee, claimedBy: of('task-claimed'), completedBy: of('task-completed') }).toEqual({ task: task.id, status: 'completed', assignee: botFor(task), claimedBy: [botFor(task)], completedBy: [botFor(task)] });
+        const seen = { task: task.id, status: task.status, assignee: task.assignee, claimedBy: of('task-claimed'), completedBy: of('task-completed') };
+        if (endsEverything && task.status === 'cancelled') {
+          expect([[], [botFor(task)]], task.id).toContainEqual(seen.claimedBy);
+          expect([null, botFor(task)], task.id).toContain(seen.assignee);
+          expect(seen.completedBy, task.id).toEqual([]);
+          continue;
+        }
+        expect(seen).toEqual({ task: task.id, status: 'completed', assignee: botFor(task), claimedBy: [botFor(task)], completedBy: [botFor(task)] });
       }
       // Nobody touched the stalled step; its deadline passed, which breached it and told the lead.
       for (const task of stalled) {

@@ -9,19 +9,19 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../storage/database.ts';
 import { findCase, searchCases, type CaseRow } from '../storage/case-queries.ts';
 import { findDeployedVersion } from '../storage/definition-store.ts';
-import { findWaitingCases, recordMessage } from '../storage/message-store.ts';
+import { findWaitsOfCases, recordMessage } from '../storage/message-store.ts';
 import { queryInbox, type TaskRow } from '../storage/task-queries.ts';
 import { confirmAnswered } from '../services/case-log-confirm.ts';
 import type { FormField } from '../domain/process/ir.ts';
 import { claimTaskUpdate, completeTaskUpdate, messageSignal, workflowIdForCase, type Actor } from '../workflows/case-api.ts';
-import { DEMO_MARKER, demoMessages, formDataFor, messageDelayHours, scenarioFor, seededRandom, stallsAt, stepTiming, type DemoScenario } from './demo-load-plan.ts';
+import { DEMO_MARKER, demoMessages, type DemoMessage, formDataFor, messageDelayHours, scenarioFor, seededRandom, stallsAt, stepTiming, type DemoScenario } from './demo-load-plan.ts';
 
 /** Who starts demo cases (recorded as the case's starter). */
 export const DEMO_STARTER = 'demo-load';
 const FNO = 'fno-returns-casework';
 /** A new case arrives every so many simulated hours until the target is reached. */
 const ARRIVAL_HOURS = 8;
-/** Updates sent at once: enough to keep up, few enough to leave the worker room on two cores. */
+/** Updates under way at once: enough to keep up, few enough to leave the worker room on two cores. */
 const PARALLEL_ACTIONS = 4;
 
 export interface DemoLoadDeps {
@@ -54,6 +54,12 @@ export interface RunningDemoLoad {
 
 const PAGE = 200;
 
+/** One thing a demo caseworker or another system does now; the key says which, so it is never under way twice. */
+interface DemoAction {
+  key: string;
+  run(): Promise<unknown>;
+}
+
 async function allPages(load: (offset: number) => Promise<{ items: CaseRow[]; total: number }>): Promise<CaseRow[]> {
   const rows: CaseRow[] = [];
   for (let offset = 0; ; offset += PAGE) {
@@ -82,6 +88,12 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
   /** When a case was first seen waiting for a message (by `<caseId>|<message>`). */
   const waitingSince = new Map<string, number>();
   const failedOnce = new Set<string>();
+  /** Actions under way by key (`task:<id>`, `message:<caseId>|<name>`), and when each last finished. */
+  const inFlight = new Map<string, Promise<unknown>>();
+  const finishedAt = new Map<string, number>();
+  /** Actions due at the last look, not yet sent, and when that look began. */
+  let pending: DemoAction[] = [];
+  let pendingReadAt = 0;
 
   const hours = (n: number) => n * options.hourMs;
 
@@ -128,60 +140,90 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
     return undefined;
   }
 
-  /** Messages from other systems to demo cases that wait for them, after their simulated delay. */
-  async function messageActions(open: CaseRow[], now: number): Promise<(() => Promise<unknown>)[]> {
-    const actions: (() => Promise<unknown>)[] = [];
-    for (const row of open) {
-      const reference = row.data.caseReference;
-      if (typeof reference !== 'string') continue;
-      for (const name of demoMessages) {
-        const key = `${row.id}|${name}`;
-        if (!(await findWaitingCases(db, name, reference)).includes(row.id)) {
+  /**
+   * Messages from other systems to demo cases that wait for them, after their simulated delay. One
+   * statement finds every open case's waits: a look-up per case and message grew with the cases
+   * left open and took a quarter of each tick from the engine it shares a thread with.
+   */
+  async function messageActions(open: CaseRow[], now: number): Promise<DemoAction[]> {
+    const referenceOf = new Map<string, string>();
+    for (const row of open) if (typeof row.data.caseReference === 'string') referenceOf.set(row.id, row.data.caseReference);
+    const waits = await findWaitsOfCases(db, [...referenceOf].map(([caseId, correlationKey]) => ({ caseId, correlationKey })), demoMessages);
+    const waiting = new Set(waits.map((wait) => `${wait.caseId}|${wait.messageName}`));
+    for (const key of waitingSince.keys()) if (!waiting.has(key)) waitingSince.delete(key);
+    const actions: DemoAction[] = [];
+    const scenarioOf = new Map(open.map((row) => [row.id, (row.data.demoScenario ?? 'runs-to-the-end') as DemoScenario]));
+    for (const { caseId, messageName } of waits) {
+      const name = messageName as DemoMessage;
+      const reference = referenceOf.get(caseId)!;
+      const key = `${caseId}|${name}`;
+      const since = waitingSince.get(key) ?? now;
+      waitingSince.set(key, since);
+      const delay = messageDelayHours(name, caseId, scenarioOf.get(caseId));
+      if (delay === null || now < since + hours(delay)) continue;
+      actions.push({
+        key: `message:${key}`,
+        async run() {
           waitingSince.delete(key);
-          continue;
-        }
-        const since = waitingSince.get(key) ?? now;
-        waitingSince.set(key, since);
-        const delay = messageDelayHours(name, row.id, (row.data.demoScenario ?? 'runs-to-the-end') as DemoScenario);
-        if (delay === null || now < since + hours(delay)) continue;
-        waitingSince.delete(key);
-        actions.push(async () => {
           const messageId = `demo-load-${randomUUID()}`;
           // Recorded like a message from the messages API, then delivered as its Signal.
-          await recordMessage(db, { id: messageId, name, correlationKey: reference, payload: {}, targetCaseId: row.id, sentBy: DEMO_STARTER }, 'delivered', [row.id]);
-          await client.workflow.getHandle(workflowIdForCase(row.id)).signal(messageSignal, { messageId, messageName: name, correlationKey: reference, data: {} });
-        });
-      }
+          await recordMessage(db, { id: messageId, name, correlationKey: reference, payload: {}, targetCaseId: caseId, sentBy: DEMO_STARTER }, 'delivered', [caseId]);
+          await client.workflow.getHandle(workflowIdForCase(caseId)).signal(messageSignal, { messageId, messageName: name, correlationKey: reference, data: {} });
+        },
+      });
     }
     return actions;
   }
 
+  /**
+   * Sends pending actions while fewer than PARALLEL_ACTIONS are under way. The queue holds the
+   * latest tick's view only; an action under way, or finished since that view was read, is not
+   * sent again from it (its Update may not show in the inbox the view came from).
+   */
+  function dispatch(): void {
+    while (!stopped && inFlight.size < PARALLEL_ACTIONS && pending.length > 0) {
+      const action = pending.shift()!;
+      if (inFlight.has(action.key) || (finishedAt.get(action.key) ?? -Infinity) >= pendingReadAt) continue;
+      const done = action
+        .run()
+        .catch((error: unknown) => {
+          // A refused Update (the task moved on meanwhile) is normal; say each kind once.
+          const text = error instanceof Error ? error.message : String(error);
+          if (!failedOnce.has(text)) log(`demo load: ${text}`);
+          failedOnce.add(text);
+        })
+        .finally(() => {
+          inFlight.delete(action.key);
+          finishedAt.set(action.key, performance.now());
+          dispatch();
+        });
+      inFlight.set(action.key, done);
+    }
+  }
+
+  /**
+   * Looks at the queues and hands what is due to dispatch: the next look does not wait for the
+   * Updates of this one, as caseworkers do not wait for each other's clicks.
+   */
   async function tick(): Promise<void> {
     const now = Date.now();
+    const readAt = performance.now();
     await startCases(now);
     const open = await allPages((offset) => searchCases(db, { scope: { kind: 'all' }, status: 'running', dataField: 'demoLoad', dataValue: DEMO_MARKER, sort: 'started', limit: PAGE, offset }));
     const byId = new Map(open.map((row) => [row.id, row]));
     const tasks = await queryInbox(db, { userId: DEMO_STARTER, teams: undefined, view: 'all-open', sort: 'age', now: new Date(now).toISOString(), dueSoonHours: 48, limit: 2000, offset: 0 });
-    const actions: (() => Promise<unknown>)[] = [];
+    const actions: DemoAction[] = [];
     for (const task of tasks.items) {
       const root = byId.get(rootOf(task.caseId));
       if (!root || !byId.has(task.caseId)) continue;
-      const action = actionFor(task, root, now);
-      if (action) actions.push(action);
+      const run = actionFor(task, root, now);
+      if (run) actions.push({ key: `task:${task.id}`, run });
     }
     actions.push(...(await messageActions(open, now)));
-    for (let i = 0; i < actions.length && !stopped; i += PARALLEL_ACTIONS) {
-      await Promise.all(
-        actions.slice(i, i + PARALLEL_ACTIONS).map((action) =>
-          action().catch((error: unknown) => {
-            // A refused Update (the task moved on meanwhile) is normal; say each kind once.
-            const text = error instanceof Error ? error.message : String(error);
-            if (!failedOnce.has(text)) log(`demo load: ${text}`);
-            failedOnce.add(text);
-          }),
-        ),
-      );
-    }
+    for (const [key, at] of finishedAt) if (at < readAt) finishedAt.delete(key);
+    pending = actions;
+    pendingReadAt = readAt;
+    dispatch();
   }
 
   const schedule = () => {
@@ -201,6 +243,7 @@ export function startDemoLoad(deps: DemoLoadDeps, options: DemoLoadOptions): Run
       stopped = true;
       clearTimeout(timer);
       await running;
+      await Promise.all(inFlight.values());
     },
   };
 }

@@ -40,7 +40,7 @@ const CLOSED = ['workflowExecutionCompletedEventAttributes', 'workflowExecutionF
 
 export function startCaseLogReconciler(options: CaseLogReconcilerOptions): CaseLogReconciler {
   const decode = payloadDecoder(options.db);
-  const intervalMs = options.intervalMs ?? 100;
+  const intervalMs = options.intervalMs ?? 25;
   let stopped = false;
   let current: Promise<number> = Promise.resolve(0);
   let lastProblem = '';

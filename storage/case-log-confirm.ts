@@ -119,7 +119,7 @@ export async function deferReconcile(db: Database, caseId: string, fence: CaseLo
     if (!state || compareFences(fence, fenceOf(state)) !== 0) return;
     await tx.query(
       `UPDATE case_log_fences SET reconcile_checks = reconcile_checks + 1,
-         reconcile_after = CASE WHEN $2 THEN 'infinity'::timestamptz ELSE now() + least(30000, 250 * power(2, least(reconcile_checks, 8))) * interval '1 millisecond' END
+         reconcile_after = CASE WHEN $2 THEN 'infinity'::timestamptz ELSE now() + least(30000, 50 * power(2, least(reconcile_checks, 10))) * interval '1 millisecond' END
        WHERE case_id = $1`,
       [caseId, parked],
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseLogFence } from '../domain/events/case-log-fence.ts';
 import { appendCaseLogEvents } from './case-log-store.ts';
 import type { Database } from './database.ts';
-import { appendFencedCaseLogEvents } from './fenced-case-log-store.ts';
+import { appendFencedCaseLogEvents, RECONCILE_AFTER_MS } from './fenced-case-log-store.ts';
 import { confirmCaseLog } from './case-log-confirm.ts';
 import { caseLogBuilder, loggedKinds, openSampleStore, projectionSnapshot } from './support/case-log-sample.ts';
 
@@ -129,5 +129,23 @@ describe('fenced case log writes', () => {
     const log = caseLogBuilder('fence-receipt');
     const result = await appendFencedCaseLogEvents(db, { fence: task(3), events: [log.started(), log.taskReady('t1', 'Task_check')] });
     expect(result).toMatchObject({ receipt: [{ id: 'fence-receipt:1', kind: 'case-started' }, { id: 'fence-receipt:2', kind: 'task-ready', taskId: 't1' }], fence: task(3) });
+  });
+
+  it('asks the reconciler to look soon at a write no Update answers, later at an answered one or one without the hint', async () => {
+    // given three cases, each written once: by a timer's task, by an Update's, by a worker of older code
+    const lookAfter = async (caseId: string) => {
+      const [row] = await db.query<{ ms: string | number }>('SELECT round(extract(epoch FROM reconcile_after - updated_at) * 1000) AS ms FROM case_log_fences WHERE case_id = $1', [caseId]);
+      return Number(row?.ms);
+    };
+    for (const [caseId, answered] of [['hint-timer', false], ['hint-update', true], ['hint-none', undefined]] as const) {
+      const log = caseLogBuilder(caseId);
+      await appendFencedCaseLogEvents(db, { fence: task(3), events: [log.started(), log.taskReady('t1', 'Task_check')], ...(answered === undefined ? {} : { answered }) });
+    }
+
+    // then the timer's rows are due at once, the others after paths 1 and 2 have had their chance
+    expect(RECONCILE_AFTER_MS.unanswered).toBeLessThan(RECONCILE_AFTER_MS.answered);
+    expect(await lookAfter('hint-timer')).toBe(RECONCILE_AFTER_MS.unanswered);
+    expect(await lookAfter('hint-update')).toBe(RECONCILE_AFTER_MS.answered);
+    expect(await lookAfter('hint-none')).toBe(RECONCILE_AFTER_MS.answered);
   });
 });

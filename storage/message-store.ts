@@ -35,6 +35,29 @@ export async function findWaitingCases(sql: Sql, name: string, correlationKey: s
   return rows.map((row) => row.case_id);
 }
 
+/** A case and the message reference its waits are keyed by (its own `caseReference`, say). */
+export interface CaseWithKey {
+  caseId: string;
+  correlationKey: string;
+}
+
+/**
+ * Which of these cases wait for which of these messages, in one statement: the same match as
+ * findWaitingCases (a wait with no key, or this case's key), asked of many cases at once, so a
+ * caller watching every open case does not send a statement per case and message.
+ */
+export async function findWaitsOfCases(sql: Sql, cases: CaseWithKey[], names: readonly string[]): Promise<{ caseId: string; messageName: string }[]> {
+  if (cases.length === 0 || names.length === 0) return [];
+  return sql.query<{ caseId: string; messageName: string }>(
+    `SELECT DISTINCT s.case_id AS "caseId", s.message_name AS "messageName"
+     FROM unnest($1::text[], $2::text[]) AS c(case_id, correlation_key)
+     JOIN message_subscriptions s ON s.case_id = c.case_id AND (s.correlation_key IS NULL OR s.correlation_key = c.correlation_key)
+     WHERE s.message_name = ANY($3::text[])
+     ORDER BY 1, 2`,
+    [cases.map((item) => item.caseId), cases.map((item) => item.correlationKey), [...names]],
+  );
+}
+
 /** An earlier message of this sender under this id: the same message again, or another one reusing the id. */
 export async function findSentMessage(sql: Sql, request: MessageRequest): Promise<RecordedMessage | null> {
   const [row] = await sql.query<MessageRecord & { same: boolean }>(

@@ -25,6 +25,12 @@ export const FencedCaseLogWrite = z.object({
   events: z.array(CaseLogEvent).min(1),
   /** Absent in writes recorded before the reconciler (storage/case-log-reconciler-store.ts) needed it. */
   run: CaseLogRun.optional(),
+  /**
+   * Whether an Update was under way when the write was made. Its answer will confirm the rows
+   * (path 2), so the reconciler need not hurry; a write nobody answers (a timer, a signal, a
+   * service task's result) is looked at soon. A hint for timing only: confirming never trusts it.
+   */
+  answered: z.boolean().optional(),
 });
 export type FencedCaseLogWrite = z.infer<typeof FencedCaseLogWrite>;
 

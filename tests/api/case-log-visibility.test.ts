@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from '@temporalio/worker';
 import { createCaseWorker } from '../../runtime/case-worker.ts';
 import { startCaseLogReconciler } from '../../runtime/case-log-reconciler.ts';
+import { RECONCILE_AFTER_MS } from '../../storage/fenced-case-log-store.ts';
 import { caseViewQuery, workflowIdForCase } from '../../workflows/case-api.ts';
 import { eventually, startTestCasemap, type TestCasemap, type UserClient } from '../support/test-casemap.ts';
 
@@ -55,6 +56,11 @@ describe('a step becomes visible once Temporal has recorded it', () => {
   });
 
   const inbox = async (caseId: string) => (await tom.get(`/api/tasks?view=team&caseId=${caseId}`).expect(200)).body.items.map((task: { name: string; status: string }) => `${task.name}: ${task.status}`);
+  /** How long after its last write the case's rows wait for the reconciler's first look, in ms. */
+  const lookAfter = async (caseId: string) => {
+    const [row] = await casemap.db.query<{ ms: string | number }>('SELECT round(extract(epoch FROM reconcile_after - updated_at) * 1000) AS ms FROM case_log_fences WHERE case_id = $1', [caseId]);
+    return Number(row?.ms);
+  };
   const taskId = async (caseId: string, name: string) => (await tom.get(`/api/tasks?view=team&caseId=${caseId}`).expect(200)).body.items.find((task: { name: string }) => task.name === name).id as string;
 
   it("shows the first task as the start answers, and the next task as a completion answers, with nothing else confirming them", async () => {
@@ -71,6 +77,8 @@ describe('a step becomes visible once Temporal has recorded it', () => {
     const completed = await tom.post(`/api/tasks/${encodeURIComponent(check)}/complete`, { data: {} }).expect(200);
     expect(completed.body.next.opened.map((task: { name: string }) => task.name)).toEqual(['Review the check']);
     expect(await inbox(caseId)).toEqual(['Review the check: open']);
+    // and the completion's write told the reconciler it need not hurry: the answer confirms it
+    expect(await lookAfter(caseId)).toBe(RECONCILE_AFTER_MS.answered);
   });
 
   it('shows a task a timer opened only once the reconciler has found its write in history', async () => {
@@ -91,6 +99,8 @@ describe('a step becomes visible once Temporal has recorded it', () => {
 
     // then, with no reconciler, no Update and no later write, it stays tentative and out of the inbox
     expect(written?.tentative).toBe(true);
+    // and the timer's write, which no Update answers, asked the reconciler to look soon
+    expect(await lookAfter(caseId)).toBe(RECONCILE_AFTER_MS.unanswered);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await inbox(caseId)).toEqual([]);
 

@@ -5,7 +5,8 @@
 // found by bisection to a stated resolution (bench/method/knee.ts). Contenders, interleaved, each
 // run one whole bisection:
 // - casemap via API: POST /api/cases, then /api/tasks/:id/claim and /complete over HTTP;
-// - casemap via SDK: the same `started`, `claimTask` and `completeTask` Updates straight to Temporal;
+// - casemap via SDK: the same `started`, `claimTask` and `completeTask` Updates straight to Temporal,
+//   each answer confirmed as the API confirms it (services/case-log-confirm.ts);
 // - hand-written via SDK: the hand-written workflow with serial projection (bench/handwritten), same Updates.
 // Then the sustained comparison: `LOAD_DRIVERS` callers run cases back to back for a probe's time,
 // through the API and through the SDK, interleaved. One Temporal dev server, one PGlite, the
@@ -21,6 +22,7 @@ import { createCasemapApp } from '../api/app.ts';
 import { compile } from '../domain/compile/compile.ts';
 import { DEMO_PASSWORD, seedDemoIdentities } from '../demo/demo-identities.ts';
 import { deployVersion } from '../storage/definition-store.ts';
+import { confirmAnswered } from '../services/case-log-confirm.ts';
 import { claimTaskUpdate, completeTaskUpdate, startedUpdate, workflowIdForCase, type Actor, type NextSteps } from '../workflows/case-api.ts';
 import { compare, type Comparison, type Contender } from './method/compare.ts';
 import { achievedRate, bisectKnee, probePasses, type KneeCriteria } from './method/knee.ts';
@@ -160,19 +162,23 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<LoadKn
       const operation = handwritten
         ? new WithStartWorkflowOperation('handwrittenUserTasks', { workflowId, taskQueue: handwrittenQueue, workflowIdConflictPolicy: 'USE_EXISTING', args: [{ caseId, definitionId: definition.definitionId, version: definition.version, steps: shape.steps, projection: 'serial' }] })
         : new WithStartWorkflowOperation('caseWorkflow', { workflowId, taskQueue, workflowIdConflictPolicy: 'USE_EXISTING', args: [{ caseId, definitionId: definition.definitionId, version: definition.version, ir: definition.ir, data: {}, startedBy: actor.userId }] });
-      let next: NextSteps = await timed(calls, () => client.workflow.executeUpdateWithStart(startedUpdate, { startWorkflowOperation: operation }));
+      // Casemap's answers are confirmed as the API confirms them (services/case-log-confirm.ts), as
+      // every Casemap client of these Updates must for the inbox to show the next task; the
+      // hand-written workflow's writes are normal activities, visible once written.
+      const answered = async (update: () => Promise<NextSteps>) => (handwritten ? update() : confirmAnswered(db, caseId, await update()));
+      let next: NextSteps = await timed(calls, () => answered(() => client.workflow.executeUpdateWithStart(startedUpdate, { startWorkflowOperation: operation })));
       const handle = client.workflow.getHandle(workflowId);
       while (next.opened.length > 0) {
         const taskId = next.opened[0]!.taskId;
-        await timed(calls, () => handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] }));
-        next = await timed(calls, () => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, data: {} }] }));
+        await timed(calls, () => answered(() => handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] })));
+        next = await timed(calls, () => answered(() => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, data: {} }] })));
       }
       return calls;
     };
     const driverOf: Record<LoadVariant, CaseDriver> = { 'casemap via API': viaApi, 'casemap via SDK': viaSdk(false), 'hand-written via SDK': viaSdk(true) };
     const does: Record<LoadVariant, string> = {
       'casemap via API': 'Casemap through its HTTP API: POST /api/cases, then claim and complete each task over HTTP (bearer token).',
-      'casemap via SDK': "Casemap's caseWorkflow straight through the Temporal SDK: the started, claimTask and completeTask Updates.",
+      'casemap via SDK': "Casemap's caseWorkflow straight through the Temporal SDK: the started, claimTask and completeTask Updates, each answer confirmed in the store as the API does.",
       'hand-written via SDK': 'the hand-written workflow with serial projection writes (bench/handwritten), the same Updates through the SDK.',
     };
 

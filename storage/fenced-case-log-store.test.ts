@@ -131,21 +131,21 @@ describe('fenced case log writes', () => {
     expect(result).toMatchObject({ receipt: [{ id: 'fence-receipt:1', kind: 'case-started' }, { id: 'fence-receipt:2', kind: 'task-ready', taskId: 't1' }], fence: task(3) });
   });
 
-  it('asks the reconciler to look soon at a write no Update answers, later at an answered one or one without the hint', async () => {
+  it('asks the reconciler to look soon at a write nothing else will confirm, later at one an answer or a later write will, or one without the hint', async () => {
     // given three cases, each written once: by a timer's task, by an Update's, by a worker of older code
     const lookAfter = async (caseId: string) => {
       const [row] = await db.query<{ ms: string | number }>('SELECT round(extract(epoch FROM reconcile_after - updated_at) * 1000) AS ms FROM case_log_fences WHERE case_id = $1', [caseId]);
       return Number(row?.ms);
     };
-    for (const [caseId, answered] of [['hint-timer', false], ['hint-update', true], ['hint-none', undefined]] as const) {
+    for (const [caseId, confirmationExpected] of [['hint-timer', false], ['hint-update', true], ['hint-none', undefined]] as const) {
       const log = caseLogBuilder(caseId);
-      await appendFencedCaseLogEvents(db, { fence: task(3), events: [log.started(), log.taskReady('t1', 'Task_check')], ...(answered === undefined ? {} : { answered }) });
+      await appendFencedCaseLogEvents(db, { fence: task(3), events: [log.started(), log.taskReady('t1', 'Task_check')], ...(confirmationExpected === undefined ? {} : { confirmationExpected }) });
     }
 
     // then the timer's rows are due at once, the others after paths 1 and 2 have had their chance
-    expect(RECONCILE_AFTER_MS.unanswered).toBeLessThan(RECONCILE_AFTER_MS.answered);
-    expect(await lookAfter('hint-timer')).toBe(RECONCILE_AFTER_MS.unanswered);
-    expect(await lookAfter('hint-update')).toBe(RECONCILE_AFTER_MS.answered);
-    expect(await lookAfter('hint-none')).toBe(RECONCILE_AFTER_MS.answered);
+    expect(RECONCILE_AFTER_MS.otherwise).toBeLessThan(RECONCILE_AFTER_MS.confirmationExpected);
+    expect(await lookAfter('hint-timer')).toBe(RECONCILE_AFTER_MS.otherwise);
+    expect(await lookAfter('hint-update')).toBe(RECONCILE_AFTER_MS.confirmationExpected);
+    expect(await lookAfter('hint-none')).toBe(RECONCILE_AFTER_MS.confirmationExpected);
   });
 });

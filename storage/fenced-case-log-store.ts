@@ -13,13 +13,13 @@ import { rebuildCaseProjection } from './case-projection-rebuild.ts';
 import type { Database } from './database.ts';
 
 /**
- * How long a write's rows wait before the reconciler first asks history about them. An answered
- * write (an Update waits for it) is usually confirmed sooner by paths 1 and 2, so the reconciler
- * waits long enough not to read history for nothing. A write nobody answers is confirmed only by
- * the reconciler: it looks as soon as the workflow task has likely been recorded, since the task a
- * timer opens is hidden from the inbox until then. Writes of older workers carry no hint and wait.
+ * How long a write's rows wait before the reconciler first asks history about them. When an
+ * Update's answer or the run's next write is expected to confirm them (paths 2 and 1), the
+ * reconciler waits long enough not to read history for nothing. Otherwise only the reconciler will:
+ * it looks as soon as the workflow task has likely been recorded, since the task a timer opened is
+ * hidden from the inbox until then. Writes of older workers carry no hint and wait.
  */
-export const RECONCILE_AFTER_MS = { answered: 250, unanswered: 20 } as const;
+export const RECONCILE_AFTER_MS = { confirmationExpected: 250, otherwise: 20 } as const;
 
 interface FenceRow {
   run_started_ms: number | string | bigint;
@@ -29,7 +29,7 @@ interface FenceRow {
   attempt_first: number;
 }
 
-export async function appendFencedCaseLogEvents(db: Database, { fence, events, run, answered }: FencedCaseLogWrite): Promise<FencedWriteResult> {
+export async function appendFencedCaseLogEvents(db: Database, { fence, events, run, confirmationExpected }: FencedCaseLogWrite): Promise<FencedWriteResult> {
   const caseId = events[0]!.caseId;
   const positions = events.map((event) => (event.caseId === caseId ? logPosition(caseId, event.id) : undefined));
   if (positions.some((position) => position === undefined)) {
@@ -82,7 +82,7 @@ export async function appendFencedCaseLogEvents(db: Database, { fence, events, r
       `UPDATE case_log_fences SET written_through = (SELECT COALESCE(max(position), 0) FROM events WHERE case_id = $1), updated_at = now(), reconcile_checks = 0,
          reconcile_after = now() + $2 * interval '1 millisecond'${attempt}
        WHERE case_id = $1`,
-      [caseId, answered === false ? RECONCILE_AFTER_MS.unanswered : RECONCILE_AFTER_MS.answered, run?.workflowId ?? null, run?.runId ?? null, ...(order > 0 ? [fence.runStartedMs, fence.historyLength, fence.taskStartedMs, first] : [])],
+      [caseId, confirmationExpected === false ? RECONCILE_AFTER_MS.otherwise : RECONCILE_AFTER_MS.confirmationExpected, run?.workflowId ?? null, run?.runId ?? null, ...(order > 0 ? [fence.runStartedMs, fence.historyLength, fence.taskStartedMs, first] : [])],
     );
     const receipt = events.map(({ id, kind, taskId }) => (taskId === undefined ? { id, kind } : { id, kind, taskId }));
     return { outcome: 'written', inserted, skipped: events.length - inserted, replaced, receipt, fence };

@@ -70,14 +70,18 @@ export async function caseWorkflow(input: CaseWorkflowInput, pinned?: ProcessIR)
   const migrations = [...(input.migrations ?? [])];
   const now = () => new Date().toISOString();
   const carried = input.carried ? resumeCarried(input.carried, ir) : undefined;
+  // Temporal's scopes to cancel: one per activity or child case under way (timers keep their own).
+  const inFlight = new Map<string, CancellationScope>();
+  // The case's Signal handlers return at once, so a handler still running is an Update's, whose
+  // answer confirms the write; an activity or child case under way brings the next write, which does.
+  const confirmationExpected = () => !allHandlersFinished() || inFlight.size > 0;
   // Runs recorded with the normal activity keep replaying it; every new run writes locally, fenced,
   // its rows out of the inbox until confirmed in history (docs/architecture.md, "Record").
-  const writeLog = (events: CaseLogEvent[]) => (patched('case-log-fenced-local-write') ? writeFencedCaseLog(events) : projection.recordCaseEvents(events));
+  const writeLog = (events: CaseLogEvent[]) => (patched('case-log-fenced-local-write') ? writeFencedCaseLog(events, confirmationExpected()) : projection.recordCaseEvents(events));
   const log = new CaseLog(caseId, writeLog, carried?.logSeq ?? 0);
   // The engine owns the whole case (tokens, open tasks and who holds them, timers, waits, data);
   // the shell keeps only what Temporal needs to cancel (a scope per armed timer, activity or child case).
   const timerScopes = new Map<string, CancellationScope>();
-  const inFlight = new Map<string, CancellationScope>();
   const inbox: EngineEvent[] = [];
   const broadcasts = new SignalBroadcasts();
   let engine: EngineState;

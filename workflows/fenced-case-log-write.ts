@@ -3,7 +3,7 @@
 // further workflow task. Safe only because each write is fenced by the task attempt that made it
 // (storage/fenced-case-log-store.ts: a lost attempt's events are replaced by its retry's) and its
 // rows stay out of the inbox until confirmed to be in history (storage/case-log-confirm.ts).
-import { allHandlersFinished, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { ProjectionActivities } from '../activities/projection-activities.ts';
 import type { CaseLogEvent } from '../domain/events/case-log-event.ts';
 import type { CaseLogFence } from '../domain/events/case-log-fence.ts';
@@ -25,11 +25,10 @@ export function currentFence(): CaseLogFence {
   return { runStartedMs: info.runStartTime.getTime(), historyLength: info.historyLength, taskStartedMs: Date.now() };
 }
 
-export async function writeFencedCaseLog(events: CaseLogEvent[]): Promise<void> {
+/** `confirmationExpected`: an Update's answer or the run's next write will confirm these rows (domain/events/case-log-fence.ts). */
+export async function writeFencedCaseLog(events: CaseLogEvent[], confirmationExpected: boolean): Promise<void> {
   const info = workflowInfo();
-  // The case's Signal handlers return at once, so a handler still running is an Update's.
-  const answered = !allHandlersFinished();
-  const result = await local.recordFencedCaseEvents({ fence: currentFence(), events, run: { workflowId: info.workflowId, runId: info.runId }, answered });
+  const result = await local.recordFencedCaseEvents({ fence: currentFence(), events, run: { workflowId: info.workflowId, runId: info.runId }, confirmationExpected });
   // A newer attempt of this case has written: this one is stale and history will never keep it.
   // A plain Error fails the workflow task (not the case), so Temporal drops or retries the attempt.
   if (result.outcome === 'refused') {

@@ -26,11 +26,13 @@ export const FencedCaseLogWrite = z.object({
   /** Absent in writes recorded before the reconciler (storage/case-log-reconciler-store.ts) needed it. */
   run: CaseLogRun.optional(),
   /**
-   * Whether an Update was under way when the write was made. Its answer will confirm the rows
-   * (path 2), so the reconciler need not hurry; a write nobody answers (a timer, a signal, a
-   * service task's result) is looked at soon. A hint for timing only: confirming never trusts it.
+   * Whether something else is expected to confirm the rows soon: an Update under way, whose answer
+   * confirms them (path 2), or an activity or child case under way, whose result the run writes
+   * next (path 1). Then the reconciler need not hurry; a write nothing follows (a timer opening a
+   * task, a signal, a service task's last result) is looked at soon. A hint for timing only:
+   * confirming never trusts it.
    */
-  answered: z.boolean().optional(),
+  confirmationExpected: z.boolean().optional(),
 });
 export type FencedCaseLogWrite = z.infer<typeof FencedCaseLogWrite>;
 

@@ -78,7 +78,7 @@ describe('a step becomes visible once Temporal has recorded it', () => {
     expect(completed.body.next.opened.map((task: { name: string }) => task.name)).toEqual(['Review the check']);
     expect(await inbox(caseId)).toEqual(['Review the check: open']);
     // and the completion's write told the reconciler it need not hurry: the answer confirms it
-    expect(await lookAfter(caseId)).toBe(RECONCILE_AFTER_MS.answered);
+    expect(await lookAfter(caseId)).toBe(RECONCILE_AFTER_MS.confirmationExpected);
   });
 
   it('shows a task a timer opened only once the reconciler has found its write in history', async () => {
@@ -99,8 +99,8 @@ describe('a step becomes visible once Temporal has recorded it', () => {
 
     // then, with no reconciler, no Update and no later write, it stays tentative and out of the inbox
     expect(written?.tentative).toBe(true);
-    // and the timer's write, which no Update answers, asked the reconciler to look soon
-    expect(await lookAfter(caseId)).toBe(RECONCILE_AFTER_MS.unanswered);
+    // and the timer's write, which nothing else will confirm, asked the reconciler to look soon
+    expect(await lookAfter(caseId)).toBe(RECONCILE_AFTER_MS.otherwise);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await inbox(caseId)).toEqual([]);
 

@@ -44,6 +44,8 @@ export interface EngineHarnessOptions {
   taskQueue?: string;
   /** Another Temporal server than the run's shared dev server. */
   address?: string;
+  /** Run the worker without its case log reconciler (path 3), so a test sees what a write asked of it. */
+  withoutReconciler?: boolean;
 }
 
 export interface StartedCase {
@@ -63,6 +65,7 @@ export class EngineHarness {
     private readonly connection: Connection,
     private readonly workerConnection: NativeConnection,
     private readonly serviceHandlers: Record<string, ServiceHandlerEntry>,
+    private readonly withoutReconciler: boolean,
   ) {}
 
   static async start(options: EngineHarnessOptions = {}): Promise<EngineHarness> {
@@ -81,6 +84,7 @@ export class EngineHarness {
       connection,
       workerConnection,
       options.serviceHandlers ?? {},
+      options.withoutReconciler ?? false,
     );
     if (!options.withoutWorker) await harness.startWorker();
     return harness;
@@ -88,7 +92,7 @@ export class EngineHarness {
 
   async startWorker(): Promise<void> {
     if (this.worker) return;
-    const worker = await createCaseWorker({ address: this.address, connection: this.workerConnection, db: this.db, taskQueue: this.taskQueue, serviceHandlers: this.serviceHandlers });
+    const worker = await createCaseWorker({ address: this.address, connection: this.workerConnection, db: this.db, taskQueue: this.taskQueue, serviceHandlers: this.serviceHandlers, ...(this.withoutReconciler ? { caseLogReconciler: false } : {}) });
     this.worker = { worker, running: worker.run() };
   }
 

@@ -10,9 +10,12 @@
 // - handwritten-pipelined: the same batches queued to a background writer that coalesces them;
 //   steps and Update answers do not wait for it; a final flush before the workflow returns;
 // - handwritten-local: as the serial yardstick, each batch written by a local activity (issue #17's candidate);
+// - handwritten-sink-awaited / -detached: the same batches written from a worker sink, before the
+//   workflow task completes or not waited for at all (bounds, not designs: nothing retries or fences
+//   a sink's write, bench/handwritten/projection-sink.ts);
 // - handwritten-bare: the same steps and no projection at all — the floor Temporal itself sets.
 // Run: npx tsx bench/engine-vs-handwritten.ts   (BENCH_CASES=<n> cases per round, default 20; BENCH_ROUNDS ≥ 5;
-// BENCH_SHAPES=a,b,c picks shapes)
+// BENCH_SHAPES=a,b,c picks shapes; BENCH_VARIANTS=casemap,handwritten-bare,… picks contenders)
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -25,11 +28,20 @@ import { printComparison } from './method/print-comparison.ts';
 import { benchStore, startSideBySideWorkers } from './load-workers.ts';
 import { shapes, type Shape } from './shapes.ts';
 
-type Variant = 'casemap' | 'handwritten+projection' | 'handwritten-pipelined' | 'handwritten-local' | 'handwritten-bare';
+type Variant =
+  | 'casemap'
+  | 'handwritten+projection'
+  | 'handwritten-pipelined'
+  | 'handwritten-local'
+  | 'handwritten-sink-awaited'
+  | 'handwritten-sink-detached'
+  | 'handwritten-bare';
 const handwrittenProjection: Record<Exclude<Variant, 'casemap'>, ProjectionMode> = {
   'handwritten+projection': 'serial',
   'handwritten-pipelined': 'pipelined',
   'handwritten-local': 'local',
+  'handwritten-sink-awaited': 'sink-awaited',
+  'handwritten-sink-detached': 'sink-detached',
   'handwritten-bare': 'none',
 };
 const does: Record<Variant, string> = {
@@ -37,6 +49,10 @@ const does: Record<Variant, string> = {
   'handwritten+projection': 'hand-written workflow, same steps and same projection batches through `recordCaseEvents`, each write awaited before the next step or Update answer (serial).',
   'handwritten-pipelined': 'hand-written workflow, same batches queued to one background writer that coalesces them; steps and Update answers do not wait; final flush before it returns.',
   'handwritten-local': 'hand-written workflow, same steps and batches as the serial one, each written by a local activity (one marker in the same workflow task) and awaited before the next step or Update answer.',
+  'handwritten-sink-awaited':
+    'hand-written workflow, same batches written by a worker sink before the workflow task completes (no marker, no second activation; nothing retries or fences it: a bound, not a design).',
+  'handwritten-sink-detached':
+    "hand-written workflow, same batches handed to a worker sink and written in the background, in order per case; the round waits for a case's last row (the cost of the rows alone, with no coordination).",
   'handwritten-bare': 'hand-written workflow, same steps, no projection writes at all (the floor Temporal sets).',
 };
 const handwrittenType: Record<Shape['key'], string> = {
@@ -48,7 +64,7 @@ const actor: Actor = { userId: 'bench', teams: ['unassigned'], leadOf: [], roles
 
 export async function runEngineVsHandwritten(casesPerRound = Number(process.env.BENCH_CASES ?? 20)): Promise<Comparison[]> {
   const workers = await startSideBySideWorkers('bench');
-  const { db, client, casemapQueue, handwrittenQueue } = workers;
+  const { db, client, casemapQueue, handwrittenQueue, projectionSettled } = workers;
 
   const deployed = new Map<string, DeployedVersion>();
   for (const shape of shapes) {
@@ -82,6 +98,7 @@ export async function runEngineVsHandwritten(casesPerRound = Number(process.env.
       next = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, actor, data: {} }] });
     }
     await handle.result();
+    if (variant === 'handwritten-sink-detached') await projectionSettled(caseId);
     return workflowId;
   }
 
@@ -105,7 +122,8 @@ export async function runEngineVsHandwritten(casesPerRound = Number(process.env.
     // BENCH_SHAPES=b,c runs only those shapes (a short run on a loaded machine).
     const only = process.env.BENCH_SHAPES?.split(',').map((key) => key.trim());
     for (const shape of shapes.filter((candidate) => !only || only.some((key) => candidate.label.startsWith(`(${key})`)))) {
-      const variants = Object.keys(does) as Variant[];
+      const picked = process.env.BENCH_VARIANTS?.split(',').map((name) => name.trim());
+      const variants = (Object.keys(does) as Variant[]).filter((variant) => !picked || picked.includes(variant));
       comparisons.push(
         printComparison(
           await compare({
@@ -116,12 +134,16 @@ export async function runEngineVsHandwritten(casesPerRound = Number(process.env.
               { key: 'casesPerSecond', unit: 'cases / s', better: 'higher', digits: 1 },
             ],
             contenders: variants.map((variant) => contender(shape, variant)),
-            ratios: [
-              // Issue #17's target is against the bare floor; the serial yardstick stays for comparison with earlier runs.
-              ['casemap', 'handwritten-bare'],
-              ['handwritten-local', 'handwritten-bare'],
-              ...variants.filter((variant) => variant !== 'handwritten+projection').map((variant) => [variant, 'handwritten+projection'] as [string, string]),
-            ],
+            ratios: (
+              [
+                // Issue #17's target is against the bare floor; the serial yardstick stays for comparison with earlier runs.
+                ['casemap', 'handwritten-bare'],
+                ['handwritten-local', 'handwritten-bare'],
+                ['handwritten-sink-awaited', 'handwritten-bare'],
+                ['handwritten-sink-detached', 'handwritten-bare'],
+                ...variants.filter((variant) => variant !== 'handwritten+projection').map((variant) => [variant, 'handwritten+projection']),
+              ] as Array<[Variant, Variant]>
+            ).filter((pair) => pair.every((variant) => variants.includes(variant))),
           }),
         ),
       );

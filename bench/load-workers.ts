@@ -16,6 +16,7 @@ import { openPglite, openPostgres, type Database } from '../storage/database.ts'
 import { migrate } from '../storage/migrate.ts';
 import { casemapDataConverter } from '../runtime/casemap-data-converter.ts';
 import { startPostgres } from './reliability/postgres-server.ts';
+import { createProjectionSink } from './handwritten/projection-sink.ts';
 
 /** BENCH_STORE: `pglite` (default) or `postgres`. */
 export function benchStore(): 'pglite' | 'postgres' {
@@ -30,6 +31,8 @@ export interface SideBySideWorkers {
   client: Client;
   casemapQueue: string;
   handwrittenQueue: string;
+  /** Resolves once the hand-written 'sink-detached' writes of a case have landed. */
+  projectionSettled(caseId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export async function startSideBySideWorkers(prefix: string, options: SideBySide
   const handwrittenQueue = `${prefix}-handwritten-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address });
   const casemapWorker = await createCaseWorker({ address, connection: nativeConnection, db, taskQueue: casemapQueue });
+  const projectionSink = createProjectionSink(db);
   const handwrittenWorker = await Worker.create({
     connection: nativeConnection,
     taskQueue: handwrittenQueue,
@@ -61,6 +65,7 @@ export async function startSideBySideWorkers(prefix: string, options: SideBySide
     // The same codec as Casemap's worker, so both sides pay for the same payload path.
     dataConverter: casemapDataConverter(db),
     activities: { ...createProjectionActivities(db), ...createServiceTaskActivities(defaultServiceHandlers) },
+    sinks: projectionSink.sinks,
   });
   const running = [casemapWorker.run(), handwrittenWorker.run()];
   const connection = await Connection.connect({ address });
@@ -70,6 +75,7 @@ export async function startSideBySideWorkers(prefix: string, options: SideBySide
     client: new Client({ connection, dataConverter: casemapDataConverter(db) }),
     casemapQueue,
     handwrittenQueue,
+    projectionSettled: projectionSink.settled,
     async stop() {
       casemapWorker.shutdown();
       handwrittenWorker.shutdown();

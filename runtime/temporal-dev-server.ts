@@ -16,8 +16,15 @@ export interface RunningDevServer {
   address: string;
   namespace: string;
   uiUrl?: string;
+  /** Temporal's HTTP API (grpc-gateway), on a port Casemap chose. */
+  httpUrl: string;
   env: TestWorkflowEnvironment;
   stop(): Promise<void>;
+}
+
+/** The dev server's HTTP API and metrics ports, chosen by Casemap rather than at random by the CLI. */
+export function devServerPortArgs(httpPort: number, metricsPort: number): string[] {
+  return ['--http-port', String(httpPort), '--metrics-port', String(metricsPort)];
 }
 
 export async function startTemporalDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
@@ -30,6 +37,10 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
   }
   const port = options.port ?? (await freePort());
   const uiPort = options.uiPort ?? (options.dbFilename ? await freePort() : undefined);
+  // Left to itself the CLI picks these two from the ephemeral range and binds the HTTP API's only after
+  // the gRPC frontend answers; an outgoing connection can take it meanwhile (runtime/free-port.ts).
+  const httpPort = await freePort();
+  const ports = devServerPortArgs(httpPort, await freePort());
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: found.kind === 'path' ? { type: 'existing-path', path: found.path } : { type: 'cached-download' },
@@ -37,13 +48,14 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
       port,
       ...(uiPort ? { ui: true, uiPort } : {}),
       ...(options.dbFilename ? { dbFilename: options.dbFilename } : {}),
-      extraArgs: ['--log-level', 'error'],
+      extraArgs: ['--log-level', 'error', ...ports],
     },
   });
   return {
     address: `127.0.0.1:${port}`,
     namespace: 'default',
     uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
+    httpUrl: `http://127.0.0.1:${httpPort}`,
     env,
     stop: () => env.teardown(),
   };

@@ -9,8 +9,15 @@
 //   final flush before it returns (the projection is off the critical path, but still complete);
 // - 'local': as 'serial', but each batch is written by a *local* activity (run by the worker inside
 //   the workflow task's lifetime, recorded as one marker), the candidate design change of issue #17;
+// - 'sink-awaited': each batch handed to a worker sink (`projectionSink.record`, no history event,
+//   no marker) that writes it before the workflow task completes: a local activity's write without
+//   its marker and second activation. The SDK swallows a sink's failure, so nothing would retry or
+//   fence it: a bound, not a design Casemap could ship;
+// - 'sink-detached': the same sink call, the write queued and not awaited by anything (not even the
+//   task's completion): the cost of writing the same rows from the same process with no
+//   coordination at all, the most any projection of these rows could keep of the floor here;
 // - 'none' (bare): no projection at all, the floor Temporal itself sets.
-import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, proxySinks, setHandler, workflowInfo, type Sinks } from '@temporalio/workflow';
 import type { ProjectionActivities } from '../../activities/projection-activities.ts';
 import type { ServiceTaskActivities } from '../../activities/service-handlers/registry.ts';
 import type { CaseLogEvent } from '../../domain/events/case-log-event.ts';
@@ -24,7 +31,13 @@ export interface HandwrittenInput {
   projection: ProjectionMode;
 }
 
-export type ProjectionMode = 'none' | 'serial' | 'local' | 'pipelined';
+export type ProjectionMode = 'none' | 'serial' | 'local' | 'pipelined' | 'sink-awaited' | 'sink-detached';
+
+/** The worker-side sink of the 'sink-*' modes (bench/handwritten/projection-sink.ts). */
+export interface ProjectionSinks extends Sinks {
+  projectionSink: { record(events: CaseLogEvent[], detached: boolean): void };
+}
+const { projectionSink } = proxySinks<ProjectionSinks>();
 
 const { runServiceTask } = proxyActivities<ServiceTaskActivities>({
   startToCloseTimeout: '5 minutes',
@@ -60,6 +73,10 @@ function projectionLog(input: HandwrittenInput): ProjectionLog {
   if (input.projection === 'none') return { write: async () => undefined, flush: async () => undefined };
   if (input.projection === 'serial') return { write: async (events) => void (await recordCaseEvents(stamp(events))), flush: async () => undefined };
   if (input.projection === 'local') return { write: async (events) => void (await local.recordCaseEvents(stamp(events))), flush: async () => undefined };
+  if (input.projection === 'sink-awaited' || input.projection === 'sink-detached') {
+    const detached = input.projection === 'sink-detached';
+    return { write: async (events) => projectionSink.record(stamp(events), detached), flush: async () => undefined };
+  }
   // Pipelined: one writer at a time keeps the batches in order; whatever queued meanwhile goes next as one batch.
   let queued: CaseLogEvent[] = [];
   let draining: Promise<void> | undefined;

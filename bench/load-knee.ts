@@ -7,12 +7,15 @@
 // - casemap via API: POST /api/cases, then /api/tasks/:id/claim and /complete over HTTP;
 // - casemap via SDK: the same `started`, `claimTask` and `completeTask` Updates straight to Temporal,
 //   each answer confirmed as the API confirms it (services/case-log-confirm.ts);
-// - hand-written via SDK: the hand-written workflow with serial projection (bench/handwritten), same Updates.
+// - hand-written via SDK: the hand-written workflow with serial projection (bench/handwritten), same Updates;
+// - bare HTTP (a bound): the same Updates, each answer confirmed, behind the smallest express front
+//   and none of the API's checking (bench/bare-http-api.ts): what HTTP itself costs here.
 // Then the sustained comparison: `LOAD_DRIVERS` callers run cases back to back for a probe's time,
 // through the API and through the SDK, interleaved. One Temporal dev server, one PGlite, the
 // workers and the API in one process.
 // Run: npx tsx bench/load-knee.ts   (LOAD_P95_MS=250 LOAD_MIN_RATE=0.5 LOAD_MAX_RATE=16
-// LOAD_RESOLUTION=0.5 LOAD_STEP_SECONDS=5 LOAD_DRIVERS=16; BENCH_ROUNDS ≥ 5)
+// LOAD_RESOLUTION=0.5 LOAD_STEP_SECONDS=5 LOAD_DRIVERS=16; BENCH_ROUNDS ≥ 5; LOAD_VARIANTS=<names,>
+// picks knee contenders, default all)
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -29,11 +32,12 @@ import { achievedRate, bisectKnee, probePasses, type KneeCriteria } from './meth
 import { formatFigure, printComparison } from './method/print-comparison.ts';
 import { quantile } from './method/statistics.ts';
 import { startSideBySideWorkers } from './load-workers.ts';
+import { startBareHttpApi } from './bare-http-api.ts';
 import { shapes } from './shapes.ts';
 
 const shape = shapes.find((candidate) => candidate.key === 'user-tasks')!;
 const actor: Actor = { userId: 'admin', teams: [], leadOf: [], roles: ['admin'] };
-export const LoadVariants = ['casemap via API', 'casemap via SDK', 'hand-written via SDK'] as const;
+export const LoadVariants = ['casemap via API', 'casemap via SDK', 'hand-written via SDK', 'bare HTTP (bound)'] as const;
 export type LoadVariant = (typeof LoadVariants)[number];
 
 export interface LoadStep {
@@ -132,6 +136,7 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<LoadKn
   });
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
+  const stops: Array<() => Promise<void>> = [];
   try {
     const { ir } = await compile(shape.xml);
     const definition = (await deployVersion(db, { definitionId: shape.definitionId, name: shape.label, xml: shape.xml, ir })).version;
@@ -155,6 +160,26 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<LoadKn
       }
       return calls;
     };
+    const bare = await startBareHttpApi({ db, client, taskQueue, definition, actor });
+    stops.push(bare.stop);
+    const bareHeaders = { 'content-type': 'application/json' };
+    const barePost = async (path: string, body: unknown) => {
+      const response = await fetch(`${bare.base}${path}`, { method: 'POST', headers: bareHeaders, body: JSON.stringify(body) });
+      const json = await response.json();
+      if (!response.ok) throw new Error(`bare ${path}: ${response.status}`);
+      return json;
+    };
+    const viaBareHttp: CaseDriver = async () => {
+      const calls: number[] = [];
+      const started = await timed(calls, () => barePost('/cases', { data: {} }));
+      let next: NextSteps = started.next;
+      while (next.opened.length > 0) {
+        const path = `/cases/${started.caseId}/tasks/${encodeURIComponent(next.opened[0]!.taskId)}`;
+        await timed(calls, () => barePost(`${path}/claim`, {}));
+        next = (await timed(calls, () => barePost(`${path}/complete`, { data: {} }))).next;
+      }
+      return calls;
+    };
     const viaSdk = (handwritten: boolean): CaseDriver => async () => {
       const calls: number[] = [];
       const caseId = randomUUID();
@@ -175,15 +200,19 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<LoadKn
       }
       return calls;
     };
-    const driverOf: Record<LoadVariant, CaseDriver> = { 'casemap via API': viaApi, 'casemap via SDK': viaSdk(false), 'hand-written via SDK': viaSdk(true) };
+    const driverOf: Record<LoadVariant, CaseDriver> = { 'casemap via API': viaApi, 'casemap via SDK': viaSdk(false), 'hand-written via SDK': viaSdk(true), 'bare HTTP (bound)': viaBareHttp };
     const does: Record<LoadVariant, string> = {
       'casemap via API': 'Casemap through its HTTP API: POST /api/cases, then claim and complete each task over HTTP (bearer token).',
       'casemap via SDK': "Casemap's caseWorkflow straight through the Temporal SDK: the started, claimTask and completeTask Updates, each answer confirmed in the store as the API does.",
       'hand-written via SDK': 'the hand-written workflow with serial projection writes (bench/handwritten), the same Updates through the SDK.',
+      'bare HTTP (bound)':
+        "a bound, not a design: the same Updates on caseWorkflow, each answer confirmed, behind express's JSON parser and three routes with no session, access policy, validation or audit (bench/bare-http-api.ts).",
     };
+    const picked = process.env.LOAD_VARIANTS?.split(',').map((name) => name.trim());
+    const variants = LoadVariants.filter((variant) => !picked || picked.includes(variant));
 
     // Warm-up: two cases through each driver (a whole warm-up bisection would double the run).
-    for (const drive of Object.values(driverOf)) await Promise.all([drive(), drive()]);
+    for (const variant of variants) await Promise.all([driverOf[variant](), driverOf[variant]()]);
     const kneeContender = (variant: LoadVariant): Contender => ({
       name: variant,
       does: does[variant],
@@ -220,12 +249,16 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<LoadKn
         { key: 'p95AtKnee', unit: 'ms, p95 of every call at the knee', better: 'lower', digits: 0 },
         { key: 'p50AtKnee', unit: 'ms, p50 of every call at the knee', better: 'lower', digits: 0 },
       ],
-      contenders: LoadVariants.map(kneeContender),
-      ratios: [
-        ['casemap via API', 'hand-written via SDK'],
-        ['casemap via SDK', 'hand-written via SDK'],
-        ['casemap via API', 'casemap via SDK'],
-      ],
+      contenders: variants.map(kneeContender),
+      ratios: (
+        [
+          ['casemap via API', 'hand-written via SDK'],
+          ['casemap via SDK', 'hand-written via SDK'],
+          ['casemap via API', 'casemap via SDK'],
+          ['bare HTTP (bound)', 'casemap via SDK'],
+          ['casemap via API', 'bare HTTP (bound)'],
+        ] as Array<[LoadVariant, LoadVariant]>
+      ).filter((pair) => pair.every((variant) => variants.includes(variant))),
       ratioMeasures: ['knee'],
     }).then(printComparison);
 
@@ -236,11 +269,17 @@ export async function runLoadKnee(options: LoadKneeOptions = {}): Promise<LoadKn
       contenders: [
         { name: 'through the API', does: 'claim and complete via POST /api/tasks/:id/claim and /complete (cases started with POST /api/cases).', run: async () => ({ completionsPerSecond: await sustainedCompletions(viaApi, drivers, stepSeconds) }) },
         { name: 'straight to Temporal', does: 'the same Updates on caseWorkflow through the Temporal SDK.', run: async () => ({ completionsPerSecond: await sustainedCompletions(driverOf['casemap via SDK'], drivers, stepSeconds) }) },
+        { name: 'bare HTTP (bound)', does: 'the same Updates behind the smallest express front, with none of the API\'s checking (bench/bare-http-api.ts).', run: async () => ({ completionsPerSecond: await sustainedCompletions(viaBareHttp, drivers, stepSeconds) }) },
       ],
-      ratios: [['through the API', 'straight to Temporal']],
+      ratios: [
+        ['through the API', 'straight to Temporal'],
+        ['bare HTTP (bound)', 'straight to Temporal'],
+        ['through the API', 'bare HTTP (bound)'],
+      ],
     }).then(printComparison);
     return { knee, sustained };
   } finally {
+    for (const stop of stops) await stop();
     await new Promise((resolve) => http.close(resolve));
     await workers.stop();
   }

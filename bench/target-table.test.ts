@@ -30,9 +30,46 @@ describe("issue #17's goal table", () => {
     expect(rows[3]).toMatchObject({ measured: '48 ms (at 2.00 cases/s offered (10.0 completions/s))', met: true });
   });
 
+  it('takes the better sink yardstick per shape as the cases/s bound, and says when it misses the target too', async () => {
+    const sinks = (awaited: number, detached: number) => ({
+      casemap: { casesPerSecond: 5 },
+      'handwritten-sink-awaited': { casesPerSecond: awaited },
+      'handwritten-sink-detached': { casesPerSecond: detached },
+      'handwritten-bare': { casesPerSecond: 10 },
+    });
+    const ratios: Array<[string, string]> = [
+      ['casemap', 'handwritten-bare'],
+      ['handwritten-sink-awaited', 'handwritten-bare'],
+      ['handwritten-sink-detached', 'handwritten-bare'],
+    ];
+    const engine = [
+      await fixed('engine vs hand-written, (a) 10 sequential service tasks', sinks(9, 8), ratios),
+      await fixed('engine vs hand-written, (b) 5 user tasks via Updates', sinks(6, 7), ratios),
+    ];
+    const [rate] = targetRows({ engine });
+    expect(rate!.bound).toBe('a: 0.90× (0.90–0.90); b: 0.70× (0.70–0.70)');
+    expect(rate!.reachable).toBe(false);
+    expect(formatTargetTable({ engine })).toContain('| a: 0.90× (0.90–0.90); b: 0.70× (0.70–0.70) | not met; out of reach here (the bound misses it too) |');
+
+    const reachable = [await fixed('engine vs hand-written, (a) 10 sequential service tasks', sinks(9, 8), ratios)];
+    expect(targetRows({ engine: reachable })[0]!.reachable).toBe(true);
+    expect(formatTargetTable({ engine: reachable })).toMatch(/\| not met \|$/m);
+  });
+
+  it('takes bare HTTP / SDK as the knee row’s bound', async () => {
+    const knee = await fixed(
+      'load knee',
+      { 'casemap via API': { knee: 4, completions: 20 }, 'casemap via SDK': { knee: 5, completions: 25 }, 'bare HTTP (bound)': { knee: 4.6, completions: 23 } },
+      [['casemap via API', 'casemap via SDK'], ['bare HTTP (bound)', 'casemap via SDK']],
+      ['knee'],
+    );
+    const row = targetRows({ knee })[2]!;
+    expect(row).toMatchObject({ met: false, bound: 'bare HTTP / SDK 0.92× (0.92–0.92)', reachable: false });
+  });
+
   it('says a bench was not run rather than leaving a blank or a verdict', () => {
     const text = formatTargetTable({});
-    expect(text).toContain('| cases/s, Casemap vs handwritten-bare (shapes a, b, c) | 0.46–0.50 | ≥ 0.85 | not run | — |');
+    expect(text).toContain('| cases/s, Casemap vs handwritten-bare (shapes a, b, c) | 0.46–0.50 | ≥ 0.85 | not run | — | — |');
     expect(targetRows({}).every((row) => row.met === undefined)).toBe(true);
   });
 });

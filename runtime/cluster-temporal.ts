@@ -58,8 +58,9 @@ export async function setupTemporalSchemas(binaries: ClusterBinaries, postgres: 
 const taken = new Set<number>();
 
 /**
- * A free port below 32768: Temporal stores membership ports in a PostgreSQL smallint, so the OS's
- * ephemeral range (32768 and up, where free-port.ts lands) makes a service fail to join its cluster.
+ * A free port below 32768: Temporal stores membership ports in a PostgreSQL smallint, so a port of
+ * 32768 or more makes a service fail to join its cluster. free-port.ts picks below the kernel's
+ * ephemeral range, which is usually but not always below 32768, so the bound is kept here.
  */
 async function lowFreePort(): Promise<number> {
   for (;;) {

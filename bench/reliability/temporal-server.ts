@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { requireTemporalCli } from '../../runtime/temporal-binaries.ts';
 import { freePort } from '../../runtime/free-port.ts';
+import { devServerPortArgs } from '../../runtime/temporal-dev-server.ts';
 
 export interface TemporalServer {
   address: string;
@@ -38,7 +39,11 @@ export async function startTemporal(dataDir: string): Promise<TemporalServer> {
   const cli = requireTemporalCli();
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
-  const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error'];
+  // The HTTP API's and metrics' ports chosen here too, once for every restart: left to the CLI they
+  // come from the ephemeral range, where a connection can take one before a restart binds it
+  // (runtime/free-port.ts).
+  const ports = devServerPortArgs(await freePort(), await freePort());
+  const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), ...ports, '--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error'];
   let child: ChildProcess | undefined;
   const launch = async () => {
     child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -2,13 +2,14 @@
 // frontend, history, matching and internal worker services each as its own supervised process,
 // all from cluster/temporal/config.yaml (the file docker-compose.yml mounts).
 import { execFile } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
 import type { ClusterBinaries } from './cluster-binaries.ts';
 import { ensureDatabase, type ClusterPostgres } from './cluster-postgres.ts';
+import { canBind } from './free-port.ts';
 import { superviseProcess, type SupervisedProcess } from './supervised-process.ts';
 
 const run$ = promisify(execFile);
@@ -66,13 +67,7 @@ async function lowFreePort(): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
     if (taken.has(port)) continue;
-    const free = await new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.unref();
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (!free) continue;
+    if (!(await canBind(port))) continue;
     taken.add(port);
     return port;
   }

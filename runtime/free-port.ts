@@ -35,7 +35,8 @@ export function candidatePorts(range: [number, number] = ephemeralPortRange()): 
   return [LOWEST_CANDIDATE, 65_535];
 }
 
-function canBind(port: number): Promise<boolean> {
+/** Whether a server can listen on the port at 127.0.0.1 right now. */
+export function canBind(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.unref();
